@@ -1,0 +1,37 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace TcpSwarm.Tcp;
+
+/// <summary>What one event did. The caller sends, re-arms and counts; the Tcb does no IO and no allocation.</summary>
+public struct TcbStep(TcpState from)
+{
+    public readonly TcpState From = from;
+    public TcpState To = from;
+    public TcbEvents Events;
+    public TcpError Error;
+    public TimerEdit Retransmit, DelayedAck, FinWait2;
+    public TcpExtSet Counters;
+    /// <summary>How many of the sends are retransmissions (Tcp: RetransSegs).</summary>
+    public int Retransmissions;
+    private SegmentsToSend _sends;
+    private int _sendCount;
+
+    public void Send(in Segment segment) => _sends[_sendCount++] = segment;   // past the capacity throws: our bug
+
+    [UnscopedRef] public readonly ReadOnlySpan<Segment> Sends => ((ReadOnlySpan<Segment>)_sends)[.._sendCount];
+
+    public readonly TimerEdit Timer(TcbTimer timer) => timer switch
+    {
+        TcbTimer.Retransmit => Retransmit,
+        TcbTimer.DelayedAck => DelayedAck,
+        _ => FinWait2,
+    };
+}
+
+/// <summary>Room for the initial window of ten segments, a FIN and one more reply in a single step.</summary>
+[InlineArray(12)]
+public struct SegmentsToSend
+{
+    private Segment _element;
+}
