@@ -8,6 +8,7 @@ namespace TcpSwarm.Tcp;
 /// <param name="PeerWindowScale">The client's window-scale shift, or -1 when window scaling is off.</param>
 /// <param name="SackPermitted">Both sides offered SACK (lost through a cookie without timestamps).</param>
 /// <param name="Timestamps">Both sides use timestamps; then TsRecent is the client's last TSval.</param>
+/// <param name="TsRecent">The client's last TSval, when Timestamps.</param>
 /// <param name="TsOffset">The server's timestamp offset toward this client (secure_tcp_ts_off: per address pair).</param>
 /// <param name="FirstSynAckAt">When the first SYN-ACK left, for the handshake's RTT sample.</param>
 /// <param name="SynAckRetransmitted">A SYN-ACK was resent: no RTT sample (Karn), RTO falls back to 3 s.</param>
