@@ -1,0 +1,48 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace TcpSwarm.Tcp;
+
+/// <summary>Who received a segment at a host (its demultiplexer's decision) and what the host's tables did.</summary>
+public struct HostStep
+{
+    public HostRoute Route;
+    /// <summary>ToSocket: the full socket to hand the segment to. Admitted: the new child (server's view).</summary>
+    public SocketPair Socket;
+    /// <summary>When Route is Listener: the listener's own step (outcome, child, time in SYN_RCVD).</summary>
+    public ListenerStep Listener;
+    /// <summary>The one timer this step set or cancelled, if any (a TIME_WAIT record's or a request entry's).</summary>
+    public HostTimer Timer;
+    private ListenerSends _sends;
+    private int _sendCount;
+
+    public void Send(in Segment segment) => _sends[_sendCount++] = segment;
+
+    [UnscopedRef] public readonly ReadOnlySpan<Segment> Sends => ((ReadOnlySpan<Segment>)_sends)[.._sendCount];
+
+    /// <summary>The listener admitted a child: build its Tcb and hand it this same segment.</summary>
+    public readonly bool Admitted => Route == HostRoute.Listener && Listener.Outcome == ListenerOutcome.Admitted;
+}
+
+/// <summary>The owner a host's demultiplexer picked for an arriving segment.</summary>
+public enum HostRoute : byte
+{
+    /// <summary>Not addressed to this host: nothing done.</summary>
+    NotMine,
+    /// <summary>A full socket (an endpoint's Tcb) owns the 4-tuple: deliver the segment to it.</summary>
+    ToSocket,
+    /// <summary>A TIME_WAIT record took it.</summary>
+    TimeWait,
+    /// <summary>A listener took it: a SYN, a request entry's segment, a cookie ACK, or an ACK it refused.</summary>
+    Listener,
+    /// <summary>No socket: answered with a RST unless it was one.</summary>
+    NoSocket,
+}
+
+/// <summary>A timer a host keeps for a compact entry: a TIME_WAIT record's 2·MSL, or a request entry's SYN-ACK timer.</summary>
+public readonly record struct HostTimer(HostTimerKind Kind, SocketPair Tuple, TimerEdit Edit)
+{
+    public bool IsSet => Edit.Action == TimerAction.Set;
+}
+
+/// <summary>Which table a <see cref="HostTimer"/> belongs to; None when a step touched no timer.</summary>
+public enum HostTimerKind : byte { None, TimeWait, Request }

@@ -1,0 +1,139 @@
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Tcp.Tests.Ladders;
+
+public sealed partial class Wire
+{
+    private enum EventKind : byte { Arrival, TcbTimer, HostTimer, User }
+
+    private struct Event
+    {
+        public EventKind Kind;
+        public int Side;                 // 0 client host, 1 server host: where the event happens
+        public Segment Segment;
+        public SocketPair Tuple;
+        public TcbTimer TcbTimer;
+        public HostTimer HostTimer;
+        public UserCall Call;
+        public int Conn, Bytes;
+    }
+
+    private sealed class Socket(Tcb tcb, int conn)
+    {
+        public readonly Tcb Tcb = tcb;
+        public readonly int Conn = conn;
+        public readonly Instant[] Deadlines = [Instant.Never, Instant.Never, Instant.Never];
+    }
+
+    /// <summary>Called for every segment put on the wire: its direction, when it left, and whether it will be lost.</summary>
+    public Func<Segment, Dir, Instant, bool>? Drops { get; set; }
+    /// <summary>Called after each arrival is handled (or at send time for a lost segment).</summary>
+    public Action<Segment, Dir, bool>? OnSegment { get; set; }
+
+    private void Dispatch(in Event e)
+    {
+        switch (e.Kind)
+        {
+            case EventKind.Arrival: Arrive(e.Side, in e.Segment); break;
+            case EventKind.TcbTimer: FireTcbTimer(e.Side, in e.Tuple, e.TcbTimer); break;
+            case EventKind.HostTimer: FireHostTimer(e.Side, in e.HostTimer); break;
+            default: User(in e); break;
+        }
+    }
+
+    private void Transmit(int fromSide, in Segment seg)
+    {
+        var dir = fromSide == 0 ? Dir.C2S : Dir.S2C;
+        if (Drops is { } drops && drops(seg, dir, Now))
+        {
+            OnSegment?.Invoke(seg, dir, true);
+            return;
+        }
+        Schedule(Now + OneWay, new Event { Kind = EventKind.Arrival, Side = 1 - fromSide, Segment = seg });
+    }
+
+    private void Arrive(int side, in Segment seg)
+    {
+        var host = HostAt(side);
+        var step = host.Handle(in seg, Now);
+        foreach (ref readonly var s in step.Sends) Transmit(side, in s);
+        ArmHostTimer(side, in step.Timer);
+        if (step.Route == HostRoute.ToSocket && _sockets[side].TryGetValue(step.Socket, out var socket))
+        {
+            var tcbStep = socket.Tcb.Handle(in seg, Now);
+            Apply(side, socket, ref tcbStep);
+        }
+        else if (step.Admitted)
+        {
+            Admit(side, in step.Listener.Child, in seg);
+        }
+        OnSegment?.Invoke(seg, side == 1 ? Dir.C2S : Dir.S2C, false);
+    }
+
+    private void Admit(int side, in AcceptedConnection child, in Segment seg)
+    {
+        var tcb = Tcb.Accept(in child, HostAt(side).Profile, Now);
+        int conn = _connByServerTuple.GetValueOrDefault(child.Tuple, -1);
+        var socket = new Socket(tcb, conn);
+        _sockets[side][child.Tuple] = socket;
+        if (ServerAccepts && Listener.TryAccept(out _) && conn >= 0) Connections[conn].Accepted = true;
+        var step = tcb.Handle(in seg, Now);
+        Apply(side, socket, ref step);
+    }
+
+    private void FireTcbTimer(int side, in SocketPair tuple, TcbTimer timer)
+    {
+        if (!_sockets[side].TryGetValue(tuple, out var socket) || socket.Deadlines[(int)timer] != Now) return;
+        socket.Deadlines[(int)timer] = Instant.Never;
+        var step = socket.Tcb.OnTimer(timer, Now);
+        Apply(side, socket, ref step);
+    }
+
+    private void FireHostTimer(int side, in HostTimer timer)
+    {
+        var step = HostAt(side).OnTimer(in timer, Now);
+        foreach (ref readonly var s in step.Sends) Transmit(side, in s);
+        ArmHostTimer(side, in step.Timer);
+    }
+
+    private void ArmHostTimer(int side, in HostTimer timer)
+    {
+        if (timer.IsSet)
+            Schedule(timer.Edit.Deadline, new Event { Kind = EventKind.HostTimer, Side = side, HostTimer = timer });
+    }
+
+    private void Apply(int side, Socket socket, ref TcbStep step)
+    {
+        foreach (ref readonly var s in step.Sends) Transmit(side, in s);
+        Arm(side, socket, TcbTimer.Retransmit, step.Retransmit);
+        Arm(side, socket, TcbTimer.DelayedAck, step.DelayedAck);
+        Arm(side, socket, TcbTimer.FinWait2, step.FinWait2);
+        var host = HostAt(side);
+        host.Counters.Add(step.Counters);
+        var tuple = socket.Tcb.Tuple;
+        if ((step.Events & TcbEvents.EnteredTimeWait) != 0)
+        {
+            _sockets[side].Remove(tuple);
+            if (host.EnterTimeWait(socket.Tcb.ToTimeWait(Now), out var twTimer)) ArmHostTimer(side, in twTimer);
+        }
+        else if ((step.Events & TcbEvents.Closed) != 0)
+        {
+            _sockets[side].Remove(tuple);
+            host.Release(in tuple, cleanClose: step.Error == TcpError.None);
+        }
+        React(side, socket, in step);
+    }
+
+    private void Arm(int side, Socket socket, TcbTimer timer, TimerEdit edit)
+    {
+        if (edit.Action == TimerAction.Unchanged) return;
+        if (edit.Action == TimerAction.Cancel)
+        {
+            socket.Deadlines[(int)timer] = Instant.Never;
+            return;
+        }
+        socket.Deadlines[(int)timer] = edit.Deadline;
+        Schedule(edit.Deadline,
+            new Event { Kind = EventKind.TcbTimer, Side = side, Tuple = socket.Tcb.Tuple, TcbTimer = timer });
+    }
+}

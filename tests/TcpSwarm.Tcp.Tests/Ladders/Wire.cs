@@ -1,0 +1,123 @@
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Tcp.Tests.Ladders;
+
+/// <summary>Two hosts, a client and a server, joined by a wire of fixed one-way latency, run in virtual time.</summary>
+/// <remarks>
+/// The scheduler's test twin: events run in (instant, insertion order); Tcb timers keep one deadline per kind and a
+/// stale heap entry is skipped; host timers are checked by the host itself. The application is scripted (user calls
+/// at chosen instants) and, when a <see cref="Session"/> is given, reacts as a request/response client and server do.
+/// Shared by the tests and the benchmarks (linked source), so it allocates nothing per event on the steady path.
+/// </remarks>
+public sealed partial class Wire
+{
+    public static readonly uint ClientAddr = Ipv4.Parse("10.0.0.1");
+    public static readonly uint ServerAddr = Ipv4.Parse("10.0.1.10");
+    public const ushort ServerPort = 80;
+
+    private readonly PriorityQueue<Event, (long At, long Seq)> _events = new();
+    private readonly Dictionary<SocketPair, Socket>[] _sockets = [new(), new()];
+    private readonly Dictionary<SocketPair, int> _connByServerTuple = [];
+    private long _seq;
+
+    public Wire(TcpProfile profile, long oneWayMs = 10, int backlog = 128, ulong seed = 42,
+        uint clientAddr = 0, uint serverAddr = 0, TcpProfile? serverProfile = null)
+    {
+        Profile = profile;
+        OneWay = TimeSpan.FromMilliseconds(oneWayMs);
+        Client = new Host(clientAddr != 0 ? clientAddr : ClientAddr, profile, seed);
+        Server = new Host(serverAddr != 0 ? serverAddr : ServerAddr, serverProfile ?? profile, seed);
+        Listener = Server.Listen(ServerPort, backlog);
+    }
+
+    public TcpProfile Profile { get; }
+    public TimeSpan OneWay { get; }
+    public Host Client { get; }
+    public Host Server { get; }
+    public Listener Listener { get; }
+    public Instant Now { get; private set; }
+
+    /// <summary>Puts a segment on the wire now, as if a side had sent it (an old duplicate, a stray, a forgery).</summary>
+    public void Inject(in Segment seg, Dir dir) => Transmit(dir == Dir.C2S ? 0 : 1, in seg);
+    /// <summary>The server application accepts every admitted child at once (false: it never calls accept()).</summary>
+    public bool ServerAccepts { get; set; } = true;
+    /// <summary>Both applications read whatever arrives at once (false: data stays unread, so close() sends RST).</summary>
+    public bool AutoRead { get; set; } = true;
+    /// <summary>When set, applications behave as this request/response session; otherwise only scripted calls act.</summary>
+    public Session? Session { get; set; }
+    /// <summary>Counts events handled (segment arrivals, timers, user calls): the benchmark's unit of work.</summary>
+    public long EventsHandled { get; private set; }
+    public List<Connection> Connections { get; } = [];
+
+    /// <summary>Runs events up to and including the instant; time stops there.</summary>
+    public void RunUntil(Instant until)
+    {
+        while (_events.TryPeek(out _, out var key) && key.At <= until.Nanoseconds)
+        {
+            var e = _events.Dequeue();
+            Now = new Instant(key.At);
+            EventsHandled++;
+            Dispatch(in e);
+        }
+        if (until > Now) Now = until;
+    }
+
+    public void RunUntilMs(long ms) => RunUntil(Instant.FromMilliseconds(ms));
+
+    /// <summary>Runs until nothing is left to happen (bounded: throws past the limit, which would be our bug).</summary>
+    public void RunToEnd(long maxEvents = 100_000_000)
+    {
+        long start = EventsHandled;
+        while (_events.TryPeek(out _, out var key))
+        {
+            if (EventsHandled - start > maxEvents) throw new InvalidOperationException("the wire did not settle");
+            RunUntil(new Instant(key.At));
+        }
+    }
+
+    /// <summary>Schedules connect() on the client at an instant; returns the connection's index.</summary>
+    public int Connect(Instant at, ushort localPort = 0, ushort remotePort = ServerPort)
+    {
+        Connections.Add(new Connection { LocalPort = localPort, RemotePort = remotePort });
+        int index = Connections.Count - 1;
+        Schedule(at, new Event { Kind = EventKind.User, Call = UserCall.Connect, Conn = index });
+        return index;
+    }
+
+    public void Call(Instant at, int conn, UserCall call, int bytes = 0) =>
+        Schedule(at, new Event { Kind = EventKind.User, Call = call, Conn = conn, Bytes = bytes });
+
+    private void Schedule(Instant at, in Event e) => _events.Enqueue(e, (at.Nanoseconds, _seq++));
+
+    private Host HostAt(int side) => side == 0 ? Client : Server;
+
+    /// <summary>The full socket a side holds for a connection, if any.</summary>
+    public Tcb? TcbOf(int side, in SocketPair tuple) =>
+        _sockets[side].TryGetValue(tuple, out var s) ? s.Tcb : null;
+}
+
+/// <summary>What the applications do by themselves when a <see cref="Wire.Session"/> is set.</summary>
+/// <param name="RequestBytes">The client writes this once connected.</param>
+/// <param name="ResponseBytes">The server writes this once it has read the whole request.</param>
+/// <param name="ServerCloses">The server closes after its response; otherwise the client closes after reading it.</param>
+/// <param name="Reconnect">The client connects again as soon as a connection ends (closed loop), up to MaxConnects.</param>
+public sealed record Session(int RequestBytes, int ResponseBytes, bool ServerCloses = false, bool Reconnect = false,
+    int MaxConnects = int.MaxValue);
+
+/// <summary>The user calls a script can make (RFC 9293's OPEN, SEND, CLOSE, ABORT; shutdown and accept).</summary>
+public enum UserCall : byte
+{
+    Connect, ClientSend, ClientShutdown, ClientClose, ClientAbort, ServerSend, ServerShutdown, ServerClose, ServerAbort,
+    Accept,
+}
+
+/// <summary>One client connection attempt and how it went.</summary>
+public sealed class Connection
+{
+    public ushort LocalPort, RemotePort;
+    public SocketPair Tuple;
+    public ActiveOpen Open;
+    public bool Started, Connected, Completed, Accepted;
+    public TcpError Error;
+    public long ClientRead, ServerRead;
+}
