@@ -1,4 +1,5 @@
 using TcpSwarm.Tcp;
+using TcpSwarm.Tcp.Tests.Ladders;
 using static TcpSwarm.Tcp.Tests.Listeners.Wire;
 
 namespace TcpSwarm.Tcp.Tests.Listeners;
