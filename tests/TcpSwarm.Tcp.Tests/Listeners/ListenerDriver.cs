@@ -20,6 +20,9 @@ internal sealed class ListenerDriver(Listener listener)
 
     public IReadOnlyDictionary<SocketPair, (Instant Deadline, long Order)> Timers => _timers;
 
+    /// <summary>Called with every step (timer firings too) before the driver applies it; a property test checks here.</summary>
+    public Action<ListenerStep, Instant>? Observe { get; set; }
+
     public ListenerStep Deliver(in Segment seg, Instant at, bool peerProven = false, SeqNum? twIsn = null,
         uint tsOffset = Wire.TsOffset)
     {
@@ -62,6 +65,7 @@ internal sealed class ListenerDriver(Listener listener)
 
     private void Apply(in ListenerStep step, Instant at)
     {
+        Observe?.Invoke(step, at);
         foreach (var seg in step.Sends) Sent.Add((at, seg));
         if (step.Outcome != ListenerOutcome.None) Outcomes.Add((at, step.Outcome, step.Request));
         if (step.RequestTimer.Action == TimerAction.Set)
