@@ -4,7 +4,8 @@ namespace TcpSwarm.Tcp;
 public sealed partial class Listener
 {
     // True when the ACK held a valid cookie and was consumed (admitted, or dropped); false sends it on to LISTEN.
-    private bool CookieAckArrives(in SocketPair tuple, in Segment seg, Instant now, uint tsOffset, ref ListenerStep step)
+    private bool CookieAckArrives(in SocketPair tuple, in Segment seg, Instant now, uint tsOffset,
+        ref ListenerStep step)
     {
         SeqNum cookie = seg.Ack - 1, irs = seg.Seq - 1;
         if (!_cookies.TryCheck(in tuple, cookie, irs, now, out int mssIndex))

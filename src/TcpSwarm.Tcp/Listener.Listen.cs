@@ -14,7 +14,8 @@ public sealed partial class Listener
     }
 
     // An ACK with no request entry (or one whose ACK number the entry refused): a valid cookie, else RST.
-    private void ListenAckArrives(in SocketPair tuple, in Segment seg, Instant now, uint tsOffset, ref ListenerStep step)
+    private void ListenAckArrives(in SocketPair tuple, in Segment seg, Instant now, uint tsOffset,
+        ref ListenerStep step)
     {
         if (!seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Rst) && _profile.TcpSyncookies != 0 && RecentOverflow(now)
             && CookieAckArrives(in tuple, in seg, now, tsOffset, ref step))

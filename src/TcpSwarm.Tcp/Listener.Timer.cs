@@ -5,7 +5,7 @@ namespace TcpSwarm.Tcp;
 // reqsk_timer_handler and syn_ack_recalc (LINUX-TCP.md §1.3), without TCP_DEFER_ACCEPT.
 public sealed partial class Listener
 {
-    /// <summary>A request timer fired. A stale call (entry gone, or re-armed later) changes nothing: Outcome None.</summary>
+    /// <summary>A request timer fired; a stale call (entry gone, or re-armed later) changes nothing.</summary>
     public ListenerStep OnTimer(in SocketPair request, Instant now)
     {
         var step = new ListenerStep();

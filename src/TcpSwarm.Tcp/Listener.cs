@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace TcpSwarm.Tcp;
 
-/// <summary>A LISTEN socket as Linux 6.x runs it: the SYN queue of request entries, the accept queue and syncookies.</summary>
+/// <summary>A LISTEN socket as Linux 6.x runs it: a SYN queue of request entries, an accept queue, syncookies.</summary>
 /// <remarks>
 /// Split by event: Listener.Listen.cs (a segment with no request: tcp_conn_request, the cookie ACK, RST replies),
 /// Listener.Request.cs (a segment for a request entry: tcp_check_req), Listener.Timer.cs (reqsk_timer_handler).
@@ -53,7 +53,7 @@ public sealed partial class Listener
 
     public int AcceptQueueLength => _acceptQueue.Count;
 
-    /// <summary>Entries the SYN queue holds before it is full: backlog+1 (6.14+, `&gt;`), backlog (before, `&gt;=`).</summary>
+    /// <summary>Requests the SYN queue holds: backlog+1 (the `&gt;` test of 6.14+), else backlog (`&gt;=`).</summary>
     public int SynQueueLimit => _profile.SynQueueFullAtBacklog ? Backlog : SaturatingIncrement(Backlog);
 
     /// <summary>Children the accept queue holds: backlog+1 (sk_acceptq_is_full's `&gt;`).</summary>
@@ -89,7 +89,8 @@ public sealed partial class Listener
 
     private static int SaturatingIncrement(int n) => n == int.MaxValue ? n : n + 1;
 
-    // tcp_v4_send_reset: never to a RST; <SEQ=SEG.ACK><CTL=RST> to an ACK, else <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.
+    // tcp_v4_send_reset: never to a RST; to an ACK <SEQ=SEG.ACK><CTL=RST>,
+    // else <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.
     private void SendReset(in Segment seg, ref ListenerStep step)
     {
         if (seg.Has(TcpFlags.Rst)) return;

@@ -1,7 +1,7 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>A listener's books: every SYN it heard and every request entry it made ends in exactly one bucket.</summary>
-/// <param name="SynsIn">SYNs that reached LISTEN processing (tcp_conn_request); a resent SYN for a request is not one.</param>
+/// <summary>A listener's books: every SYN it heard and every request entry it made ends in one bucket.</summary>
+/// <param name="SynsIn">SYNs that reached tcp_conn_request; a resent SYN for a pending request is not one.</param>
 /// <param name="RequestsIn">SYNs that became a request entry.</param>
 /// <param name="Admitted">Request entries that became a child in the accept queue.</param>
 /// <param name="Expired">Request entries that ran out of SYN-ACK retries.</param>

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace TcpSwarm.Tcp;
 
-/// <summary>One request in SYN_RCVD as Linux keeps it (tcp_request_sock): 40 bytes, so a flood of millions fits.</summary>
+/// <summary>One request in SYN_RCVD as Linux keeps it (tcp_request_sock): 40 bytes, so millions fit.</summary>
 /// <remarks>
 /// The 4-tuple is the SYN queue's key, not a field. The peer's window-scale shift, SACK, timestamps, acked and
 /// "a SYN-ACK was resent" share one byte; the last out-of-window reply is kept in milliseconds after BornAt.
@@ -21,7 +21,7 @@ internal struct RequestEntry
     public SeqNum Irs;
     /// <summary>ts_recent: the peer's last TSval (0 when the SYN had none).</summary>
     public uint TsRecent;
-    /// <summary>Our timestamp offset toward the peer, for resent SYN-ACKs (the timer is not told it).</summary>
+    /// <summary>ts_off: our timestamp offset toward the peer, 0 without timestamps (the timer is not told it).</summary>
     public uint TsOffset;
     private uint _lastOowAckMs;                          // last_oow_ack_time as ms after BornAt + 1; 0: never
     /// <summary>The MSS the SYN announced, or 536 (TCP_MSS_DEFAULT) without the option.</summary>
@@ -37,13 +37,14 @@ internal struct RequestEntry
         Iss = iss;
         Irs = irs;
         TsRecent = syn.TsVal;
-        TsOffset = tsOffset;
+        TsOffset = syn.Timestamps ? tsOffset : 0;
         PeerMss = syn.Mss;
         _bits = (byte)((syn.WindowScale < 0 ? NoWindowScale : syn.WindowScale)
             | (syn.Sack ? SackBit : 0) | (syn.Timestamps ? TimestampsBit : 0));
     }
 
-    public readonly sbyte PeerWindowScale => (_bits & NoWindowScale) == NoWindowScale ? (sbyte)-1 : (sbyte)(_bits & 0x0F);
+    public readonly sbyte PeerWindowScale =>
+        (_bits & NoWindowScale) == NoWindowScale ? (sbyte)-1 : (sbyte)(_bits & NoWindowScale);
     public readonly bool SackPermitted => (_bits & SackBit) != 0;
     public readonly bool Timestamps => (_bits & TimestampsBit) != 0;
 
@@ -78,7 +79,7 @@ internal struct RequestEntry
     }
 }
 
-/// <summary>A SYN's options as tcp_parse_options reads them on a listener: each one only if our sysctl allows it.</summary>
+/// <summary>A SYN's options as tcp_parse_options reads them at a listener: each only if our sysctl allows it.</summary>
 /// <param name="Mss">The announced MSS, or 536 (TCP_MSS_DEFAULT) when the SYN has none.</param>
 /// <param name="WindowScale">The peer's shift, capped at 14 (TCP_MAX_WSCALE), or -1 when window scaling is off.</param>
 /// <param name="TsVal">The SYN's TSval when Timestamps, else 0.</param>

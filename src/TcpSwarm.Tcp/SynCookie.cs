@@ -46,7 +46,7 @@ internal readonly struct SynCookie
             + ((Hash(_key1, in tuple, count) + (uint)mssIndex) & CookieMask)));
     }
 
-    /// <summary>check_tcp_syn_cookie: valid when issued less than 2 counters ago and its MSS index is in the table.</summary>
+    /// <summary>check_tcp_syn_cookie: valid if issued less than 2 counters ago with an MSS index in the table.</summary>
     public bool TryCheck(in SocketPair tuple, SeqNum cookie, SeqNum clientIsn, Instant now, out int mssIndex)
     {
         mssIndex = -1;
@@ -60,7 +60,7 @@ internal readonly struct SynCookie
         return true;
     }
 
-    /// <summary>cookie_init_timestamp: the clock in ms with its low 6 bits replaced by the options, never ahead of it.</summary>
+    /// <summary>cookie_init_timestamp: the ms clock, its low 6 bits replaced by the options, never ahead.</summary>
     public static uint Timestamp(Instant now, sbyte peerWindowScale, bool sack)
     {
         ulong tsNow = (ulong)now.Milliseconds;

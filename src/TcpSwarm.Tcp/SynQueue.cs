@@ -68,6 +68,8 @@ internal sealed class SynQueue
     public static TimeSpan Timeout(TcpProfile profile, int numTimeout)
     {
         long init = profile.TimeoutInit.Ticks, max = profile.TcpRtoMax.Ticks;
-        return numTimeout >= 63 || init > (max >> numTimeout) ? profile.TcpRtoMax : TimeSpan.FromTicks(init << numTimeout);
+        return numTimeout >= 63 || init > (max >> numTimeout)
+            ? profile.TcpRtoMax
+            : TimeSpan.FromTicks(init << numTimeout);
     }
 }

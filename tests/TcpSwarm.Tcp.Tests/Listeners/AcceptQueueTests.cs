@@ -17,7 +17,8 @@ public sealed class AcceptQueueTests
             var syn = d.Deliver(Syn(port: (ushort)(ClientPort + i)), at);
             outcomes.Add(syn.Outcome);
             if (syn.Outcome != ListenerOutcome.RequestQueued) continue;
-            var ack = d.Deliver(Ack(1001, syn.Sends[0].Seq.Value + 1, port: (ushort)(ClientPort + i)), at + TimeSpan.FromMilliseconds(10));
+            var ack = d.Deliver(Ack(1001, syn.Sends[0].Seq.Value + 1, port: (ushort)(ClientPort + i)),
+                at + TimeSpan.FromMilliseconds(10));
             outcomes.Add(ack.Outcome);
         }
 

@@ -54,9 +54,9 @@ public sealed class HandshakeTests
             (synAck.Options, synAck.Mss, synAck.WindowScale, synAck.TsVal, synAck.TsEcr));
 
         step = listener.Handle(Ack(1001, synAck.Seq.Value + 1), Ms(20), false, null, TsOffset);
-        Assert.Equal((ListenerOutcome.Admitted, (ushort)536, (sbyte)-1, false, false),
+        Assert.Equal((ListenerOutcome.Admitted, (ushort)536, (sbyte)-1, false, false, 0u),
             (step.Outcome, step.Child.PeerMss, step.Child.PeerWindowScale, step.Child.SackPermitted,
-                step.Child.Timestamps));
+                step.Child.Timestamps, step.Child.TsOffset));   // ts_off is set only with timestamps
     }
 
     [Fact]

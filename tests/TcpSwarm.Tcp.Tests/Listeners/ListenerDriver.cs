@@ -2,8 +2,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Tcp.Tests.Listeners;
 
-/// <summary>The scheduler's test twin for one listener: delivers segments, fires request timers, logs what left.</summary>
-/// <remarks>Timers fire in (deadline, arming order); a Set replaces the tuple's deadline and Cancel removes it.</remarks>
+/// <summary>The scheduler's test twin for one listener: delivers, fires request timers, logs what left.</summary>
+/// <remarks>Timers fire in (deadline, arming order); a Set replaces a tuple's deadline, Cancel removes it.</remarks>
 internal sealed class ListenerDriver(Listener listener)
 {
     private readonly Dictionary<SocketPair, (Instant Deadline, long Order)> _timers = [];
@@ -20,7 +20,7 @@ internal sealed class ListenerDriver(Listener listener)
 
     public IReadOnlyDictionary<SocketPair, (Instant Deadline, long Order)> Timers => _timers;
 
-    /// <summary>Called with every step (timer firings too) before the driver applies it; a property test checks here.</summary>
+    /// <summary>Called with every step (timer firings too) before the driver applies it.</summary>
     public Action<ListenerStep, Instant>? Observe { get; set; }
 
     public ListenerStep Deliver(in Segment seg, Instant at, bool peerProven = false, SeqNum? twIsn = null,

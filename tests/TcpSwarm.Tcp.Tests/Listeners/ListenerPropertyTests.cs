@@ -11,7 +11,8 @@ public sealed class ListenerPropertyTests
         Gen.Select(Gen.Int[0, 2], Gen.Int[0, 6], Gen.Int[0, 2], Gen.Bool, Gen.Int[0, 24], Gen.Int[0, 5]);
 
     // One event: 96 random bits that Run decodes into a segment, a timer, an accept() or a jump in time.
-    private static readonly Gen<(uint A, uint B, uint C)[]> Events = Gen.Select(Gen.UInt, Gen.UInt, Gen.UInt).Array[100, 400];
+    private static readonly Gen<(uint A, uint B, uint C)[]> Events =
+        Gen.Select(Gen.UInt, Gen.UInt, Gen.UInt).Array[100, 400];
 
     [Fact]
     public void Random_segments_and_timers_never_break_the_queue_limits_or_the_books()

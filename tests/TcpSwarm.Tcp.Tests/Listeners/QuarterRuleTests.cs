@@ -41,7 +41,8 @@ public sealed class QuarterRuleTests
     public void With_cookies_on_the_quarter_rule_does_not_apply()
     {
         var listener = Listen(Profile("linux-6.18", ("net.ipv4.tcp_max_syn_backlog", "128")), backlog: 1024);
-        for (int i = 0; i < 200; i++) listener.Handle(Syn(port: (ushort)(ClientPort + i)), Ms(i), false, null, TsOffset);
+        for (int i = 0; i < 200; i++)
+            listener.Handle(Syn(port: (ushort)(ClientPort + i)), Ms(i), false, null, TsOffset);
 
         Assert.Equal(200, listener.SynQueueLength);
     }

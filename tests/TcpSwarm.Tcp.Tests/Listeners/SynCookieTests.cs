@@ -56,7 +56,8 @@ public sealed class SynCookieTests
     {
         var listener = Listen(Always);
         var options = mss == 0 ? TcpOptions.None : TcpOptions.Mss;
-        var cookie = listener.Handle(Syn(mss: (ushort)mss, options: options), Ms(0), false, null, TsOffset).Sends[0].Seq;
+        var syn = Syn(mss: (ushort)mss, options: options);
+        var cookie = listener.Handle(syn, Ms(0), false, null, TsOffset).Sends[0].Seq;
 
         var step = listener.Handle(Ack(1001, cookie.Value + 1), Ms(20), false, null, TsOffset);
 
@@ -143,7 +144,8 @@ public sealed class SynCookieTests
         var step = listener.Handle(Ack(1001, synAck.Seq.Value + 1, tsVal: 530, tsEcr: synAck.TsVal + 0x10), Ms(1020),
             false, null, TsOffset);
 
-        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(synAck.Seq.Value + 1)), (step.Outcome, step.Sends[0].ToString()));
+        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(synAck.Seq.Value + 1)),
+            (step.Outcome, step.Sends[0].ToString()));
         Assert.Equal(1, listener.Counters[TcpExt.SyncookiesRecv]);
     }
 

@@ -54,7 +54,8 @@ public sealed class SynQueueFullTests
 
         Assert.Equal(Enumerable.Repeat(ListenerOutcome.CookieSent, 5), outcomes);
         Assert.Equal(0, listener.SynQueueLength);
-        Assert.Equal((5, 5), (listener.Counters[TcpExt.TCPReqQFullDoCookies], listener.Counters[TcpExt.SyncookiesSent]));
+        var c = listener.Counters;
+        Assert.Equal((5, 5), (c[TcpExt.TCPReqQFullDoCookies], c[TcpExt.SyncookiesSent]));
     }
 
     [Fact]

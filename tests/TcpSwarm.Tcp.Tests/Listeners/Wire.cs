@@ -41,7 +41,8 @@ internal static class Wire
     public static Segment Ack(uint seq, uint ack, ushort port = ClientPort, ushort len = 0,
         TcpFlags flags = TcpFlags.Ack, uint? tsVal = null, uint tsEcr = 0, ushort window = 502) =>
         new(Client, port, Server, ServerPort, new SeqNum(seq), new SeqNum(ack), flags, window, len,
-            tsVal is null ? TcpOptions.None : TcpOptions.Timestamps, TsVal: tsVal ?? 0, TsEcr: tsVal is null ? 0 : tsEcr);
+            tsVal is null ? TcpOptions.None : TcpOptions.Timestamps, TsVal: tsVal ?? 0,
+            TsEcr: tsVal is null ? 0 : tsEcr);
 
     public static Instant Ms(long ms) => Instant.FromMilliseconds(ms);
 
