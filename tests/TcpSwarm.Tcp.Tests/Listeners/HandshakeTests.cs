@@ -115,6 +115,28 @@ public sealed class HandshakeTests
     }
 
     [Fact]
+    public void A_steady_stream_of_handshakes_allocates_nothing_once_the_tables_have_grown()
+    {
+        var listener = Listen(TcpProfile.Default, backlog: 1024);
+        Handshakes(listener, from: 0);                   // grows the dictionary and the queue, JITs the path
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Handshakes(listener, from: 1_000_000);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        static void Handshakes(Listener listener, long from)
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                var at = Ms(from + i);
+                var port = (ushort)(ClientPort + i % 200);
+                var iss = listener.Handle(Syn(port: port), at, false, null, TsOffset).Sends[0].Seq;
+                listener.Handle(Ack(1001, iss.Value + 1, port: port), at, false, null, TsOffset);
+                listener.TryAccept(out _);
+            }
+        }
+    }
+
+    [Fact]
     public void A_request_entry_is_40_bytes()
     {
         Assert.Equal(40, System.Runtime.CompilerServices.Unsafe.SizeOf<RequestEntry>());
