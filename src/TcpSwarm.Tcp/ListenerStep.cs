@@ -39,6 +39,7 @@ public enum ListenerOutcome : byte
     /// <summary>The completing ACK (or a valid cookie) made a child: see Child.</summary>
     Admitted,
     /// <summary>The completing ACK met a full accept queue and was dropped; the request stays (acked).</summary>
+    /// <remarks>A valid cookie ACK that meets a full accept queue ends so too, but no request exists to stay.</remarks>
     AckDroppedOnOverflow,
     /// <summary>The request was ended by a RST (ours with tcp_abort_on_overflow, or the peer's).</summary>
     RequestReset,

@@ -1,0 +1,50 @@
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Tcp.Tests.Listeners;
+
+/// <summary>The segments of the listener tests: client 10.0.0.1:40000 (ISN 1000) to server 10.0.1.10:80.</summary>
+internal static class Wire
+{
+    public static readonly uint Client = Ipv4.Parse("10.0.0.1");
+    public static readonly uint Server = Ipv4.Parse("10.0.1.10");
+    public const ushort ClientPort = 40000;
+    public const ushort ServerPort = 80;
+    public const uint ClientIsn = 1000;
+    public const ulong Secret = 0x5EED_0F_7E57;
+    public const uint TsOffset = 7000;
+    public const TcpOptions AllOptions =
+        TcpOptions.Mss | TcpOptions.WindowScale | TcpOptions.SackPermitted | TcpOptions.Timestamps;
+
+    /// <summary>The server's view of the connection from the given client port.</summary>
+    public static SocketPair Tuple(ushort clientPort = ClientPort) => new(Server, ServerPort, Client, clientPort);
+
+    public static Listener Listen(TcpProfile profile, int backlog = 128) =>
+        new(Server, ServerPort, backlog, profile, Secret);
+
+    public static TcpProfile Profile(string name = "linux-6.18", params (string Sysctl, string Value)[] sets)
+    {
+        var profile = TcpProfile.Named(name);
+        foreach (var (sysctl, value) in sets)
+            Assert.True(Sysctls.TrySet(profile, sysctl, value, out profile, out var error), error);
+        return profile;
+    }
+
+    /// <summary>A SYN as Linux sends it: MSS 1460, window scale 7, SACK permitted, timestamps.</summary>
+    public static Segment Syn(uint seq = ClientIsn, ushort port = ClientPort, ushort mss = 1460,
+        TcpOptions options = AllOptions, uint tsVal = 500, TcpFlags flags = TcpFlags.Syn) =>
+        new(Client, port, Server, ServerPort, new SeqNum(seq), default, flags, 64240, 0, options,
+            (options & TcpOptions.Mss) != 0 ? mss : (ushort)0,
+            (options & TcpOptions.WindowScale) != 0 ? (byte)7 : (byte)0,
+            (options & TcpOptions.Timestamps) != 0 ? tsVal : 0);
+
+    /// <summary>An ACK (or any segment with an ACK number) from the client; timestamps when tsVal is given.</summary>
+    public static Segment Ack(uint seq, uint ack, ushort port = ClientPort, ushort len = 0,
+        TcpFlags flags = TcpFlags.Ack, uint? tsVal = null, uint tsEcr = 0, ushort window = 502) =>
+        new(Client, port, Server, ServerPort, new SeqNum(seq), new SeqNum(ack), flags, window, len,
+            tsVal is null ? TcpOptions.None : TcpOptions.Timestamps, TsVal: tsVal ?? 0,
+            TsEcr: tsVal is null ? 0 : tsEcr);
+
+    public static Instant Ms(long ms) => Instant.FromMilliseconds(ms);
+
+    public static Instant S(double seconds) => Instant.FromSeconds(seconds);
+}
