@@ -67,7 +67,7 @@ public sealed partial class Host
                 PortFreed(in tuple);
                 break;
             case TimeWaitVerdict.Ack:
-                step.Send(in tw.Reply);
+                step.Send(tw.Reply);
                 break;
         }
         if (tw.Timer.Action != TimerAction.Unchanged) step.Timer = new HostTimer(HostTimerKind.TimeWait, tuple, tw.Timer);

@@ -24,7 +24,7 @@ internal sealed class ListenerDriver(Listener listener)
     public Action<ListenerStep, Instant>? Observe { get; set; }
 
     public ListenerStep Deliver(in Segment seg, Instant at, bool peerProven = false, SeqNum? twIsn = null,
-        uint tsOffset = Wire.TsOffset)
+        uint tsOffset = ListenerFixture.TsOffset)
     {
         RunUntil(at);
         var step = Listener.Handle(in seg, at, peerProven, twIsn, tsOffset);

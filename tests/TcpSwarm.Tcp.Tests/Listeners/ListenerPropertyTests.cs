@@ -1,6 +1,6 @@
 using CsCheck;
 using TcpSwarm.Tcp;
-using static TcpSwarm.Tcp.Tests.Listeners.Wire;
+using static TcpSwarm.Tcp.Tests.Listeners.ListenerFixture;
 
 namespace TcpSwarm.Tcp.Tests.Listeners;
 

@@ -1,6 +1,6 @@
 using TcpSwarm.Tcp;
 using TcpSwarm.Tcp.Tests.Ladders;
-using static TcpSwarm.Tcp.Tests.Listeners.Wire;
+using static TcpSwarm.Tcp.Tests.Listeners.ListenerFixture;
 
 namespace TcpSwarm.Tcp.Tests.Listeners;
 

@@ -3,7 +3,7 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Tcp.Tests.Listeners;
 
 /// <summary>The segments of the listener tests: client 10.0.0.1:40000 (ISN 1000) to server 10.0.1.10:80.</summary>
-internal static class Wire
+internal static class ListenerFixture
 {
     public static readonly uint Client = Ipv4.Parse("10.0.0.1");
     public static readonly uint Server = Ipv4.Parse("10.0.1.10");
