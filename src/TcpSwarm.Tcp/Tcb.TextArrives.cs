@@ -14,7 +14,7 @@ public sealed partial class Tcb
         end = Earlier(end, _rcvNxt + _rcvWnd);           // what lies beyond our window is trimmed
         int bytes = end - _rcvNxt;
         _rcvNxt = end;
-        _readable += bytes;
+        _readable = (int)Math.Min((long)_readable + bytes, int.MaxValue);
         _bytesReceived += bytes;
         step.Events |= TcbEvents.DataArrived;
         if (_rcvNxt - _lastAckSent > _mss) _ackNow = true;
