@@ -13,6 +13,7 @@ public sealed partial class Tcb
                 Emit(ResetFor(in seg), ref step);        // <SEQ=SEG.ACK><CTL=RST>
                 return false;
             }
+            UpdateTsRecent(in seg, now);
             _state = TcpState.Established;
             step.Events |= TcbEvents.Connected;
             UpdateWindow(in seg);
@@ -21,6 +22,7 @@ public sealed partial class Tcb
         }
         if (seg.Ack > _sndNxt) { ChallengeAck(now, ref step); return false; }      // acks what we never sent
         if (seg.Ack < _sndUna) return true;              // an old ACK: ignored, the text still counts
+        UpdateTsRecent(in seg, now);
         UpdateWindow(in seg);
         if (seg.Ack > _sndUna) NewAck(seg.Ack, now, ref step);
         if (!FinAcked) return true;

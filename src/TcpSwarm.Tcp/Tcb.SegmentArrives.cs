@@ -28,7 +28,6 @@ public sealed partial class Tcb
         if (seg.Has(TcpFlags.Rst)) { RstArrives(in seg, now, ref step); return; }     // RFC 5961 §3: exact, or challenge
         if (seg.Has(TcpFlags.Syn)) { SynChallenge(now, ref step); return; }          // RFC 5961 §4
         if (!seg.Has(TcpFlags.Ack)) return;              // the fifth check: no ACK bit, dropped
-        UpdateTsRecent(in seg, now);
         if (!AckArrives(in seg, now, ref step)) return;  // dropped, or the ACK ended the connection
         if (seg.Length > 0) TextArrives(in seg, ref step);
         if (seg.Has(TcpFlags.Fin) && _state != TcpState.Closed) FinArrives(in seg, ref step);   // after its data
@@ -105,7 +104,6 @@ public sealed partial class Tcb
     // Its SYN lies before RCV.NXT, so tcp_data_queue takes it for a retransmission and ACKs at once.
     private void SimultaneousSynAckArrives(in Segment seg, Instant now, ref TcbStep step)
     {
-        UpdateTsRecent(in seg, now);
         if (AckArrives(in seg, now, ref step)) _ackNow = true;
     }
 
@@ -125,7 +123,8 @@ public sealed partial class Tcb
         SendAck(now, ref step);
     }
 
-    // tcp_replace_ts_recent: keep the newest TSval of a segment that starts at or before Last.ACK.sent (RFC 7323 §4.3).
+    // tcp_replace_ts_recent, from tcp_ack once the ACK is neither old nor ahead of SND.NXT: keep the newest TSval of a
+    // segment that starts at or before Last.ACK.sent (RFC 7323 §4.3).
     private void UpdateTsRecent(in Segment seg, Instant now)
     {
         if (!_timestamps || !seg.HasTimestamps || seg.Seq > _lastAckSent || !PawsPasses(seg.TsVal, 0, now)) return;

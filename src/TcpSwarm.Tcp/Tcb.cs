@@ -11,10 +11,12 @@ namespace TcpSwarm.Tcp;
 // - The out-of-order queue, SACK blocks, fast retransmit, RACK/TLP: a segment beyond RCV.NXT is dropped and answered
 //   with a duplicate ACK, and the sender's RTO goes back to SND.UNA. Loss then costs an RTO where Linux would often
 //   recover in one RTT; data transfer timing under loss is not what TcpSwarm measures (DESIGN.md §1).
-// - Payload (bytes are counts), Nagle, quick-ACK mode at the start of a connection, window autotuning and zero-window
-//   probing: the receive window is the constant profile.ReceiveWindow, which the model never fills.
+// - Payload (bytes are counts), Nagle, window autotuning and zero-window probing: the advertised window stays
+//   profile.ReceiveWindow whatever the application leaves unread. Linux's quick-ACK mode for the first segments of a
+//   connection is left out too: the delayed ACK applies from the first segment (a lone segment waits 40 ms).
 // - Segments carry min(MSS, peer MSS) bytes; Linux subtracts the 12 bytes of the timestamp option (1448, not 1460).
 // - RTT: one timed segment per flight (RFC 6298 with Karn), not Linux's per-ACK samples from timestamps.
+// - Keepalive, TCP_LINGER2, TCP_USER_TIMEOUT, ICMP errors and the orphan limits of tcp_out_of_resources.
 
 /// <summary>A full socket: from connect() (SYN_SENT) or the listener's admission (ESTABLISHED) to CLOSED or TIME_WAIT.</summary>
 /// <remarks>Events in, <see cref="TcbStep"/> out: no clock, no IO, no allocation per event.</remarks>
