@@ -84,8 +84,7 @@ public sealed class DataTests
     [Fact]
     public void A_lone_data_segment_is_acked_after_the_40_ms_delayed_ack()
     {
-        var wire = new TcbWire(Linux618);
-        wire.Handshake();
+        var wire = TcbWire.Established(Linux618);
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(1000, now));
         wire.RunUntil(ms: 5_000);
 
@@ -102,8 +101,7 @@ public sealed class DataTests
     {
         // The handshake's one sample, RTT 20 ms: SRTT 20, RTTVAR 10, RTO = 20 + max(4·10, 200) = 220 ms. The segment
         // sent at 100 ms is resent at 320 ms; the ACK of the resent segment gives no sample (Karn) but ends the backoff.
-        var wire = new TcbWire(Linux618);
-        wire.Handshake();
+        var wire = TcbWire.Established(Linux618);
         Assert.Equal(TimeSpan.FromMilliseconds(220), wire.Client.Rto);
         wire.LoseNext(Dir.C2S, TcpFlags.Psh | TcpFlags.Ack);
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(1000, now));
@@ -127,8 +125,7 @@ public sealed class DataTests
     {
         // Three segments at 100 ms, the second lost. The third is out of order: dropped, a duplicate ACK at once. The
         // RTO (220 ms from the ACK at 120 ms) resends from SND.UNA one segment; its ACK lets the third go again.
-        var wire = new TcbWire(Linux618);
-        wire.Handshake();
+        var wire = TcbWire.Established(Linux618);
         wire.LoseNext(Dir.C2S, s => s.Seq == new SeqNum(2461));
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(3 * 1460, now));
         wire.RunUntil(ms: 5_000);

@@ -56,6 +56,15 @@ public sealed class TcbWire
         _tcbs[0] = Tcb.Connect(ClientTuple, new SeqNum(clientIsn), ClientTsOffset, profile);
     }
 
+    /// <summary>Client ISN 1000, server ISN 5000, a 10 ms wire, after the handshake: both ESTABLISHED at 30 ms, and the
+    /// ladder, counters and events start empty.</summary>
+    public static TcbWire Established(TcpProfile profile)
+    {
+        var wire = new TcbWire(profile);
+        wire.Handshake();
+        return wire;
+    }
+
     /// <summary>Two active opens on mirrored tuples: the server side is a second connect(), not a listener.</summary>
     public static TcbWire Simultaneous(TcpProfile profile, uint clientIsn = 1000, uint serverIsn = 5000,
         long oneWayMs = 10)

@@ -9,13 +9,7 @@ public sealed class TeardownTests
 {
     private static readonly TcpProfile Linux618 = TcpProfile.Named("linux-6.18");
 
-    // Client ISN 1000, server ISN 5000, a 10 ms wire; both ESTABLISHED at 30 ms when each test's ladder starts.
-    private static TcbWire Connected()
-    {
-        var wire = new TcbWire(Linux618, clientIsn: 1000, serverIsn: 5000, oneWayMs: 10);
-        wire.Handshake();
-        return wire;
-    }
+    private static TcbWire Connected() => TcbWire.Established(Linux618);   // both ESTABLISHED at 30 ms
 
     [Fact]
     public void The_client_closing_first_takes_four_segments_and_the_client_keeps_time_wait()

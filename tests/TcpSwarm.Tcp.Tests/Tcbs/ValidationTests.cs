@@ -9,12 +9,7 @@ public sealed class ValidationTests
 {
     private static readonly TcpProfile Linux618 = TcpProfile.Named("linux-6.18");
 
-    private static TcbWire Connected()
-    {
-        var wire = new TcbWire(Linux618, clientIsn: 1000, serverIsn: 5000, oneWayMs: 10);
-        wire.Handshake();
-        return wire;
-    }
+    private static TcbWire Connected() => TcbWire.Established(Linux618);   // both ESTABLISHED at 30 ms
 
     [Fact]
     public void Rfc5961_an_inexact_rst_is_challenged_a_syn_is_challenged_once_per_500_ms_and_an_exact_rst_resets()
