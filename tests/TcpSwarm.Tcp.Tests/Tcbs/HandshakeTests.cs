@@ -183,4 +183,52 @@ public sealed class HandshakeTests
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(0, wire.Retransmissions(Side.Server));
     }
+
+    [Fact]
+    public void In_a_simultaneous_open_both_lost_syn_acks_are_resent_from_syn_received_when_the_syn_rto_expires()
+    {
+        // The SYN's RTO (1 s) keeps running in SYN_RCVD (tcp_send_synack re-sends the SYN's own skb), so each side
+        // resends its SYN-ACK at 1 s. The handshake retransmitted: no RTT sample, the RTO falls back to 3 s.
+        var wire = TcbWire.Simultaneous(Linux618, clientIsn: 1000, serverIsn: 5000, oneWayMs: 10);
+        wire.LoseNext(Dir.S2C, TcpFlags.Syn | TcpFlags.Ack);
+        wire.LoseNext(Dir.C2S, TcpFlags.Syn | TcpFlags.Ack);
+        wire.Open(atMs: 0);
+        wire.RunUntil(ms: 5_000);
+
+        Rung[] expected =
+        [
+            Arrives(  10,  C2S, Syn(seq: 1000),                SynSent,      SynReceived),
+            Lost(     10,  S2C, SynAck(seq: 5000, ack: 1001),  SynSent,      SynReceived),
+            Arrives(  10,  S2C, Syn(seq: 5000),                SynReceived,  SynReceived),
+            Lost(     10,  C2S, SynAck(seq: 1000, ack: 5001),  SynReceived,  SynReceived),
+            Arrives(1010,  C2S, SynAck(seq: 1000, ack: 5001),  SynReceived,  Established),
+            Arrives(1010,  S2C, SynAck(seq: 5000, ack: 1001),  Established,  Established),
+            Arrives(1020,  S2C, Ack(seq: 5001, ack: 1001),     Established,  Established),
+            Arrives(1020,  C2S, Ack(seq: 1001, ack: 5001),     Established,  Established),
+        ];
+        Assert.Equal(expected, wire.Rungs);
+        Assert.Equal((1, 1), (wire.Retransmissions(Side.Client), wire.Retransmissions(Side.Server)));
+        Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3)), (wire.Client.Rto, wire.Server.Rto));
+    }
+
+    [Fact]
+    public void A_connect_that_reuses_a_time_wait_tuple_starts_after_the_old_snd_nxt_and_keeps_its_ts_recent()
+    {
+        // tcp_twsk_unique: ISS = old SND.NXT + 65537, and ts_recent comes over, so the SYN echoes it and an old
+        // duplicate SYN of the previous incarnation (an older TSval) fails PAWS in SYN_SENT.
+        var old = new TimeWaitEntry(TcbWire.ClientTuple, SndNxt: new SeqNum(77_000), RcvNxt: new SeqNum(9_000),
+            Timestamps: true, TsRecent: 123_456, TsRecentStamp: Instant.FromSeconds(5), TcbWire.ClientTsOffset,
+            EnteredAt: Instant.FromSeconds(5));
+        var tcb = Tcb.Connect(TcbWire.ClientTuple, Isn.AfterTimeWait(old.SndNxt), TcbWire.ClientTsOffset, Linux618,
+            reused: true, old.TsRecent, old.TsRecentStamp);
+        var syn = tcb.Open(Instant.FromSeconds(7)).Sends[0];
+        var oldSyn = TcbWire.FromServer(TcpFlags.Syn, seq: 8_000) with
+        {
+            Options = TcpOptions.Timestamps, TsVal = 123_000, TsEcr = 0,
+        };
+        var step = tcb.Handle(in oldSyn, Instant.FromSeconds(7.01));
+
+        Assert.Equal((new SeqNum(142_537), 123_456u), (syn.Seq, syn.TsEcr));
+        Assert.Equal((0, SynSent), (step.Sends.Length, tcb.State));
+    }
 }
