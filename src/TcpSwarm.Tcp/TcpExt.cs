@@ -37,6 +37,8 @@ public enum TcpExt : byte
     EstabResets,
     /// <summary>Tcp: AttemptFails — connects that failed from SYN_SENT or SYN_RCVD.</summary>
     AttemptFails,
+    /// <summary>A duplicate ACK for a PAWS-rejected segment held back by tcp_invalid_ratelimit.</summary>
+    TCPACKSkippedPAWS,
 }
 
 /// <summary>A set of counter increments, one bit per <see cref="TcpExt"/>; a step counts each at most once.</summary>

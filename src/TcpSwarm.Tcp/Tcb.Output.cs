@@ -1,0 +1,117 @@
+namespace TcpSwarm.Tcp;
+
+public sealed partial class Tcb
+{
+    private TcbStep Begin()
+    {
+        _ackNow = _ackLater = _ackedThisStep = false;
+        return new TcbStep(_state);
+    }
+
+    // Every event ends here: send what the windows allow, then the ACK the event asked for (at once, or delayed unless
+    // a segment already carried it); a socket that reached CLOSED or TIME_WAIT leaves no timer behind.
+    private TcbStep Finish(Instant now, ref TcbStep step)
+    {
+        if (CanSendData) Transmit(now, ref step);
+        bool ackable = _state is not (TcpState.Closed or TcpState.SynSent or TcpState.Listen);
+        if (ackable && _ackNow && !_ackedThisStep) SendAck(now, ref step);
+        else if (ackable && _ackLater && !_ackedThisStep && _state != TcpState.TimeWait)
+            ScheduleDelayedAck(now + _profile.DelayedAck, ref step);
+        if (_state is TcpState.Closed or TcpState.TimeWait) CancelTimers(ref step);
+        step.To = _state;
+        return step;
+    }
+
+    // Data flows once our SYN is acknowledged and until our FIN is out; not while the loss window is spent.
+    private bool CanSendData =>
+        _state is TcpState.Established or TcpState.CloseWait or TcpState.FinWait1 or TcpState.Closing
+            or TcpState.LastAck
+        && _sndUna != _iss && !_inLoss;
+
+    // tcp_write_xmit without congestion control (see Tcb.cs).
+    private void Transmit(Instant now, ref TcbStep step)
+    {
+        while (step.Sends.Length < StepCapacity && SendSegment(now, ref step)) { }
+    }
+
+    // One segment from _sendFrom: at most one MSS, inside the initial window and the peer's window. PSH marks the one
+    // that empties the send queue; the FIN rides on it (tcp_send_fin onto the unsent tail) or goes alone. The FIN is
+    // never held back by a window: with no zero-window probing, holding it could stall the close for ever.
+    private bool SendSegment(Instant now, ref TcbStep step)
+    {
+        var from = _sendFrom;
+        int queued = _writeSeq - from;
+        int length = 0;
+        var flags = TcpFlags.Ack;
+        if (queued > 0)
+        {
+            int room = Math.Min(_profile.InitialWindowSegments * _mss, _sndWnd) - (from - _sndUna);
+            if (room <= 0) return false;
+            length = Math.Min(Math.Min(_mss, queued), room);
+            if (length == queued) flags |= _finQueued ? TcpFlags.Psh | TcpFlags.Fin : TcpFlags.Psh;
+        }
+        else if (queued == 0 && _finQueued) flags |= TcpFlags.Fin;
+        else return false;
+
+        bool again = from < _sndNxt;
+        if (again)
+        {
+            step.Retransmissions++;
+            step.Counters.Add(TcpExt.RetransSegs);
+        }
+        Emit(Build(from, _rcvNxt, flags, length, now), ref step);
+        var end = from + length + ((flags & TcpFlags.Fin) != 0 ? 1 : 0);
+        _sendFrom = end;
+        if (end > _sndNxt)
+        {
+            if (!_rttTiming && !again) StartRttTiming(end, now);
+            _flight.Sent(end, now);
+            _sndNxt = end;
+        }
+        if (!_rtxArmed) ArmRetransmit(now + _rto, ref step);     // RFC 6298 §5.1
+        return true;
+    }
+
+    private void Resend(in Segment seg, ref TcbStep step)
+    {
+        step.Retransmissions++;
+        step.Counters.Add(TcpExt.RetransSegs);
+        Emit(in seg, ref step);
+    }
+
+    private void SendAck(Instant now, ref TcbStep step) =>
+        Emit(Build(_sndNxt, _rcvNxt, TcpFlags.Ack, 0, now), ref step);
+
+    // Every segment leaves here: a RST is counted (Tcp OutRsts); an ACK records what it acknowledged.
+    private void Emit(in Segment seg, ref TcbStep step)
+    {
+        step.Send(in seg);
+        if ((seg.Flags & TcpFlags.Rst) != 0)
+        {
+            step.Counters.Add(TcpExt.OutRsts);
+            return;
+        }
+        if ((seg.Flags & TcpFlags.Ack) == 0) return;
+        _ackedThisStep = true;
+        _lastAckSent = seg.Ack;
+        CancelDelayedAck(ref step);
+    }
+
+    // A segment of this connection after the handshake: our window (scaled), and timestamps if both sides use them.
+    private Segment Build(SeqNum seq, SeqNum ack, TcpFlags flags, int length, Instant now) =>
+        new(_tuple.LocalAddr, _tuple.LocalPort, _tuple.RemoteAddr, _tuple.RemotePort, seq, ack, flags,
+            (ushort)Math.Min(_rcvWnd >> _rcvWscale, ushort.MaxValue), (ushort)length,
+            _timestamps ? TcpOptions.Timestamps : TcpOptions.None,
+            TsVal: _timestamps ? TsVal(now) : 0, TsEcr: _timestamps ? _tsRecent : 0);
+
+    // The RST that answers a segment (tcp_v4_send_reset): <SEQ=SEG.ACK><CTL=RST> if it had an ACK, else
+    // <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>. No options, window 0.
+    private Segment ResetFor(in Segment seg) => seg.Has(TcpFlags.Ack)
+        ? new(_tuple.LocalAddr, _tuple.LocalPort, _tuple.RemoteAddr, _tuple.RemotePort, seg.Ack, default,
+            TcpFlags.Rst, 0, 0)
+        : new(_tuple.LocalAddr, _tuple.LocalPort, _tuple.RemoteAddr, _tuple.RemotePort, default,
+            seg.Seq + seg.SeqLength, TcpFlags.Rst | TcpFlags.Ack, 0, 0);
+
+    // RFC 7323 §5.4: a 1 ms clock plus our offset toward this peer.
+    private uint TsVal(Instant now) => unchecked((uint)now.Milliseconds + _tsOffset);
+}

@@ -1,0 +1,61 @@
+namespace TcpSwarm.Tcp;
+
+public sealed partial class Tcb
+{
+    // §3.10.7.4, seventh check: in-order text only (no out-of-order queue; see Tcb.cs). The ACK is immediate for
+    // out-of-order or duplicate data and when more than one full-sized segment is unacknowledged (__tcp_ack_snd_check);
+    // otherwise it waits for the delayed-ACK timer or rides on the next segment we send.
+    private void TextArrives(in Segment seg, ref TcbStep step)
+    {
+        if (_state is not (TcpState.Established or TcpState.FinWait1 or TcpState.FinWait2)) return;  // past their FIN
+        var end = seg.Seq + seg.Length;
+        if (_orphan && end > _rcvNxt) { AbortOnData(in seg, ref step); return; }
+        if (seg.Seq > _rcvNxt || end <= _rcvNxt) { _ackNow = true; return; }
+        end = Earlier(end, _rcvNxt + _rcvWnd);           // what lies beyond our window is trimmed
+        int bytes = end - _rcvNxt;
+        _rcvNxt = end;
+        _readable = (int)Math.Min((long)_readable + bytes, int.MaxValue);
+        _bytesReceived += bytes;
+        step.Events |= TcbEvents.DataArrived;
+        if (_rcvNxt - _lastAckSent > _mss) _ackNow = true;
+        else _ackLater = true;
+    }
+
+    // New data after close() in FIN_WAIT_1/2 (tcp_rcv_state_process with RCV_SHUTDOWN): RFC 1122 asks for a RST. Linux
+    // resets itself (tcp_reset, ECONNRESET) and answers the segment as tcp_v4_send_reset does: <SEQ=SEG.ACK><CTL=RST>.
+    private void AbortOnData(in Segment seg, ref TcbStep step)
+    {
+        step.Counters.Add(TcpExt.TCPAbortOnData);
+        Emit(ResetFor(in seg), ref step);
+        Die(TcpError.ConnReset, ref step);
+    }
+
+    // §3.10.7.4, eighth check (tcp_fin): only a FIN at RCV.NXT counts; one beyond it is out of order.
+    private void FinArrives(in Segment seg, ref TcbStep step)
+    {
+        var finSeq = seg.Seq + seg.Length;
+        if (finSeq != _rcvNxt)
+        {
+            if (finSeq > _rcvNxt) _ackNow = true;
+            return;
+        }
+        if (_state is not (TcpState.Established or TcpState.FinWait1 or TcpState.FinWait2)) return;
+        _rcvNxt += 1;
+        step.Events |= TcbEvents.PeerClosed;
+        switch (_state)
+        {
+            case TcpState.Established:
+                _state = TcpState.CloseWait;
+                _ackLater = true;                        // pingpong mode: the ACK waits, for the FIN to ride on it
+                break;
+            case TcpState.FinWait1:
+                _state = TcpState.Closing;               // a simultaneous close: our FIN is not acked yet
+                _ackNow = true;
+                break;
+            default:
+                EnterTimeWait(ref step);                 // FIN_WAIT_2
+                _ackNow = true;
+                break;
+        }
+    }
+}

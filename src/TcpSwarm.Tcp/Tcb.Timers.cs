@@ -1,0 +1,151 @@
+using System.Numerics;
+
+namespace TcpSwarm.Tcp;
+
+public sealed partial class Tcb
+{
+    private static readonly TimeSpan RtoBase = TimeSpan.FromMilliseconds(200);   // TCP_RTO_MIN, the constant
+
+    /// <summary>RFC 9293 §3.10.8, timeouts: a timer fired at the deadline the last edit of it set.</summary>
+    public TcbStep OnTimer(TcbTimer timer, Instant now)
+    {
+        var step = Begin();
+        switch (timer)
+        {
+            case TcbTimer.Retransmit when _rtxArmed:
+                _rtxArmed = false;
+                RetransmitTimeout(now, ref step);
+                break;
+            case TcbTimer.DelayedAck when _delAckArmed:
+                _delAckArmed = false;
+                if (_state is not (TcpState.Closed or TcpState.SynSent or TcpState.TimeWait)) SendAck(now, ref step);
+                break;
+            case TcbTimer.FinWait2 when _finWait2Armed:
+                _finWait2Armed = false;
+                if (_state == TcpState.FinWait2 && _orphan) SetClosed(ref step);   // tcp_fin_timeout: no RST, no TIME_WAIT
+                break;
+        }
+        return Finish(now, ref step);
+    }
+
+    // tcp_retransmit_timer. TCPTimeouts counts every expiry, the last one (which gives up) included.
+    private void RetransmitTimeout(Instant now, ref TcbStep step)
+    {
+        if (_sndUna == _sndNxt || _state is TcpState.Closed or TcpState.TimeWait) return;    // nothing in flight
+        step.Counters.Add(TcpExt.TCPTimeouts);
+        if (_state == TcpState.SynSent) SynTimeout(now, ref step);
+        else if (_sndUna == _iss) SynAckTimeout(now, ref step);     // SYN_RCVD of a simultaneous open
+        else DataTimeout(now, ref step);
+    }
+
+    // tcp_write_timeout in SYN_SENT: tcp_syn_retries + tcp_syn_linear_timeouts resends, then ETIMEDOUT. The RTO stays
+    // put for the first tcp_syn_linear_timeouts expiries and doubles after (the count is raised before the test).
+    private void SynTimeout(Instant now, ref TcbStep step)
+    {
+        if (_retransmits >= _profile.TcpSynRetries + _profile.TcpSynLinearTimeouts) { TimedOut(ref step); return; }
+        _retransmits++;
+        _rttTiming = false;                              // Karn: no sample from a resent SYN
+        Resend(Syn(TcpFlags.Syn, now), ref step);
+        if (_retransmits > _profile.TcpSynLinearTimeouts) BackOff();
+        ArmRetransmit(now + _rto, ref step);
+    }
+
+    // tcp_write_timeout in SYN_RCVD (the full socket of a simultaneous open): tcp_syn_retries, always doubling.
+    private void SynAckTimeout(Instant now, ref TcbStep step)
+    {
+        if (_retransmits >= _profile.TcpSynRetries) { TimedOut(ref step); return; }
+        _retransmits++;
+        _rttTiming = false;
+        Resend(Syn(TcpFlags.Syn | TcpFlags.Ack, now), ref step);
+        BackOff();
+        ArmRetransmit(now + _rto, ref step);
+    }
+
+    // Synchronized states: give up once the oldest unacknowledged segment has waited tcp_model_timeout(boundary)
+    // since it was first sent (tcp_retries2, or tcp_orphan_retries for an orphan); else go back to SND.UNA, resend
+    // one segment (the loss window) and double the RTO up to its ceiling.
+    private void DataTimeout(Instant now, ref TcbStep step)
+    {
+        int boundary = _orphan ? _profile.OrphanRetries(alive: _rto < _profile.TcpRtoMax) : _profile.TcpRetries2;
+        if (_retransmits > 0 && now - _retransStamp >= ModelTimeout(boundary, _profile.TcpRtoMax))
+        {
+            TimedOut(ref step);
+            return;
+        }
+        if (_retransmits == 0) _retransStamp = _flight.OldestSentAt(now);
+        _retransmits++;
+        _rttTiming = false;
+        _inLoss = true;
+        _sendFrom = _sndUna;
+        SendSegment(now, ref step);
+        BackOff();
+        ArmRetransmit(now + _rto, ref step);
+    }
+
+    // tcp_model_timeout: how long `boundary` doublings from TCP_RTO_MIN take, linear once they reach the ceiling
+    // (924.6 s for tcp_retries2 = 15, 102.2 s for the 8 orphan retries, with a 120 s ceiling).
+    internal static TimeSpan ModelTimeout(int boundary, TimeSpan rtoMax)
+    {
+        int thresh = BitOperations.Log2((ulong)(rtoMax.Ticks / RtoBase.Ticks));
+        return boundary <= thresh
+            ? TimeSpan.FromTicks(RtoBase.Ticks * ((2L << boundary) - 1))
+            : TimeSpan.FromTicks(RtoBase.Ticks * ((2L << thresh) - 1) + rtoMax.Ticks * (boundary - thresh));
+    }
+
+    private void BackOff()
+    {
+        var doubled = _rto + _rto;
+        _rto = doubled < _profile.TcpRtoMax ? doubled : _profile.TcpRtoMax;
+    }
+
+    // tcp_write_err: ETIMEDOUT, the socket is done.
+    private void TimedOut(ref TcbStep step)
+    {
+        step.Counters.Add(TcpExt.TCPAbortOnTimeout);
+        Die(TcpError.TimedOut, ref step);
+    }
+
+    private void ArmRetransmit(Instant at, ref TcbStep step)
+    {
+        _rtxArmed = true;
+        step.Retransmit = TimerEdit.Set(at);
+    }
+
+    private void CancelRetransmit(ref TcbStep step)
+    {
+        if (!_rtxArmed) return;
+        _rtxArmed = false;
+        step.Retransmit = TimerEdit.Cancel;
+    }
+
+    private void ArmFinWait2(Instant at, ref TcbStep step)
+    {
+        _finWait2Armed = true;
+        step.FinWait2 = TimerEdit.Set(at);
+    }
+
+    // Linux keeps the earlier deadline of a pending delayed ACK (tcp_send_delayed_ack).
+    private void ScheduleDelayedAck(Instant at, ref TcbStep step)
+    {
+        if (_delAckArmed) return;
+        _delAckArmed = true;
+        step.DelayedAck = TimerEdit.Set(at);
+    }
+
+    // Every segment carrying an ACK makes a pending delayed ACK moot (tcp_event_ack_sent).
+    private void CancelDelayedAck(ref TcbStep step)
+    {
+        if (!_delAckArmed) return;
+        _delAckArmed = false;
+        step.DelayedAck = TimerEdit.Cancel;
+    }
+
+    private void CancelTimers(ref TcbStep step)
+    {
+        CancelRetransmit(ref step);
+        CancelDelayedAck(ref step);
+        if (!_finWait2Armed) return;
+        _finWait2Armed = false;
+        step.FinWait2 = TimerEdit.Cancel;
+    }
+}

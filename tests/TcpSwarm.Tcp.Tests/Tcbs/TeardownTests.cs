@@ -1,0 +1,293 @@
+using TcpSwarm.Tcp;
+using TcpSwarm.Tcp.Tests.Ladders;
+using static TcpSwarm.Tcp.TcpState;
+using static TcpSwarm.Tcp.Tests.Ladders.Rungs;
+
+namespace TcpSwarm.Tcp.Tests.Tcbs;
+
+public sealed class TeardownTests
+{
+    private static readonly TcpProfile Linux618 = TcpProfile.Named("linux-6.18");
+
+    private static TcbWire Connected() => TcbWire.Established(Linux618);   // both ESTABLISHED at 30 ms
+
+    [Fact]
+    public void The_client_closing_first_takes_four_segments_and_the_client_keeps_time_wait()
+    {
+        // The server's ACK of the FIN waits for the delayed-ACK timer (40 ms), as its application closes later.
+        var wire = Connected();
+        wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
+        wire.At(500, Side.Server, (tcb, now) => tcb.Close(now));
+        wire.RunUntil(ms: 200_000);
+
+        Rung[] expected =
+        [
+            //        ms   dir  segment                        client after  server after
+            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     CloseWait),
+            Arrives( 160,  S2C, Ack(seq: 5001, ack: 1002),     FinWait2,     CloseWait),
+            Arrives( 510,  S2C, FinAck(seq: 5001, ack: 1002),  TimeWait,     LastAck),
+            Arrives( 520,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     Closed),
+        ];
+        Assert.Equal(expected, wire.Rungs);
+        Assert.Equal(
+            [new StepEvents(160, TcbEvents.AllAcked, TcpError.None),
+             new StepEvents(510, TcbEvents.PeerClosed | TcbEvents.EnteredTimeWait, TcpError.None)],
+            wire.Events(Side.Client));
+        Assert.Equal(
+            [new StepEvents(110, TcbEvents.PeerClosed, TcpError.None),
+             new StepEvents(520, TcbEvents.AllAcked | TcbEvents.Closed, TcpError.None)],
+            wire.Events(Side.Server));
+        Assert.Null(wire.TimeWait(Side.Server));
+    }
+
+    [Fact]
+    public void The_server_closing_first_takes_four_segments_and_the_server_keeps_time_wait()
+    {
+        var wire = Connected();
+        wire.At(100, Side.Server, (tcb, now) => tcb.Close(now));
+        wire.At(500, Side.Client, (tcb, now) => tcb.Close(now));
+        wire.RunUntil(ms: 200_000);
+
+        Rung[] expected =
+        [
+            Arrives( 110,  S2C, FinAck(seq: 5001, ack: 1001),  CloseWait,    FinWait1),
+            Arrives( 160,  C2S, Ack(seq: 1001, ack: 5002),     CloseWait,    FinWait2),
+            Arrives( 510,  C2S, FinAck(seq: 1001, ack: 5002),  LastAck,      TimeWait),
+            Arrives( 520,  S2C, Ack(seq: 5002, ack: 1002),     Closed,       TimeWait),
+        ];
+        Assert.Equal(expected, wire.Rungs);
+        Assert.NotNull(wire.TimeWait(Side.Server));
+        Assert.Null(wire.TimeWait(Side.Client));
+    }
+
+    [Fact]
+    public void A_passive_side_closing_within_the_delayed_ack_sends_its_fin_with_the_ack_in_three_segments()
+    {
+        // Linux's pingpong mode holds the ACK of the FIN for 40 ms; the application's close() at 120 ms sends the FIN
+        // with it, and the client goes from FIN_WAIT_1 straight to TIME_WAIT.
+        var wire = Connected();
+        wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
+        wire.At(120, Side.Server, (tcb, now) => tcb.Close(now));
+        wire.RunUntil(ms: 200_000);
+
+        Rung[] expected =
+        [
+            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     CloseWait),
+            Arrives( 130,  S2C, FinAck(seq: 5001, ack: 1002),  TimeWait,     LastAck),
+            Arrives( 140,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     Closed),
+        ];
+        Assert.Equal(expected, wire.Rungs);
+    }
+
+    [Fact]
+    public void After_a_half_close_the_close_wait_side_still_sends_data_that_fin_wait_2_acknowledges()
+    {
+        // shutdown(SHUT_WR) at 100 ms; the server answers with 3000 bytes from CLOSE_WAIT (its first segment carries
+        // the ACK of the FIN), the client ACKs the second full segment at once and the last one after 40 ms.
+        var wire = Connected();
+        wire.At(100, Side.Client, (tcb, now) => tcb.Shutdown(now));
+        wire.At(120, Side.Server, (tcb, now) => tcb.Send(3000, now));
+        wire.At(300, Side.Server, (tcb, now) => tcb.Close(now));
+        wire.RunUntil(ms: 200_000);
+
+        Rung[] expected =
+        [
+            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),              FinWait1,  CloseWait),
+            Arrives( 130,  S2C, Seg(TcpFlags.Ack, 5001, 1002, len: 1460),  FinWait2,  CloseWait),
+            Arrives( 130,  S2C, Seg(TcpFlags.Ack, 6461, 1002, len: 1460),  FinWait2,  CloseWait),
+            Arrives( 130,  S2C, Data(seq: 7921, ack: 1002, len: 80),       FinWait2,  CloseWait),
+            Arrives( 140,  C2S, Ack(seq: 1002, ack: 7921),                 FinWait2,  CloseWait),
+            Arrives( 180,  C2S, Ack(seq: 1002, ack: 8001),                 FinWait2,  CloseWait),
+            Arrives( 310,  S2C, FinAck(seq: 8001, ack: 1002),              TimeWait,  LastAck),
+            Arrives( 320,  C2S, Ack(seq: 1002, ack: 8002),                 TimeWait,  Closed),
+        ];
+        Assert.Equal(expected, wire.Rungs);
+        Assert.Equal(3000, wire.BytesRead(Side.Client));
+        Assert.False(wire.TimeWait(Side.Client)!.Value.Equals(default(TimeWaitEntry)));
+    }
+
+    [Fact]
+    public void A_simultaneous_close_goes_through_closing_and_leaves_both_sides_in_time_wait()
+    {
+        // RFC 9293 §3.6 figure 13: each FIN crosses the other; each side ACKs at once from CLOSING. The server's
+        // ACK leaves first, as the client's FIN reached it first.
+        var wire = Connected();
+        wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
+        wire.At(100, Side.Server, (tcb, now) => tcb.Close(now));
+        wire.RunUntil(ms: 200_000);
+
+        Rung[] expected =
+        [
+            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     Closing),
+            Arrives( 110,  S2C, FinAck(seq: 5001, ack: 1001),  Closing,      Closing),
+            Arrives( 120,  S2C, Ack(seq: 5002, ack: 1002),     TimeWait,     Closing),
+            Arrives( 120,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     TimeWait),
+        ];
+        Assert.Equal(expected, wire.Rungs);
+        Assert.Equal((new SeqNum(1002), new SeqNum(5002)),
+            (wire.TimeWait(Side.Client)!.Value.SndNxt, wire.TimeWait(Side.Client)!.Value.RcvNxt));
+        Assert.Equal((new SeqNum(5002), new SeqNum(1002)),
+            (wire.TimeWait(Side.Server)!.Value.SndNxt, wire.TimeWait(Side.Server)!.Value.RcvNxt));
+    }
+
+    [Fact]
+    public void The_time_wait_record_holds_our_fin_plus_one_the_peer_fin_plus_one_and_the_timestamps()
+    {
+        var wire = Connected();
+        wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
+        wire.At(500, Side.Server, (tcb, now) => tcb.Close(now));
+        wire.RunUntil(ms: 1_000);
+
+        // ts_recent is the TSval of the server's FIN, sent at 500 ms on the server's clock, taken at 510 ms.
+        var expected = new TimeWaitEntry(TcbWire.ClientTuple, SndNxt: new SeqNum(1002), RcvNxt: new SeqNum(5002),
+            Timestamps: true, TsRecent: 500 + TcbWire.ServerTsOffset, TsRecentStamp: Instant.FromMilliseconds(510),
+            TsOffset: TcbWire.ClientTsOffset, EnteredAt: Instant.FromMilliseconds(510));
+        Assert.Equal(expected, wire.TimeWait(Side.Client));
+    }
+
+    [Fact]
+    public void An_abort_sends_a_rst_the_peer_reports_connection_reset_and_nobody_keeps_time_wait()
+    {
+        // close() with SO_LINGER 0: tcp_disconnect sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>.
+        var wire = Connected();
+        wire.At(100, Side.Client, (tcb, now) => tcb.Abort(now));
+        wire.RunUntil(ms: 200_000);
+
+        Rung[] expected =
+        [
+            Arrives( 110,  C2S, RstAck(seq: 1001, ack: 5001),  Closed,       Closed),
+        ];
+        Assert.Equal(expected, wire.Rungs);
+        Assert.Equal([new StepEvents(100, TcbEvents.Closed, TcpError.None)], wire.Events(Side.Client));
+        Assert.Equal([new StepEvents(110, TcbEvents.Closed, TcpError.ConnReset)], wire.Events(Side.Server));
+        Assert.Equal((null, null), (wire.TimeWait(Side.Client), wire.TimeWait(Side.Server)));
+        var client = wire.Counters(Side.Client);
+        Assert.Equal((1L, 1L, 1L, 0L),
+            (client[TcpExt.OutRsts], client[TcpExt.TCPAbortOnData], client[TcpExt.EstabResets],
+                client[TcpExt.TCPAbortOnLinger]));
+        Assert.Equal(1, wire.Counters(Side.Server)[TcpExt.EstabResets]);
+    }
+
+    [Fact]
+    public void Aborting_a_connect_in_syn_sent_sends_nothing()
+    {
+        var wire = new TcbWire(Linux618);
+        wire.LoseEvery(Dir.C2S, TcpFlags.Syn);
+        wire.Open(atMs: 0);
+        wire.At(500, Side.Client, (tcb, now) => tcb.Abort(now));
+        wire.RunUntil(ms: 200_000);
+
+        Assert.Equal([Lost(0, C2S, Syn(seq: 1000), SynSent, Listen)], wire.Rungs);
+        Assert.Equal([new StepEvents(500, TcbEvents.Closed, TcpError.None)], wire.Events(Side.Client));
+        Assert.Equal(0, wire.Counters(Side.Client)[TcpExt.OutRsts]);
+    }
+
+    [Fact]
+    public void Closing_with_unread_data_sends_a_rst_instead_of_a_fin()
+    {
+        // __tcp_close: data the application never read was tossed, so the peer must not take the close for success.
+        var wire = Connected();
+        wire.AutoRead = false;
+        wire.At(50, Side.Server, (tcb, now) => tcb.Send(100, now));
+        wire.At(90, Side.Client, (tcb, now) => tcb.Close(now));
+        wire.RunUntil(ms: 200_000);
+
+        Rung[] expected =
+        [
+            Arrives(  60,  S2C, Data(seq: 5001, ack: 1001, len: 100),  Established,  Established),
+            Arrives( 100,  C2S, RstAck(seq: 1001, ack: 5101),          Closed,       Closed),
+        ];
+        Assert.Equal(expected, wire.Rungs);
+        var client = wire.Counters(Side.Client);
+        Assert.Equal((1L, 1L, 1L), (client[TcpExt.TCPAbortOnClose], client[TcpExt.OutRsts], client[TcpExt.EstabResets]));
+        Assert.Equal([new StepEvents(100, TcbEvents.Closed, TcpError.ConnReset)], wire.Events(Side.Server));
+    }
+
+    [Fact]
+    public void Data_arriving_after_close_is_answered_with_a_rst()
+    {
+        // RFC 1122 §4.2.2.13, Linux's TCPAbortOnData: the orphan in FIN_WAIT_2 cannot deliver it to anyone.
+        var wire = Connected();
+        wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
+        wire.At(300, Side.Server, (tcb, now) => tcb.Send(100, now));
+        wire.RunUntil(ms: 200_000);
+
+        Rung[] expected =
+        [
+            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),          FinWait1,  CloseWait),
+            Arrives( 160,  S2C, Ack(seq: 5001, ack: 1002),             FinWait2,  CloseWait),
+            Arrives( 310,  S2C, Data(seq: 5001, ack: 1002, len: 100),  Closed,    CloseWait),
+            Arrives( 320,  C2S, Rst(seq: 1002),                        Closed,    Closed),
+        ];
+        Assert.Equal(expected, wire.Rungs);
+        Assert.Equal(1, wire.Counters(Side.Client)[TcpExt.TCPAbortOnData]);
+    }
+
+    [Fact]
+    public void A_lost_fin_is_resent_after_one_rto_and_the_orphan_leaves_fin_wait_2_after_tcp_fin_timeout()
+    {
+        // RTO after the handshake's 20 ms sample: 20 + max(4·10, 200) = 220 ms, so the FIN of 100 ms is resent at
+        // 320 ms. The server never closes; the orphan's FIN_WAIT_2 ends 60 s after the ACK, in silence.
+        var wire = Connected();
+        wire.LoseNext(Dir.C2S, TcpFlags.Fin | TcpFlags.Ack);
+        wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
+        wire.RunUntil(ms: 200_000);
+
+        Rung[] expected =
+        [
+            Lost(    100,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     Established),
+            Arrives( 330,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     CloseWait),
+            Arrives( 380,  S2C, Ack(seq: 5001, ack: 1002),     FinWait2,     CloseWait),
+        ];
+        Assert.Equal(expected, wire.Rungs);
+        Assert.Equal(
+            [new StepEvents(380, TcbEvents.AllAcked, TcpError.None),
+             new StepEvents(60_380, TcbEvents.Closed, TcpError.None)],
+            wire.Events(Side.Client));
+        Assert.Equal((1, 1L), (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPTimeouts]));
+    }
+
+    [Fact]
+    public void A_non_orphaned_fin_wait_2_waits_for_the_peer_for_ever()
+    {
+        var wire = Connected();
+        wire.At(100, Side.Client, (tcb, now) => tcb.Shutdown(now));
+        wire.RunUntil(ms: 1_000_000);
+
+        Assert.Equal((FinWait2, CloseWait), (wire.ClientState, wire.ServerState));
+    }
+
+    [Fact]
+    public void An_orphan_whose_fins_are_all_lost_gives_up_after_tcp_orphan_retries()
+    {
+        // 8 orphan retries: tcp_model_timeout(8, 200 ms) = 102.2 s after the first FIN. Resends at 320, 760, 1640,
+        // 3400, 6920, 13960, 28040, 56200 ms (RTO 220 ms doubling); the expiry at 112.52 s is past the budget.
+        var wire = Connected();
+        wire.LoseEvery(Dir.C2S, TcpFlags.Fin | TcpFlags.Ack);
+        wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
+        wire.RunUntil(ms: 2_000_000);
+
+        long[] finAtMs = [100, 320, 760, 1640, 3400, 6920, 13960, 28040, 56200];
+        Assert.Equal(Array.ConvertAll(finAtMs, ms => Lost(ms, C2S, FinAck(seq: 1001, ack: 5001), FinWait1, Established)),
+            wire.Rungs);
+        Assert.Equal([new StepEvents(112_520, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
+        Assert.Equal((8, 9L, 1L),
+            (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPTimeouts],
+                wire.Counters(Side.Client)[TcpExt.TCPAbortOnTimeout]));
+    }
+
+    [Fact]
+    public void An_attached_socket_whose_fins_are_all_lost_gives_up_after_tcp_retries2()
+    {
+        // tcp_retries2 = 15: tcp_model_timeout(15, 200 ms) = 924.6 s. The RTO doubles from 220 ms to the 120 s
+        // ceiling; the 16th expiry, at 945.16 s, is the first past the budget: 15 resends, then ETIMEDOUT.
+        var wire = Connected();
+        wire.LoseEvery(Dir.C2S, TcpFlags.Fin | TcpFlags.Ack);
+        wire.At(100, Side.Client, (tcb, now) => tcb.Shutdown(now));
+        wire.RunUntil(ms: 2_000_000);
+
+        Assert.Equal([new StepEvents(945_160, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
+        Assert.Equal(15, wire.Retransmissions(Side.Client));
+        Assert.Equal(825_160, wire.Rungs[^1].AtMs);
+    }
+}
