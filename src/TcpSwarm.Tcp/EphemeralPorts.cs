@@ -21,7 +21,8 @@ public interface IPortProbe
 /// <remarks>
 /// The start offset is a keyed hash of (source, destination, destination port) plus a perturbation counter for that
 /// hash's slot; the scan tries ports of the range's low parity first, two apart, then the other parity. Linux rounds
-/// the range's size down to even, so an odd-sized range never hands out its top port. Linux keeps 65536 counters;
+/// the range's size down to even and wraps by that size, so an odd-sized range hands out one port fewer than it
+/// holds (which one depends on the start). Linux keeps 65536 counters;
 /// a host here keeps only the slots it has used, each starting from a seeded hash as the kernel's random fill does.
 /// </remarks>
 public sealed class EphemeralPorts(TcpProfile profile, ulong secret, ulong seed)

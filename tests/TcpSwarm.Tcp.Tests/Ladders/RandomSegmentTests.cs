@@ -50,7 +50,7 @@ public sealed class RandomSegmentTests
             return wire.CheckTables() is null
                    && wire.Listener.SynQueueLength <= wire.Listener.SynQueueLimit
                    && wire.Listener.AcceptQueueLength <= wire.Listener.AcceptQueueLimit
-                   && books.In == books.Admitted + books.Expired + books.Reset + books.Pending
+                   && books.Balanced
                    && books.Pending == wire.Listener.SynQueueLength;
         }, iter: 300, threads: 1);
         Assert.True(total >= 600_000, $"only {total} segments were fed");

@@ -30,7 +30,7 @@ public sealed class TimeWaitLadderTests
             Arrives( 310, S2C, FinAck(1, 2),  TimeWait,   LastAck),
             Lost(    310, C2S, Ack(2, 2),     TimeWait,   LastAck),
             Arrives( 530, S2C, FinAck(1, 2),  TimeWait,   LastAck),
-            Arrives( 540, C2S, Ack(2, 2),     TimeWait,   Closed),
+            Arrives( 540, C2S, Ack(2, 2),     TimeWait,   Listen),     // the port's listener owns the 4-tuple now
         ];
         Assert.Equal(expected, ladder.Rungs);
 

@@ -30,6 +30,9 @@ public sealed partial class Wire
     /// <summary>Called after each arrival is handled (or at send time for a lost segment).</summary>
     public Action<Segment, Dir, bool>? OnSegment { get; set; }
 
+    // Segments lost while an event is handled are reported after it, so a ladder shows cause before effect.
+    private readonly List<(Segment Segment, Dir Dir)> _lostThisEvent = [];
+
     private void Dispatch(in Event e)
     {
         switch (e.Kind)
@@ -39,6 +42,8 @@ public sealed partial class Wire
             case EventKind.HostTimer: FireHostTimer(e.Side, in e.HostTimer); break;
             default: User(in e); break;
         }
+        foreach (var (seg, dir) in _lostThisEvent) OnSegment?.Invoke(seg, dir, true);
+        _lostThisEvent.Clear();
     }
 
     private void Transmit(int fromSide, in Segment seg)
@@ -46,7 +51,7 @@ public sealed partial class Wire
         var dir = fromSide == 0 ? Dir.C2S : Dir.S2C;
         if (Drops is { } drops && drops(seg, dir, Now))
         {
-            OnSegment?.Invoke(seg, dir, true);
+            if (OnSegment is not null) _lostThisEvent.Add((seg, dir));
             return;
         }
         Schedule(Now + OneWay, new Event { Kind = EventKind.Arrival, Side = 1 - fromSide, Segment = seg });
