@@ -27,7 +27,7 @@ public sealed class RandomSegmentTests
     [InlineData("linux-6.18", 1)]
     [InlineData("linux-6.1", 0)]
     [InlineData("rfc1122", 2)]
-    public void A_million_random_segments_throw_nothing_and_leave_every_table_and_queue_legal(string profile, int cookies)
+    public void Hundreds_of_thousands_of_random_segments_throw_nothing_and_leave_every_table_and_queue_legal(string profile, int cookies)
     {
         long total = 0;
         OneGarbage.Array[2_000, 4_000].Sample(batch =>
@@ -52,8 +52,8 @@ public sealed class RandomSegmentTests
                    && wire.Listener.AcceptQueueLength <= wire.Listener.AcceptQueueLimit
                    && books.Balanced
                    && books.Pending == wire.Listener.SynQueueLength;
-        }, iter: 300, threads: 1);
-        Assert.True(total >= 600_000, $"only {total} segments were fed");
+        }, iter: 150, threads: 1);
+        Assert.True(total >= 300_000, $"only {total} segments were fed");
     }
 
     // A segment aimed near a live socket's numbers (or anywhere), from one of its ends or a stranger.

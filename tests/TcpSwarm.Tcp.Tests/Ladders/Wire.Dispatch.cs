@@ -18,11 +18,30 @@ public sealed partial class Wire
         public int Conn, Bytes;
     }
 
-    private sealed class Socket(Tcb tcb, int conn)
+    // A full socket and the deadline of each of its timers; pooled, so a lifecycle allocates only its two Tcbs.
+    private sealed class Socket
     {
-        public readonly Tcb Tcb = tcb;
-        public readonly int Conn = conn;
-        public readonly Instant[] Deadlines = [Instant.Never, Instant.Never, Instant.Never];
+        public Tcb Tcb = null!;
+        public int Conn;
+        public readonly Instant[] Deadlines = new Instant[3];
+    }
+
+    private readonly Stack<Socket> _socketPool = new();
+
+    private Socket NewSocket(Tcb tcb, int conn)
+    {
+        var s = _socketPool.TryPop(out var pooled) ? pooled : new Socket();
+        s.Tcb = tcb;
+        s.Conn = conn;
+        Array.Fill(s.Deadlines, Instant.Never);
+        return s;
+    }
+
+    private void Forget(int side, Socket socket)
+    {
+        _sockets[side].Remove(socket.Tcb.Tuple);
+        socket.Tcb = null!;
+        _socketPool.Push(socket);
     }
 
     /// <summary>Called for every segment put on the wire: its direction, when it left, and whether it will be lost.</summary>
@@ -79,7 +98,7 @@ public sealed partial class Wire
     {
         var tcb = Tcb.Accept(in child, HostAt(side).Profile, Now);
         int conn = _connByServerTuple.GetValueOrDefault(child.Tuple, -1);
-        var socket = new Socket(tcb, conn);
+        var socket = NewSocket(tcb, conn);
         _sockets[side][child.Tuple] = socket;
         if (ServerAccepts && Listener.TryAccept(out _) && conn >= 0) Connections[conn].Accepted = true;
         var step = tcb.Handle(in seg, Now);
@@ -116,17 +135,22 @@ public sealed partial class Wire
         var host = HostAt(side);
         host.Counters.Add(step.Counters);
         var tuple = socket.Tcb.Tuple;
+        bool gone = true;
         if ((step.Events & TcbEvents.EnteredTimeWait) != 0)
         {
-            _sockets[side].Remove(tuple);
             if (host.EnterTimeWait(socket.Tcb.ToTimeWait(Now), out var twTimer)) ArmHostTimer(side, in twTimer);
         }
         else if ((step.Events & TcbEvents.Closed) != 0)
         {
-            _sockets[side].Remove(tuple);
             host.Release(in tuple, cleanClose: step.Error == TcpError.None);
         }
+        else
+        {
+            gone = false;
+        }
+        if (gone) _sockets[side].Remove(tuple);
         React(side, socket, in step);
+        if (gone && socket.Tcb is not null && !_sockets[side].ContainsKey(tuple)) Forget(side, socket);
     }
 
     private void Arm(int side, Socket socket, TcbTimer timer, TimerEdit edit)

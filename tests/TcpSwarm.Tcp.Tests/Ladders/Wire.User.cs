@@ -53,7 +53,7 @@ public sealed partial class Wire
         _connByServerTuple[open.Tuple.Reversed] = index;
         var tcb = Tcb.Connect(open.Tuple, open.Iss, open.TsOffset, Client.Profile, open.Reused, open.TsRecent,
             open.TsRecentStamp);
-        var socket = new Socket(tcb, index);
+        var socket = NewSocket(tcb, index);
         _sockets[0][open.Tuple] = socket;
         var step = tcb.Open(Now);
         Apply(0, socket, ref step);

@@ -15,7 +15,11 @@ public sealed partial class Wire
     public static readonly uint ServerAddr = Ipv4.Parse("10.0.1.10");
     public const ushort ServerPort = 80;
 
-    private readonly PriorityQueue<Event, (long At, long Seq)> _events = new();
+    // The heap orders small slot numbers; the events themselves stay put in a slot array, so a sift moves 4 bytes.
+    private readonly PriorityQueue<int, (long At, long Seq)> _events = new();
+    private Event[] _slots = new Event[256];
+    private readonly Stack<int> _freeSlots = new();
+    private int _slotsUsed;
     private readonly Dictionary<SocketPair, Socket>[] _sockets = [new(), new()];
     private readonly Dictionary<SocketPair, int> _connByServerTuple = [];
     private long _seq;
@@ -54,7 +58,10 @@ public sealed partial class Wire
     {
         while (_events.TryPeek(out _, out var key) && key.At <= until.Nanoseconds)
         {
-            var e = _events.Dequeue();
+            int slot = _events.Dequeue();
+            var e = _slots[slot];
+            _slots[slot] = default;
+            _freeSlots.Push(slot);
             Now = new Instant(key.At);
             EventsHandled++;
             Dispatch(in e);
@@ -87,7 +94,16 @@ public sealed partial class Wire
     public void Call(Instant at, int conn, UserCall call, int bytes = 0) =>
         Schedule(at, new Event { Kind = EventKind.User, Call = call, Conn = conn, Bytes = bytes });
 
-    private void Schedule(Instant at, in Event e) => _events.Enqueue(e, (at.Nanoseconds, _seq++));
+    private void Schedule(Instant at, in Event e)
+    {
+        if (!_freeSlots.TryPop(out int slot))
+        {
+            if (_slotsUsed == _slots.Length) Array.Resize(ref _slots, _slots.Length * 2);
+            slot = _slotsUsed++;
+        }
+        _slots[slot] = e;
+        _events.Enqueue(slot, (at.Nanoseconds, _seq++));
+    }
 
     private Host HostAt(int side) => side == 0 ? Client : Server;
 
