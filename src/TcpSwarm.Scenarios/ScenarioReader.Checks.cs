@@ -108,7 +108,11 @@ internal sealed partial class ScenarioReader
                 joined[(p.From, p.To)] = p.Field;
         }
         var needed = _clients.Select(c => (c.Name, c.Target, c.TargetAt))
-            .Concat(_attackers.Select(a => (a.Name, a.Target, a.TargetAt)));
+            .Concat(_attackers.Select(a => (a.Name, a.Target, a.TargetAt))).ToList();
+        foreach (var p in _paths)
+            if (p.From is not null && p.To is not null && joined.GetValueOrDefault((p.From, p.To)) == p.Field
+                && !needed.Exists(n => n.Name == p.From && n.Target == p.To))
+                Note(p.ToAt, p.Field, $"{p.From} does not target {p.To}: this path carries nothing");
         foreach (var (name, target, at) in needed)
         {
             if (name is null || target is null || !servers.Contains(target) || joined.ContainsKey((name, target))) continue;

@@ -58,7 +58,7 @@ internal sealed partial class ScenarioReader
             profile = profile with { TimeWaitLength = timeWait };
             study = timeWait != named.TimeWaitLength;
             if (study)
-                Note(WhereIs(top, "time_wait"), "time_wait",
+                Note(WhereIs(top, "time_wait"), FieldOf(top, "time_wait"),
                     $"{Units.FormatDuration(timeWait)} differs from {named.Name}'s {Units.FormatDuration(named.TimeWaitLength)} "
                     + "(TCP_TIMEWAIT_LEN has no sysctl): a study of a kernel that does not exist, and the report says so");
         }

@@ -64,8 +64,7 @@ internal sealed partial class ScenarioReader
         }
         var top = new Fields(this, root, "", "", SpotOf(root), "a scenario", TopKeys);
         var (profile, sysctls, timeWaitIsStudy) = ReadKernel(top);
-        var seed = Read(top, "seed", Kinds.Seed, 1UL);
-        if (_options.Seed is { } seedOption) seed = seedOption;
+        var seed = _options.Seed is { } seedOption ? Ignore(top, "seed", seedOption) : Read(top, "seed", Kinds.Seed, 1UL);
         _durationOk = TryReadRequired(top, "duration", Kinds.Duration(false, Kinds.OneDay), "a scenario", out _duration);
         var sampleInterval = ReadSampleInterval(top);
         var speed = ReadSpeed(top);
@@ -159,11 +158,17 @@ internal sealed partial class ScenarioReader
 
     private Pacing ReadSpeed(Fields top)
     {
-        var speed = Read(top, "speed", Kinds.Speed, Pacing.Max);
-        if (_options.Speed is not { } option) return speed;
-        if (Kinds.Speed.TryParse(option, out var fromOption, out var error)) return fromOption;
+        if (_options.Speed is not { } option) return Read(top, "speed", Kinds.Speed, Pacing.Max);
+        if (Kinds.Speed.TryParse(option, out var fromOption, out var error)) return Ignore(top, "speed", fromOption);
         Problem(new Spot("--speed", 0, 0), "speed", error);
-        return speed;
+        return Ignore(top, "speed", Pacing.Max);
+    }
+
+    // --seed and --speed win over both the file and --set: neither is read (a --set for them is taken, unused).
+    private static T Ignore<T>(Fields top, string key, T optionValue)
+    {
+        top.Override(key);
+        return optionValue;
     }
 
     /// <summary>Checks a [from, until) window against the run: inside [0, duration], until after from.</summary>
