@@ -31,24 +31,45 @@ internal sealed class Fields
             return;
         }
         Exists = true;
+        var merged = new List<YamlMappingNode>();
         foreach (var (k, v) in map.Children)
         {
-            if (k is not YamlScalarNode key || key.Value is null)
-            {
+            if (k is not YamlScalarNode { Value: { } name } key)
                 reader.Problem(reader.SpotOf(k), path, $"a key must be a plain name; use one of {string.Join(", ", keys)}");
-                continue;
-            }
-            if (!keys.Contains(key.Value))
-            {
-                HadUnknown = true;
-                var near = NearMiss.Find(key.Value, keys);
-                reader.Problem(reader.SpotOf(key), Field(key.Value), near is null
-                    ? $"unknown key '{key.Value}'; {what} takes {string.Join(", ", keys)}"
-                    : $"unknown key '{key.Value}'; did you mean '{near}'?");
-                continue;
-            }
-            _entries.Add((key, v));
+            else if (name == "<<")
+                Merge(v, merged);
+            else if (!(path.Length == 0 && name.StartsWith("x-", StringComparison.Ordinal)))   // x-...: holds anchors
+                Add(key, v, what, keys);
         }
+        // YAML merge keys (<<: *anchor): the mapping's own keys win, then the merged mappings', in order.
+        foreach (var m in merged)
+        foreach (var (k, v) in m.Children)
+            if (k is YamlScalarNode { Value: { } name } key && name != "<<" && !_entries.Exists(e => e.Key.Value == name))
+                Add(key, v, what, keys);
+    }
+
+    private void Merge(YamlNode value, List<YamlMappingNode> merged)
+    {
+        if (value is YamlMappingNode one) merged.Add(one);
+        else if (value is YamlSequenceNode list && list.Children.All(c => c is YamlMappingNode))
+            merged.AddRange(list.Children.Cast<YamlMappingNode>());
+        else
+            _reader.Problem(_reader.SpotOf(value), Path.Length == 0 ? "<<" : Path + ".<<",
+                $"'<<' merges a mapping (<<: *anchor) or a list of them, found {ScenarioReader.Describe(value)}");
+    }
+
+    private void Add(YamlScalarNode key, YamlNode value, string what, IReadOnlyList<string> keys)
+    {
+        if (keys.Contains(key.Value!))
+        {
+            _entries.Add((key, value));
+            return;
+        }
+        HadUnknown = true;
+        var near = NearMiss.Find(key.Value!, keys);
+        _reader.Problem(_reader.SpotOf(key), Field(key.Value!), near is null
+            ? $"unknown key '{key.Value}'; {what} takes {string.Join(", ", keys)}"
+            : $"unknown key '{key.Value}'; did you mean '{near}'?");
     }
 
     public string Path { get; }
