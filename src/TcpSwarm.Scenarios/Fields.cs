@@ -2,7 +2,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace TcpSwarm.Scenarios;
 
-/// <summary>One YAML mapping being read: its keys checked against those allowed, each value with its --set override.</summary>
+/// <summary>One YAML mapping being read: its keys checked against those allowed, each value with its --set override.
+/// </summary>
 /// <remarks>An absent mapping reads as empty, so defaults and --set still apply. Unknown keys are reported once, when
 /// the mapping is opened, with a near-miss suggestion.</remarks>
 internal sealed class Fields
@@ -12,7 +13,8 @@ internal sealed class Fields
 
     /// <param name="node">The mapping; null or a YAML null when absent; anything else is reported.</param>
     /// <param name="path">The field path of the mapping ("" at the top, "servers[0]", "servers[0].accept").</param>
-    /// <param name="prefix">The --set key of the mapping ("" at the top, "servers.web"); null when --set cannot reach it.</param>
+    /// <param name="prefix">The --set key of the mapping ("" at the top, "servers.web"); null when --set cannot reach
+    /// it.</param>
     /// <param name="at">Where the mapping is, or where it would be (its key) when absent.</param>
     /// <param name="what">The mapping in words, for "expected ...": "a server".</param>
     /// <param name="keys">The keys it takes, in the order documented.</param>
@@ -26,7 +28,9 @@ internal sealed class Fields
         if (node is null || ScenarioReader.IsNull(node)) return;
         if (node is not YamlMappingNode map)
         {
-            reader.Problem(At, path, $"expected {what} (a mapping of keys: {string.Join(", ", keys)}), found {ScenarioReader.Describe(node)}");
+            reader.Problem(At, path,
+                $"expected {what} (a mapping of keys: {string.Join(", ", keys)}), "
+                + $"found {ScenarioReader.Describe(node)}");
             Reported = true;
             return;
         }
@@ -35,7 +39,8 @@ internal sealed class Fields
         foreach (var (k, v) in map.Children)
         {
             if (k is not YamlScalarNode { Value: { } name } key)
-                reader.Problem(reader.SpotOf(k), path, $"a key must be a plain name; use one of {string.Join(", ", keys)}");
+                reader.Problem(reader.SpotOf(k), path,
+                    $"a key must be a plain name; use one of {string.Join(", ", keys)}");
             else if (name == "<<")
                 Merge(v, merged);
             else if (!(path.Length == 0 && name.StartsWith("x-", StringComparison.Ordinal)))   // x-...: holds anchors
@@ -44,7 +49,8 @@ internal sealed class Fields
         // YAML merge keys (<<: *anchor): the mapping's own keys win, then the merged mappings', in order.
         foreach (var m in merged)
         foreach (var (k, v) in m.Children)
-            if (k is YamlScalarNode { Value: { } name } key && name != "<<" && !_entries.Exists(e => e.Key.Value == name))
+            if (k is YamlScalarNode { Value: { } name } key && name != "<<"
+                && !_entries.Exists(e => e.Key.Value == name))
                 Add(key, v, what, keys);
     }
 
@@ -80,7 +86,8 @@ internal sealed class Fields
     /// <summary>The mapping is in the file (not absent, not a YAML null, not another type).</summary>
     public bool Exists { get; }
 
-    /// <summary>The mapping itself was reported (not a mapping, or no value): its missing keys are not reported too.</summary>
+    /// <summary>The mapping itself was reported (not a mapping, or no value): its missing keys are not reported too.
+    /// </summary>
     public bool Reported { get; set; }
 
     /// <summary>Some key was unknown (and reported).</summary>
@@ -117,7 +124,8 @@ internal sealed class Fields
         }
         if (node is not YamlScalarNode scalar)
         {
-            _reader.Problem(_reader.SpotOf(node), Field(key), $"expected {expected}, found {ScenarioReader.Describe(node)}");
+            _reader.Problem(_reader.SpotOf(node), Field(key),
+                $"expected {expected}, found {ScenarioReader.Describe(node)}");
             return null;
         }
         return new ScalarValue(scalar.Value ?? "", _reader.SpotOf(scalar), Field(key));

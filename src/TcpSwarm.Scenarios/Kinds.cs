@@ -4,19 +4,20 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Scenarios;
 
-/// <summary>The kinds of value a scenario holds, each with its range: the vocabulary of every field's message.</summary>
+/// <summary>The kinds of value a scenario holds, each with its range: the words of every field's message.</summary>
 internal static class Kinds
 {
     public static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
-    public static ValueKind<long> Integer(long min, long max) =>
-        new($"an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}",
-            (string text, out long value, out string error) =>
-            {
-                var expected = $"an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}";
-                if (!Units.TryParseInteger(text, out value)) return Refuse(out error, $"'{text.Trim()}'", expected);
-                return Check(value >= min && value <= max, out error, text.Trim(), expected);
-            });
+    public static ValueKind<long> Integer(long min, long max)
+    {
+        var expected = string.Create(CultureInfo.InvariantCulture, $"an integer from {min} to {max}");
+        return new(expected, (string text, out long value, out string error) =>
+        {
+            if (!Units.TryParseInteger(text, out value)) return Refuse(out error, $"'{text.Trim()}'", expected);
+            return Check(value >= min && value <= max, out error, text.Trim(), expected);
+        });
+    }
 
     public static ValueKind<int> Int(int min, int max)
     {
@@ -33,7 +34,8 @@ internal static class Kinds
     public static ValueKind<ulong> Seed { get; } = new("an integer from 0 to 18446744073709551615",
         (string text, out ulong value, out string error) =>
             Check(ulong.TryParse(text.Replace("_", "", StringComparison.Ordinal).Trim(), NumberStyles.None,
-                CultureInfo.InvariantCulture, out value), out error, $"'{text.Trim()}'", "an integer from 0 to 18446744073709551615"));
+                CultureInfo.InvariantCulture, out value), out error, $"'{text.Trim()}'",
+                "an integer from 0 to 18446744073709551615"));
 
     /// <summary>A duration above 0 (or from 0 when allowZero), at most max.</summary>
     public static ValueKind<TimeSpan> Duration(bool allowZero, TimeSpan max)
@@ -57,7 +59,8 @@ internal static class Kinds
         return new(expected, (string text, out double value, out string error) =>
         {
             if (!Units.TryParseRate(text, out value, out error)) return false;
-            return Check((allowZero ? value >= 0 : value > 0) && double.IsFinite(value), out error, text.Trim(), expected);
+            bool ok = (allowZero ? value >= 0 : value > 0) && double.IsFinite(value);
+            return Check(ok, out error, text.Trim(), expected);
         });
     }
 
@@ -96,7 +99,8 @@ internal static class Kinds
     }
 
     /// <summary>A server's, client group's or attacker's name: [a-z][a-z0-9_-]*, at most 63 characters.</summary>
-    public static ValueKind<string> Name { get; } = new("a name of lowercase letters, digits, '_' and '-', starting with a letter",
+    public static ValueKind<string> Name { get; } = new(
+        "a name of lowercase letters, digits, '_' and '-', starting with a letter",
         (string text, out string value, out string error) =>
         {
             value = text.Trim();
@@ -106,7 +110,8 @@ internal static class Kinds
                 "a name of lowercase letters, digits, '_' and '-', starting with a letter (at most 63)");
         });
 
-    /// <summary>A reference to a name (a target, a path's end): any non-empty word; existence is checked later.</summary>
+    /// <summary>A reference to a name (a target, a path's end): any word; whether it names something is checked
+    /// later.</summary>
     public static ValueKind<string> Reference { get; } = new("a name",
         (string text, out string value, out string error) =>
         {
@@ -117,13 +122,15 @@ internal static class Kinds
 
     public static ValueKind<uint> Address { get; } = new("an IPv4 address such as 10.0.1.10",
         (string text, out uint value, out string error) =>
-            Check(Ipv4.TryParse(text.Trim(), out value), out error, $"'{text.Trim()}'", "an IPv4 address such as 10.0.1.10"));
+            Check(Ipv4.TryParse(text.Trim(), out value), out error, $"'{text.Trim()}'",
+                "an IPv4 address such as 10.0.1.10"));
 
     /// <summary>A single address or a CIDR block, at most maxCount addresses.</summary>
     public static ValueKind<AddressRange> Addresses(int maxCount)
     {
         int maxPrefix = 32 - System.Numerics.BitOperations.Log2((uint)maxCount);
-        var expected = $"an IPv4 address or a CIDR block such as 10.0.0.0/24, at most {N(maxCount)} addresses (a /{maxPrefix})";
+        var expected = "an IPv4 address or a CIDR block such as 10.0.0.0/24, "
+                       + $"at most {N(maxCount)} addresses (a /{maxPrefix})";
         return new(expected, (string text, out AddressRange value, out string error) =>
         {
             value = default;
@@ -132,8 +139,8 @@ internal static class Kinds
             var addressText = slash < 0 ? t : t[..slash];
             int prefix = 32;
             if (!Ipv4.TryParse(addressText, out var address)
-                || slash >= 0 && (!int.TryParse(t[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out prefix)
-                                  || prefix > 32))
+                || slash >= 0 && (!int.TryParse(t[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture,
+                    out prefix) || prefix > 32))
                 return Refuse(out error, $"'{t}'", expected);
             long count = 1L << (32 - prefix);
             if (count > maxCount)

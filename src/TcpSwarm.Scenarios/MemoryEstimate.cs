@@ -39,7 +39,10 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
                 var holding = Math.Min(profile.TimeWaitLength.TotalSeconds, (scenario.Duration - g.Start).TotalSeconds);
                 double ports = (double)profile.EphemeralPortCount * g.Addresses.Count;
                 tw = Math.Min(closeRate * holding, ports);
-                if (g.Session.Closes == Closer.Client) tw = Math.Min(tw, (double)profile.TcpMaxTwBuckets * g.Addresses.Count);
+                if (g.Session.Closes == Closer.Client)
+                {
+                    tw = Math.Min(tw, (double)profile.TcpMaxTwBuckets * g.Addresses.Count);
+                }
                 else
                 {
                     serverTimeWait[server.Name] = serverTimeWait.GetValueOrDefault(server.Name) + tw;
@@ -51,12 +54,14 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
             Add(contributions, g.Name, open * BytesPerConnection + tw * BytesPerCompactEntry);
         }
 
-        var targeted = scenario.Clients.Select(c => c.Target).Concat(scenario.Attackers.Select(a => a.Target)).ToHashSet();
+        var targeted = scenario.Clients.Select(c => c.Target)
+            .Concat(scenario.Attackers.Select(a => a.Target)).ToHashSet();
         var targetedByClients = scenario.Clients.Select(c => c.Target).ToHashSet();
         foreach (var s in scenario.Servers)
         {
             if (!targeted.Contains(s.Name)) continue;
-            double queue = (profile.ClampBacklog(s.Backlog) + 1.0) * s.ReusePort;   // the SYN queue's limit, and the accept queue's
+            // The SYN queue's limit, and the accept queue's: min(backlog, somaxconn) + 1 per shard.
+            double queue = (profile.ClampBacklog(s.Backlog) + 1.0) * s.ReusePort;
             double accepting = s.Accept is AcceptSpec.Immediate || !targetedByClients.Contains(s.Name) ? 0 : queue;
             double tw = Math.Min(serverTimeWait.GetValueOrDefault(s.Name), profile.TcpMaxTwBuckets);
             synReceived += queue;
@@ -86,7 +91,8 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
         return g.Arrivals switch
         {
             ArrivalSpec.ClosedLoop c => (c.Concurrent, c.Concurrent / lifetime),
-            ArrivalSpec.Bursts b => (b.Size * Math.Max(1, Math.Ceiling(lifetime / b.Every.TotalSeconds)), b.Size / b.Every.TotalSeconds),
+            ArrivalSpec.Bursts b => (b.Size * Math.Max(1, Math.Ceiling(lifetime / b.Every.TotalSeconds)),
+                b.Size / b.Every.TotalSeconds),
             ArrivalSpec.Constant c => (c.PerSecond * Math.Min(lifetime, active), c.PerSecond),
             ArrivalSpec.Poisson p => (p.PerSecond * Math.Min(lifetime, active), p.PerSecond),
             ArrivalSpec.Ramp r => (Math.Max(r.FromPerSecond, r.ToPerSecond) * Math.Min(lifetime, active),

@@ -1,12 +1,13 @@
 namespace TcpSwarm.Scenarios;
 
-/// <summary>The candidate a misspelt word most likely meant: optimal string alignment distance, ignoring case.</summary>
+/// <summary>The candidate a misspelt word most likely meant: optimal string alignment distance, any case.</summary>
 internal static class NearMiss
 {
     public static string? Find(string word, IEnumerable<string> candidates)
     {
         var lowered = word.ToLowerInvariant();
-        int limit = Math.Max(1, lowered.Length / 5);   // backlg -> backlog, linux-6.19 -> linux-6.18; not linux-5.4 -> linux-6.1
+        // One edit per five letters: backlg -> backlog, linux-6.19 -> linux-6.18, but not linux-5.4 -> linux-6.1.
+        int limit = Math.Max(1, lowered.Length / 5);
         string? best = null;
         int bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

@@ -8,7 +8,8 @@ public static class ScenarioLoader
     /// <summary>Loads a scenario file.</summary>
     /// <param name="path">The file, as the user named it (problems repeat it).</param>
     /// <param name="overrides">The command line's --seed, --speed and --set; they win over the file.</param>
-    /// <param name="memoryLimitBytes">Refuse a run whose estimated peak memory exceeds this; 0 or less: no limit.</param>
+    /// <param name="memoryLimitBytes">Refuse a run whose estimated peak memory exceeds this; 0 or less: no limit.
+    /// </param>
     public static ScenarioLoadResult Load(string path, ScenarioOverrides? overrides = null, long memoryLimitBytes = 0)
     {
         string text;

@@ -1,6 +1,6 @@
 namespace TcpSwarm.Scenarios;
 
-/// <summary>One mistake in a scenario or an option, located: file, line and column (1-based), the field, what is wrong.</summary>
+/// <summary>One mistake in a scenario or an option: where it is, which field, and what is wrong.</summary>
 /// <param name="File">The scenario file as named by the user, or "--set", "--seed" or "--speed" for an option.</param>
 /// <param name="Line">1-based; 0 for an option or a file that could not be read.</param>
 /// <param name="Column">1-based; 0 with line 0.</param>

@@ -1,3 +1,5 @@
+using TcpSwarm.Tcp;
+
 namespace TcpSwarm.Scenarios;
 
 // Checks across fields, once everything is read: unique names, address:port, targets, paths, fault names, --set.
@@ -5,11 +7,12 @@ internal sealed partial class ScenarioReader
 {
     // Whether every server (and every client group and attacker) was read with its name: only then is a name that
     // matches none of them a mistake of its own, rather than the echo of one already reported.
-    private bool AllServersNamed => !_serversWrongType && _servers.Count == _serverItems && _servers.TrueForAll(s => s.Name is not null);
+    private bool AllServersNamed =>
+        !_serversWrongType && _servers.Count == _serverItems && _servers.TrueForAll(s => s.Name is not null);
 
-    private bool AllSourcesNamed => !_clientsWrongType && !_attackersWrongType
-                                    && _clients.Count == _clientItems && _clients.TrueForAll(c => c.Name is not null)
-                                    && _attackers.Count == _attackerItems && _attackers.TrueForAll(a => a.Name is not null);
+    private bool AllSourcesNamed =>
+        !_clientsWrongType && _clients.Count == _clientItems && _clients.TrueForAll(c => c.Name is not null)
+        && !_attackersWrongType && _attackers.Count == _attackerItems && _attackers.TrueForAll(a => a.Name is not null);
 
     private void CheckReferences(Fields top)
     {
@@ -26,7 +29,8 @@ internal sealed partial class ScenarioReader
         if (_clientItems == 0 && _attackerItems == 0 && !_clientsWrongType && !_attackersWrongType)
             Problem(top.InFile("clients") ? top.ValueAt("clients") : top.At, "clients",
                 "no client groups and no attackers: nothing would connect; add a client group "
-                + "(- { name: browsers, addresses: 10.0.0.0/24, target: web, arrivals: { poisson: 100/s } }) or an attacker");
+                + "(- { name: browsers, addresses: 10.0.0.0/24, target: web, arrivals: { poisson: 100/s } }) "
+                + "or an attacker");
 
         CheckPaths(servers, sources);
         var everything = servers.Concat(sources).ToList();
@@ -34,14 +38,17 @@ internal sealed partial class ScenarioReader
         {
             foreach (var (name, at) in fault.Names)
                 if (!everything.Contains(name) && AllServersNamed && AllSourcesNamed)
-                    Problem(at, fault.Field, $"'{name}' names no server, client group or attacker{Choices(name, everything)}");
+                    Problem(at, fault.Field,
+                        $"'{name}' names no server, client group or attacker{Choices(name, everything)}");
             if (fault.IsDrop && fault.Names.All(n => everything.Contains(n.Name)))
             {
                 var (from, fromAt) = fault.Names[0];
                 var to = fault.Names[1].Name;
-                bool outbound = sources.Contains(from) && servers.Contains(to), inbound = servers.Contains(from) && groups.Contains(to);
+                bool outbound = sources.Contains(from) && servers.Contains(to);
+                bool inbound = servers.Contains(from) && groups.Contains(to);
                 if (!outbound && !inbound)
-                    Problem(fromAt, fault.Field, $"no segments go from {from} to {to}; a drop goes from a client group or attacker "
+                    Problem(fromAt, fault.Field,
+                        $"no segments go from {from} to {to}; a drop goes from a client group or attacker "
                                                  + "to a server, or from a server to a client group");
             }
         }
@@ -58,7 +65,8 @@ internal sealed partial class ScenarioReader
         foreach (var (name, at, field) in all)
         {
             if (seen.TryGetValue(name!, out var first))
-                Problem(at, field + ".name", $"'{name}' is already the name of {first}; names are unique among servers, clients and attackers");
+                Problem(at, field + ".name",
+                    $"'{name}' is already the name of {first}; names are unique among servers, clients and attackers");
             else
                 seen[name!] = field;
         }
@@ -71,7 +79,7 @@ internal sealed partial class ScenarioReader
         {
             if (seen.TryGetValue((s.Spec.Address, s.Spec.Port), out var first))
                 Problem(s.PortAt, s.Field + ".port",
-                    $"{TcpSwarm.Tcp.Ipv4.Format(s.Spec.Address)}:{s.Spec.Port} is already {first.Field}'s ({first.Name}); "
+                    $"{Ipv4.Format(s.Spec.Address)}:{s.Spec.Port} is already {first.Field}'s ({first.Name}); "
                     + "give each server its own address:port (for shards of one listener, use reuseport)");
             else
                 seen[(s.Spec.Address, s.Spec.Port)] = s;
@@ -90,12 +98,14 @@ internal sealed partial class ScenarioReader
         var dangling = new List<(string? From, string? To)>();   // ends that name nothing known (null: unreadable)
         foreach (var p in _paths)
         {
-            bool fromOk = p.From is not null && sources.Contains(p.From), toOk = p.To is not null && servers.Contains(p.To);
+            bool fromOk = p.From is not null && sources.Contains(p.From);
+            bool toOk = p.To is not null && servers.Contains(p.To);
             if (!fromOk || !toOk) dangling.Add((fromOk ? p.From : null, toOk ? p.To : null));
             if (p.From is null || p.To is null) continue;
             if (!fromOk && AllSourcesNamed)
                 Problem(p.FromAt, p.Field + ".from", servers.Contains(p.From!)
-                    ? $"'{p.From}' is a server; a path goes from a client group or attacker to a server (swap from and to)"
+                    ? $"'{p.From}' is a server; a path goes from a client group or attacker to a server "
+                      + "(swap from and to)"
                     : $"'{p.From}' names no client group or attacker{Choices(p.From!, sources)}");
             if (!toOk && AllServersNamed)
                 Problem(p.ToAt, p.Field + ".to", sources.Contains(p.To!)
@@ -115,9 +125,12 @@ internal sealed partial class ScenarioReader
                 Note(p.ToAt, p.Field, $"{p.From} does not target {p.To}: this path carries nothing");
         foreach (var (name, target, at) in needed)
         {
-            if (name is null || target is null || !servers.Contains(target) || joined.ContainsKey((name, target))) continue;
+            if (name is null || target is null || !servers.Contains(target) || joined.ContainsKey((name, target)))
+                continue;
             if (dangling.Exists(d => (d.From is null || d.From == name) && (d.To is null || d.To == target))) continue;
-            Problem(at, "paths", $"no path from {name} to {target}; add one: - {{ from: {name}, to: {target}, latency: {{ fixed: 10ms }} }}");
+            Problem(at,
+                "paths", $"no path from {name} to {target}; "
+                         + $"add one: - {{ from: {name}, to: {target}, latency: {{ fixed: 10ms }} }}");
         }
     }
 
@@ -151,7 +164,8 @@ internal sealed partial class ScenarioReader
             Problem(at, key, near is not null
                 ? $"not a field --set can change in this scenario; did you mean '{near}'?"
                 : "not a field --set can change in this scenario; use a sysctl name, a top-level key (seed, duration, "
-                  + "profile, time_wait, sample_interval, speed) or servers.NAME.FIELD, clients.NAME.FIELD, attackers.NAME.FIELD");
+                  + "profile, time_wait, sample_interval, speed) or servers.NAME.FIELD, clients.NAME.FIELD, "
+                  + "attackers.NAME.FIELD");
         }
     }
 

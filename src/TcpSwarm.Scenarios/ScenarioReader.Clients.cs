@@ -6,12 +6,13 @@ namespace TcpSwarm.Scenarios;
 // clients (groups of hosts with an arrival process and a session shape) and attackers (spoofed-SYN sources).
 internal sealed partial class ScenarioReader
 {
-    private static readonly string[] ClientKeys = ["name", "addresses", "target", "arrivals", "session", "start", "stop"];
+    private static readonly string[] ClientKeys =
+        ["name", "addresses", "target", "arrivals", "session", "start", "stop"];
     private static readonly string[] ArrivalKeys = ["constant", "poisson", "ramp", "bursts", "closed_loop"];
     private static readonly string[] SessionKeys = ["request", "think", "requests", "closes", "close"];
     private static readonly string[] AttackerKeys = ["name", "target", "spoofed_from", "syn_rate", "start", "stop"];
-    private const string ArrivalsHelp =
-        "constant: R, poisson: R, ramp: { from: R, to: R, over: D }, bursts: { size: N, every: D } or closed_loop: { concurrent: N }";
+    private const string ArrivalsHelp = "constant: R, poisson: R, ramp: { from: R, to: R, over: D }, "
+                                        + "bursts: { size: N, every: D } or closed_loop: { concurrent: N }";
 
     /// <summary>A client group's hosts: one per address, 65,536 at most (a /16).</summary>
     public const int MaxClientAddresses = 65_536;
@@ -66,7 +67,8 @@ internal sealed partial class ScenarioReader
         var node = f.Node("arrivals");
         if (node is null)
         {
-            if (!f.Reported) Problem(f.At, f.Field("arrivals"), $"missing; a client group needs 'arrivals', one of {ArrivalsHelp}");
+            if (!f.Reported) Problem(f.At, f.Field("arrivals"),
+                $"missing; a client group needs 'arrivals', one of {ArrivalsHelp}");
             return fallback;
         }
         var a = new Fields(this, node, f.Field("arrivals"), f.OverrideKey("arrivals"), f.KeyAt("arrivals"),
@@ -85,7 +87,8 @@ internal sealed partial class ScenarioReader
         if (kinds.Count > 1)
         {
             Problem(SpotOf(kinds[1]), a.Path,
-                $"two arrival processes ({kinds[0].Value} and {kinds[1].Value}); use exactly one of {string.Join(", ", ArrivalKeys)}");
+                $"two arrival processes ({kinds[0].Value} and {kinds[1].Value}); "
+                + $"use exactly one of {string.Join(", ", ArrivalKeys)}");
             return fallback;
         }
         var kind = kinds[0].Value!;
@@ -102,7 +105,8 @@ internal sealed partial class ScenarioReader
                 TryReadRequired(r, "to", Kinds.Rate(true), "a ramp", out var to);
                 TryReadRequired(r, "over", Kinds.Duration(false, Kinds.OneDay), "a ramp", out var over);
                 if (r.Exists && from == 0 && to == 0 && r.InFile("from") && r.InFile("to"))
-                    Problem(WhereIs(r, "to"), FieldOf(r, "to"), "a ramp from 0/s to 0/s opens nothing; set from or to above 0/s");
+                    Problem(WhereIs(r,
+                        "to"), FieldOf(r, "to"), "a ramp from 0/s to 0/s opens nothing; set from or to above 0/s");
                 return new ArrivalSpec.Ramp(from, to, over);
             }
             case "bursts":

@@ -36,7 +36,9 @@ internal sealed partial class ScenarioReader
                 {
                     if (v is not YamlScalarNode scalar || IsNull(v))
                     {
-                        Problem(SpotOf(v), field, $"expected a value as in /etc/sysctl.conf ({Sysctls.Allowed(sysctl)}), found {Describe(v)}");
+                        Problem(SpotOf(v), field,
+                            $"expected a value as in /etc/sysctl.conf ({Sysctls.Allowed(sysctl)}), "
+                            + $"found {Describe(v)}");
                         continue;
                     }
                     value = new ScalarValue(scalar.Value ?? "", SpotOf(scalar), field);
@@ -59,14 +61,16 @@ internal sealed partial class ScenarioReader
             study = timeWait != named.TimeWaitLength;
             if (study)
                 Note(WhereIs(top, "time_wait"), FieldOf(top, "time_wait"),
-                    $"{Units.FormatDuration(timeWait)} differs from {named.Name}'s {Units.FormatDuration(named.TimeWaitLength)} "
-                    + "(TCP_TIMEWAIT_LEN has no sysctl): a study of a kernel that does not exist, and the report says so");
+                    $"{Units.FormatDuration(timeWait)} differs from {named.Name}'s "
+                    + $"{Units.FormatDuration(named.TimeWaitLength)} (TCP_TIMEWAIT_LEN has no sysctl): "
+                    + "a study of a kernel that does not exist, and the report says so");
         }
         return (profile, [.. set.Select(s => KeyValuePair.Create(s, Sysctls.Get(profile, s)))], study);
     }
 
     // keyAt locates a name problem (unknown, or missing in this kernel); value.At a value problem.
-    private TcpProfile SetSysctl(TcpProfile profile, string name, ScalarValue value, Spot keyAt, string field, List<string> set)
+    private TcpProfile SetSysctl(TcpProfile profile, string name, ScalarValue value, Spot keyAt, string field,
+        List<string> set)
     {
         var fromOption = value.At.Line == 0;
         if (!Sysctls.IsKnown(name))

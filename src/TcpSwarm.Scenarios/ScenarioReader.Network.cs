@@ -8,6 +8,8 @@ internal sealed partial class ScenarioReader
 {
     private static readonly string[] PathKeys = ["from", "to", "latency", "jitter", "loss", "duplicate", "reorder"];
     private static readonly string[] LatencyKeys = ["fixed", "uniform", "normal", "exponential"];
+    private const string Distributions =
+        "fixed: D, uniform: { min, max }, normal: { min, mean, stddev } or exponential: { min, mean }";
     private static readonly string[] FaultKeys = ["drop", "black_hole", "partition", "from", "until"];
     private static readonly string[] SegmentWords = ["any", "syn", "syn_ack", "pure_ack", "fin", "rst", "data"];
     private static readonly SegmentKinds[] SegmentValues =
@@ -63,14 +65,17 @@ internal sealed partial class ScenarioReader
         var l = new Fields(this, node, field, null, f.KeyAt("latency"), "a latency", LatencyKeys);
         if (!l.Exists)
         {
-            if (!l.Reported) Problem(l.At, field, "has no value; use fixed: D, uniform: { min, max }, normal: { min, mean, stddev } or exponential: { min, mean }");
+            if (!l.Reported) Problem(l.At, field,
+                "has no value; use " + Distributions);
             return fallback;
         }
         var kinds = l.Keys.ToList();
         if (kinds.Count != 1)
         {
             if (kinds.Count > 1)
-                Problem(SpotOf(kinds[1]), field, $"two distributions ({kinds[0].Value} and {kinds[1].Value}); use exactly one of {string.Join(", ", LatencyKeys)}");
+                Problem(SpotOf(kinds[1]), field,
+                    $"two distributions ({kinds[0].Value} and {kinds[1].Value}); "
+                    + $"use exactly one of {string.Join(", ", LatencyKeys)}");
             else if (!l.HadUnknown)
                 Problem(l.At, field, $"no distribution; use exactly one of {string.Join(", ", LatencyKeys)}");
             return fallback;
@@ -91,7 +96,9 @@ internal sealed partial class ScenarioReader
             {
                 TryReadRequired(d, "max", Kinds.Duration(true), "a uniform latency", out var max);
                 if (min is { } lo && d.InFile("max") && max < lo)
-                    Problem(d.ValueAt("max"), d.Field("max"), $"{Units.FormatDuration(max)} is below min ({Units.FormatDuration(lo)}); use a max of at least min");
+                    Problem(d.ValueAt("max"), d.Field("max"),
+                        $"{Units.FormatDuration(max)} is below min ({Units.FormatDuration(lo)}); "
+                        + "use a max of at least min");
                 return min is { } m ? new LatencySpec.Uniform(m, max) : fallback;
             }
             case "normal":
@@ -99,14 +106,18 @@ internal sealed partial class ScenarioReader
                 TryReadRequired(d, "mean", Kinds.Duration(true), "a normal latency", out var mean);
                 TryReadRequired(d, "stddev", Kinds.Duration(true), "a normal latency", out var stddev);
                 if (min is { } lo && d.InFile("mean") && mean < lo)
-                    Problem(d.ValueAt("mean"), d.Field("mean"), $"{Units.FormatDuration(mean)} is below min ({Units.FormatDuration(lo)}); use a mean of at least min");
+                    Problem(d.ValueAt("mean"), d.Field("mean"),
+                        $"{Units.FormatDuration(mean)} is below min ({Units.FormatDuration(lo)}); "
+                        + "use a mean of at least min");
                 return min is { } m ? new LatencySpec.Normal(m, mean, stddev) : fallback;
             }
             default:
             {
                 TryReadRequired(d, "mean", Kinds.Duration(true), "an exponential latency", out var mean);
                 if (min is { } lo && d.InFile("mean") && mean <= lo)
-                    Problem(d.ValueAt("mean"), d.Field("mean"), $"{Units.FormatDuration(mean)} is not above min ({Units.FormatDuration(lo)}); use a mean above min");
+                    Problem(d.ValueAt("mean"), d.Field("mean"),
+                        $"{Units.FormatDuration(mean)} is not above min ({Units.FormatDuration(lo)}); "
+                        + "use a mean above min");
                 return min is { } m ? new LatencySpec.Exponential(m, mean) : fallback;
             }
         }
@@ -116,7 +127,8 @@ internal sealed partial class ScenarioReader
     {
         if (!TryRead(f, key, Kinds.Duration(true), out var delay)) return null;
         if (delay > TimeSpan.Zero) return new LatencySpec.Fixed(delay);
-        Problem(f.ValueAt(key), field, "a fixed 0ms can be 0ms; set it above 0 (the smallest latency is the lookahead)");
+        Problem(f.ValueAt(key), field,
+            "a fixed 0ms can be 0ms; set it above 0 (the smallest latency is the lookahead)");
         return null;
     }
 
@@ -151,9 +163,11 @@ internal sealed partial class ScenarioReader
             if (kinds.Count != 1)
             {
                 if (kinds.Count > 1)
-                    Problem(SpotOf(kinds[1]), path, $"two faults in one item ({kinds[0].Value} and {kinds[1].Value}); give each its own item");
+                    Problem(SpotOf(kinds[1]), path,
+                        $"two faults in one item ({kinds[0].Value} and {kinds[1].Value}); give each its own item");
                 else if (!f.HadUnknown)
-                    Problem(f.At, path, "no fault; use one of drop: { from, to, segments }, black_hole: NAME or partition: [A, B]");
+                    Problem(f.At, path,
+                        "no fault; use one of drop: { from, to, segments }, black_hole: NAME or partition: [A, B]");
                 continue;
             }
             var kind = kinds[0].Value!;
@@ -175,7 +189,8 @@ internal sealed partial class ScenarioReader
             segments = SegmentKinds.None;
             foreach (var item in list.Children) segments |= SegmentKind(item, d.Field("segments"));
             if (list.Children.Count == 0)
-                Problem(SpotOf(list), d.Field("segments"), $"an empty list matches nothing; use {Kinds.Either(SegmentWords)}, or a list of them");
+                Problem(SpotOf(list), d.Field("segments"),
+                    $"an empty list matches nothing; use {Kinds.Either(SegmentWords)}, or a list of them");
         }
         else if (node is not null && !IsNull(node))
         {
@@ -196,7 +211,8 @@ internal sealed partial class ScenarioReader
             Problem(SpotOf(node), field, $"expected {kind.Expected}, found {Describe(node)}");
             return SegmentKinds.None;
         }
-        if (kind.TryParse(scalar.Value ?? "", out var word, out var error)) return SegmentValues[Array.IndexOf(SegmentWords, word)];
+        if (kind.TryParse(scalar.Value ?? "", out var word, out var error))
+            return SegmentValues[Array.IndexOf(SegmentWords, word)];
         Problem(SpotOf(node), field, error);
         return SegmentKinds.None;
     }
@@ -215,7 +231,8 @@ internal sealed partial class ScenarioReader
         if (node is not YamlSequenceNode { Children.Count: 2 } pair
             || pair.Children.Any(c => c is not YamlScalarNode || IsNull(c)))
         {
-            Problem(SpotOf(node), field, $"expected a list of two names such as [browsers, web], found {Describe(node)}");
+            Problem(SpotOf(node), field,
+                $"expected a list of two names such as [browsers, web], found {Describe(node)}");
             return;
         }
         var one = ((YamlScalarNode)pair.Children[0]).Value!.Trim();
@@ -226,7 +243,8 @@ internal sealed partial class ScenarioReader
             return;
         }
         _faults.Add(new FaultSpec.Partition(one, other, from, until));
-        _faultNames.Add(new FaultNames(field, [(one, SpotOf(pair.Children[0])), (other, SpotOf(pair.Children[1]))], IsDrop: false));
+        var names = new List<(string, Spot)> { (one, SpotOf(pair.Children[0])), (other, SpotOf(pair.Children[1])) };
+        _faultNames.Add(new FaultNames(field, names, IsDrop: false));
     }
 
     private TraceSpec ReadTrace(Fields top)

@@ -7,16 +7,18 @@ namespace TcpSwarm.Scenarios;
 // servers: each a listener on address:port with its backlog, SO_REUSEPORT shards, accept model and response.
 internal sealed partial class ScenarioReader
 {
-    private static readonly string[] ServerKeys = ["name", "address", "port", "backlog", "reuseport", "accept", "response"];
+    private static readonly string[] ServerKeys =
+        ["name", "address", "port", "backlog", "reuseport", "accept", "response"];
 
-    /// <summary>listen(fd, SOMAXCONN) as .NET's and Go's servers call it; the kernel clamps it by net.core.somaxconn.</summary>
+    /// <summary>listen(fd, SOMAXCONN) as .NET's and Go's servers call it; the kernel clamps it by somaxconn.</summary>
     public const int DefaultBacklog = 4096;
 
     private readonly List<ServerRead> _servers = [];
     private bool _serversWrongType;
     private int _serverItems;
 
-    private sealed record ServerRead(ServerSpec Spec, string? Name, Spot NameAt, string Field, bool EndpointOk, Spot PortAt);
+    private sealed record ServerRead(ServerSpec Spec, string? Name, Spot NameAt, string Field, bool EndpointOk,
+        Spot PortAt);
 
     private void ReadServers(Fields top, TcpProfile profile)
     {
@@ -40,7 +42,8 @@ internal sealed partial class ScenarioReader
         if (!backlogGiven) backlog = DefaultBacklog;
         else if (backlog > profile.Somaxconn)
             Note(WhereIs(f, "backlog"), FieldOf(f, "backlog"),
-                $"{Kinds.N(backlog)} is above net.core.somaxconn ({Kinds.N(profile.Somaxconn)}): listen() clamps it to {Kinds.N(profile.Somaxconn)}");
+                $"{Kinds.N(backlog)} is above net.core.somaxconn ({Kinds.N(profile.Somaxconn)}): "
+                + $"listen() clamps it to {Kinds.N(profile.Somaxconn)}");
         var reusePort = Read(f, "reuseport", Kinds.Int(1, 64), 1);
         var accept = ReadAccept(f);
         var response = new Fields(this, f.Node("response"), f.Field("response"), f.OverrideKey("response"),
@@ -57,15 +60,15 @@ internal sealed partial class ScenarioReader
         const string Expected = "immediate, never or { rate: 4000/s }";
         var word = f.Override("accept");
         if (word is null && f.OverrideKey("accept") is { } key && Overrides.Take(key + ".rate") is { } rate)
-            return Kinds.Rate(false).TryParse(rate.Text, out var r0, out var e0) ? new AcceptSpec.Rate(r0) : Refused(rate, e0);
+            return AcceptRate(rate);
         if (word is null)
         {
             var node = f.Node("accept");
             if (node is null || IsNull(node)) return new AcceptSpec.Immediate();
             if (node is YamlMappingNode)
             {
-                var m = new Fields(this, node, f.Field("accept"), f.OverrideKey("accept"), f.KeyAt("accept"), "an accept model",
-                    ["rate"]);
+                var m = new Fields(this, node, f.Field("accept"), f.OverrideKey("accept"), f.KeyAt("accept"),
+                    "an accept model", ["rate"]);
                 return TryReadRequired(m, "rate", Kinds.Rate(false), "accept", out var perSecond)
                     ? new AcceptSpec.Rate(perSecond)
                     : new AcceptSpec.Immediate();
@@ -83,15 +86,17 @@ internal sealed partial class ScenarioReader
             case "never": return new AcceptSpec.Never();
         }
         if (word.Text.Contains('/', StringComparison.Ordinal))   // accept: 4000/s is short for { rate: 4000/s }
-            return Kinds.Rate(false).TryParse(word.Text, out var r, out var e) ? new AcceptSpec.Rate(r) : Refused(word, e);
+            return AcceptRate(word);
         var near = NearMiss.Find(word.Text.Trim(), ["immediate", "never"]);
         Problem(word.At, word.Field, near is null
             ? $"'{word.Text.Trim()}' is not allowed; use {Expected}"
             : $"'{word.Text.Trim()}' is not allowed; did you mean '{near}'? (use {Expected})");
         return new AcceptSpec.Immediate();
 
-        AcceptSpec Refused(ScalarValue value, string error)
+        AcceptSpec AcceptRate(ScalarValue value)
         {
+            if (Kinds.Rate(false).TryParse(value.Text, out var perSecond, out var error))
+                return new AcceptSpec.Rate(perSecond);
             Problem(value.At, value.Field, error);
             return new AcceptSpec.Immediate();
         }

@@ -5,9 +5,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace TcpSwarm.Scenarios;
 
-/// <summary>Reads one scenario's YAML tree into a Scenario, collecting every problem instead of stopping at one.</summary>
+/// <summary>Reads one scenario's YAML tree into a Scenario, collecting every problem, never stopping at one.</summary>
 /// <remarks>Each field is read with a fallback value, so one mistake never hides the next; the Scenario is built only
-/// when no problem was found. Cross-references (targets, paths, fault names) are checked once everything is read.</remarks>
+/// when no problem was found. Cross-references (targets, paths, fault names) are checked once everything is read.
+/// </remarks>
 internal sealed partial class ScenarioReader
 {
     private static readonly string[] TopKeys =
@@ -43,7 +44,10 @@ internal sealed partial class ScenarioReader
 
     /// <summary>A YAML null: an empty plain value, ~ or null.</summary>
     public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+        node is YamlScalarNode
+        {
+            Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL",
+        };
 
     public static string Describe(YamlNode node) => node switch
     {
@@ -64,8 +68,11 @@ internal sealed partial class ScenarioReader
         }
         var top = new Fields(this, root, "", "", SpotOf(root), "a scenario", TopKeys);
         var (profile, sysctls, timeWaitIsStudy) = ReadKernel(top);
-        var seed = _options.Seed is { } seedOption ? Ignore(top, "seed", seedOption) : Read(top, "seed", Kinds.Seed, 1UL);
-        _durationOk = TryReadRequired(top, "duration", Kinds.Duration(false, Kinds.OneDay), "a scenario", out _duration);
+        var seed = _options.Seed is { } seedOption
+            ? Ignore(top, "seed", seedOption)
+            : Read(top, "seed", Kinds.Seed, 1UL);
+        _durationOk = TryReadRequired(top, "duration", Kinds.Duration(false, Kinds.OneDay), "a scenario",
+            out _duration);
         var sampleInterval = ReadSampleInterval(top);
         var speed = ReadSpeed(top);
 
@@ -101,7 +108,8 @@ internal sealed partial class ScenarioReader
 
     // ---- Generic readers -------------------------------------------------------------------------------------------
 
-    public T Read<T>(Fields f, string key, ValueKind<T> kind, T fallback) => TryRead(f, key, kind, out var v) ? v : fallback;
+    public T Read<T>(Fields f, string key, ValueKind<T> kind, T fallback) =>
+        TryRead(f, key, kind, out var v) ? v : fallback;
 
     /// <summary>The value of an optional key; false when absent or wrong (reported).</summary>
     public bool TryRead<T>(Fields f, string key, ValueKind<T> kind, out T value)
@@ -121,7 +129,8 @@ internal sealed partial class ScenarioReader
         var s = f.Scalar(key, kind.Expected);
         if (s is null)
         {
-            if (!f.InFile(key) && !f.Reported) Problem(f.At, f.Field(key), $"missing; {owner} needs '{key}', {kind.Expected}");
+            if (!f.InFile(key) && !f.Reported) Problem(f.At, f.Field(key),
+                $"missing; {owner} needs '{key}', {kind.Expected}");
             return false;
         }
         if (kind.TryParse(s.Text, out value, out var error)) return true;
@@ -136,7 +145,8 @@ internal sealed partial class ScenarioReader
         var node = f.Node(key);
         if (node is null || IsNull(node)) return [];
         if (node is YamlSequenceNode seq) return [.. seq.Children];
-        Problem(SpotOf(node), f.Field(key), $"expected a list of {what} (each item starting with '- '), found {Describe(node)}");
+        Problem(SpotOf(node), f.Field(key),
+            $"expected a list of {what} (each item starting with '- '), found {Describe(node)}");
         wrongType = true;
         return [];
     }
@@ -150,8 +160,9 @@ internal sealed partial class ScenarioReader
         if (!TryRead(top, "sample_interval", Kinds.Duration(false, Kinds.OneDay), out var interval)) return fallback;
         if (_durationOk && interval > _duration)
         {
+            var d = Units.FormatDuration(_duration);
             Problem(WhereIs(top, "sample_interval"), FieldOf(top, "sample_interval"),
-                $"{Units.FormatDuration(interval)} is longer than the run (duration {Units.FormatDuration(_duration)}); use at most {Units.FormatDuration(_duration)}");
+                $"{Units.FormatDuration(interval)} is longer than the run (duration {d}); use at most {d}");
         }
         return interval;
     }
@@ -184,7 +195,8 @@ internal sealed partial class ScenarioReader
                 $"{Units.FormatDuration(until)} is after the run ends (duration {d}); use at most {d}");
         else if (until <= from)
             Problem(WhereIs(f, untilKey), FieldOf(f, untilKey),
-                $"{Units.FormatDuration(until)} is not after {fromKey} ({Units.FormatDuration(from)}); use a later time, at most {d}");
+                $"{Units.FormatDuration(until)} is not after {fromKey} ({Units.FormatDuration(from)}); "
+                + $"use a later time, at most {d}");
     }
 
     // Where a key's value came from: --set (line 0) when an option gave it, else the file.
@@ -199,8 +211,9 @@ internal sealed partial class ScenarioReader
         const double MiB = 1024 * 1024;
         var (at, field) = WhereIsLargest(memory.Largest);
         Problem(at, field,
-            $"the run would need about {Kinds.N((long)Math.Ceiling(memory.Bytes / MiB))} MiB at its peak, more than the limit of "
-            + $"{Kinds.N((long)Math.Floor(limitBytes / MiB))} MiB ({Kinds.N(memory.PeakConnections)} open connections × 6 KiB, "
+            $"the run would need about {Kinds.N((long)Math.Ceiling(memory.Bytes / MiB))} MiB at its peak, "
+            + $"more than the limit of {Kinds.N((long)Math.Floor(limitBytes / MiB))} MiB "
+            + $"({Kinds.N(memory.PeakConnections)} open connections × 6 KiB, "
             + $"{Kinds.N(memory.PeakSynReceived)} SYN_RCVD and {Kinds.N(memory.PeakTimeWait)} TIME_WAIT × 200 B); "
             + "lower the rates or the concurrency, or raise the limit");
     }

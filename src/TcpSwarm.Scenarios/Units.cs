@@ -2,9 +2,10 @@ using System.Globalization;
 
 namespace TcpSwarm.Scenarios;
 
-/// <summary>Values with their units as scenarios write them: durations 250ms, rates 3000/s, sizes 4KiB, shares 1%.</summary>
+/// <summary>Values with their units as scenarios write them: 250ms, 3000/s, 4KiB, 1%.</summary>
 /// <remarks>A number is decimal digits with an optional sign, fraction and '_' between digits (1_000); no exponent.
-/// Each parser returns false with a message saying what was expected; none throws. Range checks are the caller's.</remarks>
+/// Each parser returns false with a message saying what was expected; none throws. Range checks are the
+/// caller's.</remarks>
 public static class Units
 {
     private const string DurationHelp = "use a number and a unit: 250ms, 1.5s, 2m (units: us, ms, s, m, min, h)";
@@ -31,17 +32,20 @@ public static class Units
     public static bool TryParseDuration(string text, out TimeSpan value, out string error)
     {
         value = default;
-        if (!Split(text, out var number, out var unit)) return Fail(out error, $"'{text.Trim()}' is not a duration; {DurationHelp}");
+        var shown = text.Trim();
+        if (!Split(text, out var number, out var unit))
+            return Fail(out error, $"'{shown}' is not a duration; {DurationHelp}");
         if (unit.Length == 0)
         {
             if (number == 0) { error = ""; return true; }
-            return Fail(out error, $"'{text.Trim()}' needs a unit: {Plain(number)}ms, {Plain(number)}s or {Plain(number)}m");
+            var n = Plain(number);
+            return Fail(out error, $"'{shown}' needs a unit: {n}ms, {n}s or {n}m");
         }
         var i = Array.FindIndex(DurationUnits, u => u.Unit == unit);
-        if (i < 0) return Fail(out error, $"'{text.Trim()}' is not a duration; {DurationHelp}");
+        if (i < 0) return Fail(out error, $"'{shown}' is not a duration; {DurationHelp}");
         var ticks = number * DurationUnits[i].Ticks;
         if (Math.Abs(ticks) > TimeSpan.MaxValue.Ticks)
-            return Fail(out error, $"'{text.Trim()}' is too long a duration");
+            return Fail(out error, $"'{shown}' is too long a duration");
         value = TimeSpan.FromTicks((long)Math.Round(ticks, MidpointRounding.AwayFromZero));
         error = "";
         return true;
@@ -51,17 +55,18 @@ public static class Units
     public static bool TryParseRate(string text, out double perSecond, out string error)
     {
         perSecond = 0;
+        var shown = text.Trim();
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0)
         {
             return Split(text, out var bare, out var u) && u.Length == 0
-                ? Fail(out error, $"'{text.Trim()}' needs a unit: {Plain(bare)}/s")
-                : Fail(out error, $"'{text.Trim()}' is not a rate; {RateHelp}");
+                ? Fail(out error, $"'{shown}' needs a unit: {Plain(bare)}/s")
+                : Fail(out error, $"'{shown}' is not a rate; {RateHelp}");
         }
         var unit = text[(slash + 1)..].Trim();
         var i = Array.FindIndex(RateUnits, u => u.Unit == unit);
         if (i < 0 || !TryNumber(text[..slash].Trim(), out var number))
-            return Fail(out error, $"'{text.Trim()}' is not a rate; {RateHelp}");
+            return Fail(out error, $"'{shown}' is not a rate; {RateHelp}");
         perSecond = (double)(number / RateUnits[i].Seconds);
         error = "";
         return true;
@@ -72,34 +77,39 @@ public static class Units
     public static bool TryParseBytes(string text, out long bytes, out string error)
     {
         bytes = 0;
-        if (!Split(text, out var number, out var unit)) return Fail(out error, $"'{text.Trim()}' is not a size; {BytesHelp}");
+        var shown = text.Trim();
+        if (!Split(text, out var number, out var unit)) return Fail(out error, $"'{shown}' is not a size; {BytesHelp}");
         long factor = 1;
         if (unit.Length > 0)
         {
             var i = Array.FindIndex(ByteUnits, u => string.Equals(u.Unit, unit, StringComparison.OrdinalIgnoreCase));
-            if (i < 0) return Fail(out error, $"'{text.Trim()}' is not a size; {BytesHelp}");
+            if (i < 0) return Fail(out error, $"'{shown}' is not a size; {BytesHelp}");
             factor = ByteUnits[i].Bytes;
         }
-        if (Math.Abs(number) > long.MaxValue / (decimal)factor) return Fail(out error, $"'{text.Trim()}' is too large a size");
+        if (Math.Abs(number) > long.MaxValue / (decimal)factor)
+            return Fail(out error, $"'{shown}' is too large a size");
         var value = number * factor;
-        if (value != decimal.Truncate(value)) return Fail(out error, $"'{text.Trim()}' is not a whole number of bytes");
+        if (value != decimal.Truncate(value)) return Fail(out error, $"'{shown}' is not a whole number of bytes");
         bytes = (long)value;
         error = "";
         return true;
     }
 
-    /// <summary>A share such as 1% or 0.5% (or 50ppm), as integer parts per million; finer than 1 ppm is refused.</summary>
+    /// <summary>A share such as 1% or 0.5% (or 50ppm), in integer parts per million; finer than 1 ppm is refused.
+    /// </summary>
     public static bool TryParsePercent(string text, out int ppm, out string error)
     {
         ppm = 0;
-        if (!Split(text, out var number, out var unit)) return Fail(out error, $"'{text.Trim()}' is not a percentage; {PercentHelp}");
+        var shown = text.Trim();
+        if (!Split(text, out var number, out var unit))
+            return Fail(out error, $"'{shown}' is not a percentage; {PercentHelp}");
         decimal value;
         if (unit == "%") value = number * 10_000m;
         else if (unit == "ppm") value = number;
-        else if (unit.Length == 0) return Fail(out error, $"'{text.Trim()}' needs a unit: {Plain(number)}%");
-        else return Fail(out error, $"'{text.Trim()}' is not a percentage; {PercentHelp}");
-        if (value != decimal.Truncate(value)) return Fail(out error, $"'{text.Trim()}' is finer than 1 ppm (0.0001%)");
-        if (Math.Abs(value) > int.MaxValue) return Fail(out error, $"'{text.Trim()}' is too large a percentage");
+        else if (unit.Length == 0) return Fail(out error, $"'{shown}' needs a unit: {Plain(number)}%");
+        else return Fail(out error, $"'{shown}' is not a percentage; {PercentHelp}");
+        if (value != decimal.Truncate(value)) return Fail(out error, $"'{shown}' is finer than 1 ppm (0.0001%)");
+        if (Math.Abs(value) > int.MaxValue) return Fail(out error, $"'{shown}' is too large a percentage");
         ppm = (int)value;
         error = "";
         return true;
@@ -116,15 +126,18 @@ public static class Units
     }
 
     /// <summary>A duration as scenarios write it: whole hours or minutes from 2h or 2m on (24h, 5m), else seconds
-    /// (60s, 1.5s), else milliseconds (250ms) or microseconds (250us); exact, so it parses back to the same value.</summary>
+    /// (60s, 1.5s), else milliseconds (250ms) or microseconds (250us); exact, so it parses back to the same value.
+    /// </summary>
     public static string FormatDuration(TimeSpan value)
     {
         long ticks = value.Ticks, magnitude = Math.Abs(ticks);
         if (ticks == 0) return "0s";
-        if (magnitude >= 2 * TimeSpan.TicksPerHour && ticks % TimeSpan.TicksPerHour == 0) return Plain(ticks / TimeSpan.TicksPerHour) + "h";
-        if (magnitude >= 2 * TimeSpan.TicksPerMinute && ticks % TimeSpan.TicksPerMinute == 0) return Plain(ticks / TimeSpan.TicksPerMinute) + "m";
+        const long Hour = TimeSpan.TicksPerHour, Minute = TimeSpan.TicksPerMinute;
+        if (magnitude >= 2 * Hour && ticks % Hour == 0) return Plain(ticks / Hour) + "h";
+        if (magnitude >= 2 * Minute && ticks % Minute == 0) return Plain(ticks / Minute) + "m";
         if (magnitude >= TimeSpan.TicksPerSecond) return Plain((decimal)ticks / TimeSpan.TicksPerSecond) + "s";
-        if (magnitude >= TimeSpan.TicksPerMillisecond) return Plain((decimal)ticks / TimeSpan.TicksPerMillisecond) + "ms";
+        if (magnitude >= TimeSpan.TicksPerMillisecond)
+            return Plain((decimal)ticks / TimeSpan.TicksPerMillisecond) + "ms";
         return Plain((decimal)ticks / 10) + "us";
     }
 
@@ -135,14 +148,18 @@ public static class Units
     public static string FormatBytes(long bytes)
     {
         for (int i = ByteUnits.Length - 1; i > 0; i--)
-            if (bytes != 0 && bytes % ByteUnits[i].Bytes == 0) return Plain(bytes / ByteUnits[i].Bytes) + ByteUnits[i].Unit;
+        {
+            var (unit, size) = ByteUnits[i];
+            if (bytes != 0 && bytes % size == 0) return Plain(bytes / size) + unit;
+        }
         return Plain(bytes) + "B";
     }
 
     /// <summary>Parts per million as a percentage (10000 is 1%).</summary>
     public static string FormatPercent(int ppm) => Plain(ppm / 10_000m) + "%";
 
-    private static string Plain(decimal n) => n.ToString("0.############################", CultureInfo.InvariantCulture);
+    private static string Plain(decimal n) =>
+        n.ToString("0.############################", CultureInfo.InvariantCulture);
 
     // A number then a unit (letters, %, µ), with optional blanks around and between: "1.5 s", "4KiB", "-3%".
     private static bool Split(string text, out decimal number, out string unit)
@@ -157,8 +174,9 @@ public static class Units
     private static bool TryNumber(string text, out decimal number)
     {
         number = 0;
-        if (text.Length == 0 || text.Contains("__", StringComparison.Ordinal) || text.StartsWith('_') || text.EndsWith('_')
-            || text.Contains("._", StringComparison.Ordinal) || text.Contains("_.", StringComparison.Ordinal))
+        if (text.Length == 0 || text.StartsWith('_') || text.EndsWith('_')
+            || text.Contains("__", StringComparison.Ordinal) || text.Contains("._", StringComparison.Ordinal)
+            || text.Contains("_.", StringComparison.Ordinal))
             return false;
         var digits = text.Replace("_", "", StringComparison.Ordinal);
         if (digits.EndsWith('.') || digits.StartsWith('.') || digits.Contains("-.", StringComparison.Ordinal)

@@ -115,8 +115,8 @@ internal static class YamlDocumentReader
             var moved = inner.MoveNext();
             switch (inner.Current)
             {
-                case MappingStart m: _open.Push((m.Style == YamlDotNet.Core.Events.MappingStyle.Flow, '{', m.Start)); break;
-                case SequenceStart q: _open.Push((q.Style == YamlDotNet.Core.Events.SequenceStyle.Flow, '[', q.Start)); break;
+                case MappingStart m: _open.Push((m.Style == MappingStyle.Flow, '{', m.Start)); break;
+                case SequenceStart q: _open.Push((q.Style == SequenceStyle.Flow, '[', q.Start)); break;
                 case MappingEnd or SequenceEnd when _open.Count > 0: _open.Pop(); break;
             }
             if (inner.Current is { } e) LastEnd = e.End;

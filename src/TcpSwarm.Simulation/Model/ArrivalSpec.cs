@@ -1,6 +1,6 @@
 namespace TcpSwarm.Simulation.Model;
 
-/// <summary>When a client group calls connect(): constant, Poisson, ramp, bursts, or a closed loop of N sessions.</summary>
+/// <summary>When a client group calls connect(): constant, Poisson, ramp, bursts, or a closed loop.</summary>
 /// <remarks>Open processes (all but ClosedLoop) run from the group's Start to its Stop whatever happens to earlier
 /// connections; a closed loop opens a new connection only when one of its sessions has ended.</remarks>
 public abstract record ArrivalSpec

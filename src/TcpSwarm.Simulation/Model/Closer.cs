@@ -1,6 +1,6 @@
 namespace TcpSwarm.Simulation.Model;
 
-/// <summary>Which side of a session closes first (the active closer, which holds TIME_WAIT after a FIN close).</summary>
+/// <summary>Which side closes first: the active closer, which holds TIME_WAIT after a FIN close.</summary>
 public enum Closer : byte
 {
     Client,

@@ -2,7 +2,7 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Model;
 
-/// <summary>A validated scenario: everything one run simulates, each value typed and already checked in range.</summary>
+/// <summary>A validated scenario: everything one run simulates, each value typed and checked in range.</summary>
 /// <remarks>
 /// Built only by the scenario loader, so every name a spec refers to (a target, a path's ends, a fault's hosts)
 /// names something in the same scenario, every (client group or attacker, server) pair in use has exactly one
@@ -42,7 +42,7 @@ public sealed record Scenario(
     IReadOnlyList<FaultSpec> Faults,
     TraceSpec Trace)
 {
-    /// <summary>The lookahead L of DESIGN.md section 2: the smallest latency floor of any path, always above 0.</summary>
+    /// <summary>The lookahead L of DESIGN.md section 2: the smallest latency floor of any path, above 0.</summary>
     public TimeSpan Lookahead
     {
         get
@@ -56,7 +56,8 @@ public sealed record Scenario(
 
     /// <summary>The server a client group or attacker targets, by name.</summary>
     public ServerSpec Server(string name) =>
-        Servers.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"no server named {name}", nameof(name));
+        Servers.FirstOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"no server named {name}", nameof(name));
 
     /// <summary>The path between a client group or attacker and a server.</summary>
     public PathSpec Path(string from, string to) =>

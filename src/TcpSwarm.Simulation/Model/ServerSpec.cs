@@ -1,6 +1,6 @@
 namespace TcpSwarm.Simulation.Model;
 
-/// <summary>A listening server: one host address, one port, its listen() backlog and how its application behaves.</summary>
+/// <summary>A listening server: one address and port, its listen() backlog, and how its application behaves.</summary>
 /// <param name="Name">Unique among servers, client groups and attackers; [a-z][a-z0-9_-]*.</param>
 /// <param name="Address">Its IPv4 address; no two servers share an address:port.</param>
 /// <param name="Port">1 to 65535.</param>
