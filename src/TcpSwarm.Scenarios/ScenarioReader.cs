@@ -95,13 +95,19 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary>The problems: the file's in file order, then the options' in command-line order.</summary>
-    public IReadOnlyList<ScenarioProblem> SortedProblems() =>
-    [
-        .. _problems.Select((p, i) => (p, i))
-            .OrderBy(x => x.p.File == _file ? 0 : 1)
-            .ThenBy(x => x.p.Line).ThenBy(x => x.p.Column).ThenBy(x => x.i)
-            .Select(x => x.p),
-    ];
+    public IReadOnlyList<ScenarioProblem> SortedProblems()
+    {
+        var sets = _options.Sets.Select(s => s.Key.Trim()).ToList();
+        return
+        [
+            .. _problems.Select((p, i) => (p, i))
+                .OrderBy(x => x.p.File == _file ? 0 : x.p.File == OverrideTable.File ? 1 : 2)
+                .ThenBy(x => x.p.Line).ThenBy(x => x.p.Column)
+                .ThenBy(x => x.p.File == OverrideTable.File ? sets.LastIndexOf(x.p.Field) : 0)
+                .ThenBy(x => x.i)
+                .Select(x => x.p),
+        ];
+    }
 
     private ScenarioLoadResult Result(Scenario? scenario, MemoryEstimate? memory) =>
         new(scenario, SortedProblems(), [.. _notes.OrderBy(n => n.Line).ThenBy(n => n.Column)], memory);

@@ -129,4 +129,25 @@ public sealed class OverrideTests
         Assert.Equal("error: p.yaml:2:11: sysctl.net.ipv4.tcp_tw_reuse_delay: linux-6.1 has no such sysctl (it came in a later kernel)",
             problem.ToString());
     }
+
+    [Fact]
+    public void Bad_options_are_reported_after_the_files_problems_in_command_line_order()
+    {
+        const string yaml = """
+            duration: 10s
+            servers: [{ name: web, address: 10.0.1.10, port: 0 }]
+            clients: [{ name: c, addresses: 10.0.0.1, target: web, arrivals: { constant: 1/s } }]
+            paths: [{ from: c, to: web, latency: 1ms }]
+            """;
+        var overrides = new ScenarioOverrides
+        {
+            Speed = "-1",
+            Sets = [("duration", "0s"), ("net.ipv4.tcp_syncookies", "5"), ("clients.c.session.think", "forever")],
+        };
+
+        var problems = ScenarioLoader.LoadFromText("o.yaml", yaml, overrides, 0).Problems;
+
+        Assert.Equal(["o.yaml servers[0].port", "--set duration", "--set net.ipv4.tcp_syncookies",
+            "--set clients.c.session.think", "--speed speed"], problems.Select(p => $"{p.File} {p.Field}"));
+    }
 }
