@@ -91,7 +91,11 @@ internal sealed partial class ScenarioReader
                 + $"use exactly one of {string.Join(", ", ArrivalKeys)}");
             return fallback;
         }
-        var kind = kinds[0].Value!;
+        return ArrivalProcess(a, kinds[0].Value!);
+    }
+
+    private ArrivalSpec ArrivalProcess(Fields a, string kind)
+    {
         switch (kind)
         {
             case "constant":

@@ -57,16 +57,14 @@ internal sealed partial class ScenarioReader
         var node = f.Node("latency");
         if (node is null)
         {
-            Problem(f.At, field, "missing; a path needs 'latency', one of fixed: D, uniform: { min, max }, "
-                                 + "normal: { min, mean, stddev } or exponential: { min, mean }, each above 0ms");
+            Problem(f.At, field, $"missing; a path needs 'latency', one of {Distributions}, each above 0ms");
             return fallback;
         }
         if (node is YamlScalarNode && !IsNull(node)) return FixedLatency(f, "latency", field) ?? fallback;
         var l = new Fields(this, node, field, null, f.KeyAt("latency"), "a latency", LatencyKeys);
         if (!l.Exists)
         {
-            if (!l.Reported) Problem(l.At, field,
-                "has no value; use " + Distributions);
+            if (!l.Reported) Problem(l.At, field, "has no value; use " + Distributions);
             return fallback;
         }
         var kinds = l.Keys.ToList();
@@ -81,8 +79,12 @@ internal sealed partial class ScenarioReader
             return fallback;
         }
         var kind = kinds[0].Value!;
-        if (kind == "fixed") return FixedLatency(l, "fixed", field) ?? fallback;
+        return kind == "fixed" ? FixedLatency(l, "fixed", field) ?? fallback : Distribution(l, kind, field) ?? fallback;
+    }
 
+    // uniform, normal or exponential: a min above 0, then the distribution's other parameters.
+    private LatencySpec? Distribution(Fields l, string kind, string field)
+    {
         var d = Sub(l, kind, $"a {kind} latency", kind switch
         {
             "uniform" => ["min", "max"],
@@ -99,7 +101,7 @@ internal sealed partial class ScenarioReader
                     Problem(d.ValueAt("max"), d.Field("max"),
                         $"{Units.FormatDuration(max)} is below min ({Units.FormatDuration(lo)}); "
                         + "use a max of at least min");
-                return min is { } m ? new LatencySpec.Uniform(m, max) : fallback;
+                return min is { } m ? new LatencySpec.Uniform(m, max) : null;
             }
             case "normal":
             {
@@ -109,7 +111,7 @@ internal sealed partial class ScenarioReader
                     Problem(d.ValueAt("mean"), d.Field("mean"),
                         $"{Units.FormatDuration(mean)} is below min ({Units.FormatDuration(lo)}); "
                         + "use a mean of at least min");
-                return min is { } m ? new LatencySpec.Normal(m, mean, stddev) : fallback;
+                return min is { } m ? new LatencySpec.Normal(m, mean, stddev) : null;
             }
             default:
             {
@@ -118,7 +120,7 @@ internal sealed partial class ScenarioReader
                     Problem(d.ValueAt("mean"), d.Field("mean"),
                         $"{Units.FormatDuration(mean)} is not above min ({Units.FormatDuration(lo)}); "
                         + "use a mean above min");
-                return min is { } m ? new LatencySpec.Exponential(m, mean) : fallback;
+                return min is { } m ? new LatencySpec.Exponential(m, mean) : null;
             }
         }
     }
