@@ -22,10 +22,6 @@ internal static class NearMiss
         return best;
     }
 
-    /// <summary>" did you mean 'x'?" or nothing.</summary>
-    public static string Suggest(string word, IEnumerable<string> candidates) =>
-        Find(word, candidates) is { } near ? $"did you mean '{near}'?" : "";
-
     // Levenshtein with adjacent transpositions counted as one edit (backlgo -> backlog is 1).
     internal static int Distance(string a, string b)
     {
