@@ -1,0 +1,20 @@
+namespace TcpSwarm.Scenarios;
+
+/// <summary>The command line's changes to a scenario; each wins over the file's value.</summary>
+public sealed record ScenarioOverrides
+{
+    /// <summary>No change.</summary>
+    public static ScenarioOverrides None { get; } = new();
+
+    /// <summary>--seed N: wins over the file's seed and over --set seed=.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>--speed max|F: wins over the file's speed and over --set speed=.</summary>
+    public string? Speed { get; init; }
+
+    /// <summary>--set KEY=VALUE, in command-line order (a later one for the same key wins). KEY is a sysctl name
+    /// (net.ipv4.tcp_syncookies), a top-level key (seed, duration, profile, time_wait, sample_interval, speed,
+    /// trace.sample, trace.max), or servers.NAME.FIELD, clients.NAME.FIELD, attackers.NAME.FIELD for a scalar field
+    /// (nested ones too: clients.browsers.session.think, servers.web.accept.rate).</summary>
+    public IReadOnlyList<(string Key, string Value)> Sets { get; init; } = [];
+}

@@ -1,0 +1,13 @@
+namespace TcpSwarm.Scenarios;
+
+/// <summary>One mistake in a scenario or an option: where it is, which field, and what is wrong.</summary>
+/// <param name="File">The scenario file as named by the user, or "--set", "--seed" or "--speed" for an option.</param>
+/// <param name="Line">1-based; 0 for an option or a file that could not be read.</param>
+/// <param name="Column">1-based; 0 with line 0.</param>
+/// <param name="Field">The field's path (servers[0].port, sysctl.net.ipv4.tcp_syncookies); the option's key for
+/// --set; "yaml" when the file is not well-formed YAML; "file" when it cannot be read.</param>
+/// <param name="Message">What is wrong and what is allowed, in one line.</param>
+public sealed record ScenarioProblem(string File, int Line, int Column, string Field, string Message)
+{
+    public override string ToString() => $"error: {File}:{Line}:{Column}: {Field}: {Message}";
+}
