@@ -1,0 +1,13 @@
+namespace TcpSwarm.Simulation.Results;
+
+/// <summary>A snapshot for the live view and progress lines, taken between windows.</summary>
+/// <param name="StateCounts">Sockets in each RFC 9293 state, indexed by (int)TcpState; both sides; requests count as SYN_RCVD.</param>
+/// <param name="Speed">Virtual seconds per wall second over the last interval.</param>
+public sealed record RunProgress(
+    TimeSpan VirtualTime, TimeSpan Duration, double Speed, long Windows, long Events, IReadOnlyList<long> StateCounts,
+    IReadOnlyList<ListenerGauge> Listeners, long TimeWait, long PortsInUse, IReadOnlyList<KeyValuePair<string, long>> Drops,
+    Outcomes Outcomes, long Attempts);
+
+/// <summary>One listener's queues against their limits at a snapshot.</summary>
+public sealed record ListenerGauge(string Server, int Shard, int SynQueue, int SynQueueLimit, int AcceptQueue,
+    int AcceptQueueLimit);
