@@ -19,7 +19,7 @@ public sealed partial class Host
             HandleTimeWait(in seg, in tuple, now, ref step);
             return step;
         }
-        if (_listeners.TryGetValue(tuple.LocalPort, out var listener))
+        if (TryGetListener(in tuple, out var listener))
         {
             ToListener(listener, in seg, now, twIsn: null, ref step);
             return step;
@@ -39,7 +39,7 @@ public sealed partial class Host
             step.Route = HostRoute.TimeWait;
             if (TimeWait.Expire(in tuple, now)) PortFreed(in tuple);
         }
-        else if (timer.Kind == HostTimerKind.Request && _listeners.TryGetValue(tuple.LocalPort, out var listener))
+        else if (timer.Kind == HostTimerKind.Request && TryGetListener(in tuple, out var listener))
         {
             step.Route = HostRoute.Listener;
             step.Listener = listener.OnTimer(in tuple, now);
@@ -54,7 +54,7 @@ public sealed partial class Host
         var tw = TimeWait.Handle(in seg, now);
         switch (tw.Verdict)
         {
-            case TimeWaitVerdict.SynAccepted when _listeners.TryGetValue(tuple.LocalPort, out var listener):
+            case TimeWaitVerdict.SynAccepted when TryGetListener(in tuple, out var listener):
                 TimeWait.Remove(in tuple);                           // inet_twsk_deschedule_put: the SYN starts anew
                 PortFreed(in tuple);
                 step.Timer = new HostTimer(HostTimerKind.TimeWait, tuple, TimerEdit.Cancel);

@@ -13,7 +13,7 @@ public sealed partial class Host
 {
     private readonly ulong _secret;
     private readonly HashSet<SocketPair> _sockets = [];
-    private readonly Dictionary<ushort, Listener> _listeners = [];
+    private readonly Dictionary<ushort, Listener[]> _listeners = [];
     private readonly Dictionary<(uint Addr, ushort Port), int> _portsInUse = [];
     private readonly HashSet<uint> _provenPeers = [];
 
@@ -38,18 +38,41 @@ public sealed partial class Host
 
     public bool HasSocket(in SocketPair tuple) => _sockets.Contains(tuple);
 
-    public IEnumerable<Listener> Listeners => _listeners.Values;
+    public IEnumerable<Listener> Listeners => _listeners.Values.SelectMany(shards => shards);
 
     /// <summary>listen(): a listener on this host's address and the port, with the backlog as given to listen().</summary>
-    public Listener Listen(ushort port, int backlog)
+    public Listener Listen(ushort port, int backlog) => ListenShards(port, backlog, 1)[0];
+
+    /// <summary>listen() on the same port by <paramref name="shards"/> SO_REUSEPORT sockets, each with its own queues.</summary>
+    public IReadOnlyList<Listener> ListenShards(ushort port, int backlog, int shards)
     {
         if (_listeners.ContainsKey(port)) throw new InvalidOperationException($"port {port} already listens");
-        var listener = new Listener(Address, port, backlog, Profile, _secret);
-        _listeners.Add(port, listener);
-        return listener;
+        var group = new Listener[shards];
+        for (int i = 0; i < shards; i++) group[i] = new Listener(Address, port, backlog, Profile, _secret);
+        _listeners.Add(port, group);
+        return group;
     }
 
-    public bool TryGetListener(ushort port, out Listener listener) => _listeners.TryGetValue(port, out listener!);
+    /// <summary>The listener on the port (its first shard).</summary>
+    public bool TryGetListener(ushort port, out Listener listener)
+    {
+        var found = _listeners.TryGetValue(port, out var shards);
+        listener = found ? shards![0] : null!;
+        return found;
+    }
+
+    // reuseport_select_sock: a hash of the 4-tuple picks the shard, so every segment of a connection (SYN, the ACK
+    // that completes its request, a cookie ACK) reaches the same listener.
+    public bool TryGetListener(in SocketPair tuple, out Listener listener)
+    {
+        if (!_listeners.TryGetValue(tuple.LocalPort, out var shards))
+        {
+            listener = null!;
+            return false;
+        }
+        listener = shards.Length == 1 ? shards[0] : shards[KeyedHash.Of(_secret, in tuple) % (ulong)shards.Length];
+        return true;
+    }
 
     /// <summary>secure_tcp_ts_off: one timestamp offset per address pair; none when tcp_timestamps is not 1.</summary>
     public uint TsOffset(uint remote) => Profile.TcpTimestamps == 1 ? (uint)KeyedHash.Of(_secret, Address, remote) : 0;

@@ -72,6 +72,13 @@ public sealed class TcpExtCounters
         }
     }
 
+    public void Clear() => Array.Clear(_values);
+
+    public void Add(TcpExtCounters other)
+    {
+        for (int i = 0; i < _values.Length; i++) _values[i] += other._values[i];
+    }
+
     public void AddTo(TcpExtCounters total)
     {
         for (int i = 0; i < _values.Length; i++) total._values[i] += _values[i];

@@ -1,0 +1,22 @@
+using System.Runtime.InteropServices;
+using TcpSwarm.Simulation.Engine;
+
+namespace TcpSwarm.Grains;
+
+/// <summary>A thin shell around an <see cref="EndpointRuntime"/>: the Tcb and the application of one slot.</summary>
+public sealed class EndpointGrain(RunRegistry runs) : Grain, IEndpointGrain
+{
+    private EndpointRuntime? _runtime;
+
+    public Task RunAsync(Immutable<EndpointWork> work)
+    {
+        if (_runtime is null)
+        {
+            var (run, _, _) = GrainKeys.Parse(this.GetPrimaryKeyString());
+            _runtime = new EndpointRuntime(runs.Get(run).Scenario.Profile);
+        }
+        var w = work.Value;
+        _runtime.Run(CollectionsMarshal.AsSpan(w.Inputs), w.Output);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using TcpSwarm.Grains;
+
+namespace TcpSwarm.Silo;
+
+/// <summary>What every TcpSwarm silo needs, however it is hosted: the run registry and no collection mid-run.</summary>
+public static class SiloSetup
+{
+    /// <summary>Longer than any run: an activation collected mid-run would come back empty (DESIGN.md §10).</summary>
+    public static readonly TimeSpan CollectionAge = TimeSpan.FromDays(2);
+
+    public static ISiloBuilder AddTcpSwarm(this ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<RunRegistry>();
+        silo.Configure<GrainCollectionOptions>(o =>
+        {
+            o.CollectionAge = CollectionAge;
+            o.EnableActivationSheddingOnMemoryPressure = false;
+        });
+        return silo;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Results;
+
+namespace TcpSwarm.Silo;
+
+/// <summary>The only place a run meets the wall clock: pacing to the scenario's speed, and the speed it reports.</summary>
+public sealed class WallClockObserver(Scenario scenario, IProgress<RunProgress>? progress) : IRunObserver
+{
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private TimeSpan _lastWall, _lastVirtual;
+
+    public TimeSpan Elapsed => _wall.Elapsed;
+
+    // speed: 1 means virtual time runs no faster than wall time; when the machine cannot keep up it simply lags.
+    public async ValueTask PaceAsync(TimeSpan virtualNow)
+    {
+        if (scenario.Speed.IsMax) return;
+        var due = TimeSpan.FromTicks((long)(virtualNow.Ticks / scenario.Speed.Factor));
+        var ahead = due - _wall.Elapsed;
+        if (ahead > TimeSpan.FromMilliseconds(1)) await Task.Delay(ahead);
+    }
+
+    public void Sampled(RunSample sample)
+    {
+        var wall = _wall.Elapsed;
+        var wallStep = (wall - _lastWall).TotalSeconds;
+        double speed = wallStep > 0 ? (sample.VirtualTime - _lastVirtual).TotalSeconds / wallStep : 0;
+        _lastWall = wall;
+        _lastVirtual = sample.VirtualTime;
+        progress?.Report(RunProgressBuilder.From(scenario, sample, speed));
+    }
+}

@@ -1,0 +1,44 @@
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Simulation.Engine;
+
+/// <summary>What an endpoint did in a window: segments sent, timers set, how its connection ended, segments it bounced.</summary>
+/// <remarks>Reused across windows (Clear), so a steady window allocates nothing.</remarks>
+public sealed class EndpointOutput
+{
+    public List<(Segment Segment, Instant At)> Sends { get; } = [];
+    /// <summary>Deadlines set in this window, per timer kind; the scheduler wakes the endpoint at each.</summary>
+    public List<(EndpointTimerKind Kind, Instant Deadline)> Timers { get; } = [];
+    /// <summary>State changes in order (for the per-state gauges): one entry per step that moved the state.</summary>
+    public List<(TcpState From, TcpState To)> Transitions { get; } = [];
+    /// <summary>Segments that arrived after the connection had ended: the host routes them again.</summary>
+    public List<EndpointInput> Bounced { get; } = [];
+    public TcpExtCounters Counters { get; } = new();
+    public long Retransmissions;
+    public EndpointEnd End;
+
+    public void Clear()
+    {
+        Sends.Clear();
+        Timers.Clear();
+        Transitions.Clear();
+        Bounced.Clear();
+        Retransmissions = 0;
+        End = default;
+        Counters.Clear();
+    }
+}
+
+/// <summary>A Tcb timer, or the application's (think time, response delay).</summary>
+public enum EndpointTimerKind : byte { Retransmit, DelayedAck, FinWait2, App }
+
+/// <summary>How a connection ended in a window, if it did: TIME_WAIT handed over, or closed (with errno and outcome).</summary>
+public readonly record struct EndpointEnd(
+    EndpointEndKind Kind, Instant At, TimeWaitEntry TimeWait, TcpError Error, bool CleanClose, AttemptOutcome Outcome,
+    Instant ConnectedAt, Instant StartedAt);
+
+/// <summary>Not ended, handed to TIME_WAIT, or closed.</summary>
+public enum EndpointEndKind : byte { None, TimeWait, Closed }
+
+/// <summary>The DESIGN.md §8 bucket of a client's attempt; None for a server-side socket.</summary>
+public enum AttemptOutcome : byte { None, Completed, Refused, Reset, TimedOut, PortExhausted }

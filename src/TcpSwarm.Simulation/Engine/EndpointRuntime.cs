@@ -1,0 +1,132 @@
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Simulation.Engine;
+
+/// <summary>One full socket and the application on it: a Tcb, its timers' deadlines, and the session it plays.</summary>
+/// <remarks>
+/// Lives in an endpoint grain (or directly in the local runner). One instance serves one connection at a time and,
+/// once that connection has ended, the next one its host gives it, so the grain outlives a 4-tuple's incarnation.
+/// Timers are lazy: a wake-up for a deadline that was re-armed or cancelled since is ignored.
+/// </remarks>
+public sealed partial class EndpointRuntime(TcpProfile profile)
+{
+    private readonly Instant[] _deadlines = [Instant.Never, Instant.Never, Instant.Never, Instant.Never];
+    private Tcb? _tcb;
+    private SessionPlan _plan;
+    private bool _ended, _accepted, _closeCalled, _peerClosed;
+    private int _requestsSent, _responsesDone, _responsesQueued;
+    private long _read, _written;
+    private Instant _startedAt, _connectedAt;
+
+    public TcpState State => _tcb?.State ?? TcpState.Closed;
+    public bool Live => _tcb is not null && !_ended;
+
+    /// <summary>Handles a window's inputs in order and writes what happened into <paramref name="output"/>.</summary>
+    public void Run(ReadOnlySpan<EndpointInput> inputs, EndpointOutput output)
+    {
+        foreach (ref readonly var input in inputs)
+        {
+            if (_ended && input.Kind is not (EndpointInputKind.Connect or EndpointInputKind.Admit))
+            {
+                if (input.Kind == EndpointInputKind.Segment) output.Bounced.Add(input);   // the host routes it again
+                continue;
+            }
+            switch (input.Kind)
+            {
+                case EndpointInputKind.Connect: StartClient(in input, output); break;
+                case EndpointInputKind.Admit: StartServer(in input, output); break;
+                case EndpointInputKind.Segment: Step(_tcb!.Handle(input.Segment, input.At), input.At, output); break;
+                case EndpointInputKind.Timer: FireTimer(input.Timer, input.At, output); break;
+                case EndpointInputKind.AppTimer: FireAppTimer(input.At, output); break;
+                case EndpointInputKind.Accepted: Accept(input.At, output); break;
+            }
+        }
+    }
+
+    private void Reset(in SessionPlan plan, Instant at)
+    {
+        Array.Fill(_deadlines, Instant.Never);
+        _plan = plan;
+        _ended = _accepted = _closeCalled = _peerClosed = false;
+        _requestsSent = _responsesDone = _responsesQueued = 0;
+        _read = _written = 0;
+        _startedAt = _connectedAt = at;
+    }
+
+    private void StartClient(in EndpointInput input, EndpointOutput output)
+    {
+        Reset(input.Plan, input.At);
+        var o = input.Open;
+        _tcb = Tcb.Connect(o.Tuple, o.Iss, o.TsOffset, profile, o.Reused, o.TsRecent, o.TsRecentStamp);
+        Step(_tcb.Open(input.At), input.At, output);
+    }
+
+    private void StartServer(in EndpointInput input, EndpointOutput output)
+    {
+        Reset(input.Plan, input.At);
+        _tcb = Tcb.Accept(input.Child, profile, input.At);
+        _connectedAt = input.At;
+        Step(_tcb.Handle(input.Segment, input.At), input.At, output);
+    }
+
+    private void FireTimer(TcbTimer timer, Instant at, EndpointOutput output)
+    {
+        if (_deadlines[(int)timer] != at) return;                         // re-armed or cancelled since: stale
+        _deadlines[(int)timer] = Instant.Never;
+        Step(_tcb!.OnTimer(timer, at), at, output);
+    }
+
+    // Everything a step asks of the caller: send, re-arm, count, note the state change, and hand over at the end.
+    private void Step(TcbStep step, Instant at, EndpointOutput output)
+    {
+        foreach (ref readonly var s in step.Sends) output.Sends.Add((s, at));
+        output.Retransmissions += step.Retransmissions;
+        output.Counters.Add(step.Counters);
+        Arm(TcbTimer.Retransmit, step.Retransmit, output);
+        Arm(TcbTimer.DelayedAck, step.DelayedAck, output);
+        Arm(TcbTimer.FinWait2, step.FinWait2, output);
+        if (step.From != step.To) output.Transitions.Add((step.From, step.To));
+        if ((step.Events & TcbEvents.EnteredTimeWait) != 0)
+        {
+            End(EndpointEndKind.TimeWait, at, _tcb!.ToTimeWait(at), TcpError.None, output);
+            return;
+        }
+        if ((step.Events & TcbEvents.Closed) != 0)
+        {
+            End(EndpointEndKind.Closed, at, default, step.Error, output);
+            return;
+        }
+        React(step.Events, at, output);
+    }
+
+    private void Arm(TcbTimer timer, TimerEdit edit, EndpointOutput output)
+    {
+        if (edit.Action == TimerAction.Unchanged) return;
+        if (edit.Action == TimerAction.Cancel)
+        {
+            _deadlines[(int)timer] = Instant.Never;
+            return;
+        }
+        _deadlines[(int)timer] = edit.Deadline;
+        output.Timers.Add(((EndpointTimerKind)timer, edit.Deadline));
+    }
+
+    private void End(EndpointEndKind kind, Instant at, TimeWaitEntry tw, TcpError error, EndpointOutput output)
+    {
+        _ended = true;
+        Array.Fill(_deadlines, Instant.Never);
+        output.End = new EndpointEnd(kind, at, tw, error, kind == EndpointEndKind.TimeWait || error == TcpError.None,
+            _plan.Client ? Classify(error) : AttemptOutcome.None, _connectedAt, _startedAt);
+    }
+
+    // DESIGN.md §8: a clean end (or the RST close the scenario asked for, after the last response) completes.
+    private AttemptOutcome Classify(TcpError error) => error switch
+    {
+        TcpError.None => AttemptOutcome.Completed,
+        TcpError.ConnReset when _plan.Close == Model.CloseKind.Rst && _responsesDone >= _plan.Requests =>
+            AttemptOutcome.Completed,
+        TcpError.ConnRefused => AttemptOutcome.Refused,
+        TcpError.TimedOut => AttemptOutcome.TimedOut,
+        _ => AttemptOutcome.Reset,
+    };
+}

@@ -1,0 +1,32 @@
+using TcpSwarm.Simulation.Results;
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Simulation.Engine;
+
+/// <summary>What one host has counted so far: attempts and outcomes of its clients, its servers' admissions, counters.</summary>
+/// <remarks>Plain totals that add up across hosts; the run's summary is their sum per client group and per server.</remarks>
+public sealed class HostBooks
+{
+    public long Attempts;
+    public long Completed, Refused, Reset, TimedOut, PortExhausted;
+    public long Admitted, Accepted;
+    public long SegmentsSent, SegmentsLost, Retransmissions;
+    public long[] States { get; } = new long[11];
+    public TcpExtCounters Counters { get; } = new();
+
+    public long Ended => Completed + Refused + Reset + TimedOut + PortExhausted;
+
+    public Outcomes Outcomes => new(Completed, Refused, Reset, TimedOut, PortExhausted, Attempts - Ended);
+
+    public void Count(AttemptOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case AttemptOutcome.Completed: Completed++; break;
+            case AttemptOutcome.Refused: Refused++; break;
+            case AttemptOutcome.Reset: Reset++; break;
+            case AttemptOutcome.TimedOut: TimedOut++; break;
+            case AttemptOutcome.PortExhausted: PortExhausted++; break;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Simulation.Engine;
+
+public sealed partial class HostRuntime
+{
+    private const int MaxRounds = 1000;
+    private readonly List<HostEvent> _pending = [];
+    private readonly SortedDictionary<int, EndpointWork> _work = [];
+    private readonly List<EndpointWork> _batch = [];
+    private readonly Stack<EndpointWork> _workPool = new();
+    private Instant _windowEnd;
+    private long _bounceSeq = long.MinValue;
+
+    /// <summary>Runs one window: the events due before <paramref name="windowEnd"/>, in order, then the endpoints.</summary>
+    public async ValueTask RunWindowAsync(IReadOnlyList<HostEvent> events, Instant windowEnd, IEndpointInvoker endpoints,
+        HostWindow output)
+    {
+        _windowEnd = windowEnd;
+        _pending.AddRange(events);
+        for (int round = 0; _pending.Count > 0; round++)
+        {
+            if (round == MaxRounds) throw new InvalidOperationException($"host {Ipv4.Format(Address)}: window did not settle");
+            _pending.Sort();
+            var due = _pending.ToArray();
+            _pending.Clear();
+            foreach (var e in due) Handle(in e, output);
+            if (_work.Count == 0) continue;
+            _batch.AddRange(_work.Values);                         // slot order: the SortedDictionary's
+            _work.Clear();
+            await endpoints.RunAsync(Address, _batch);
+            foreach (var w in _batch) Apply(w, output);
+            foreach (var w in _batch) Recycle(w);
+            _batch.Clear();
+        }
+    }
+
+    private void Handle(in HostEvent e, HostWindow output)
+    {
+        switch (e.Kind)
+        {
+            case HostEventKind.Arrival: Arrive(e.Segment, e.At, output, traced: e.Seq >= 0); break;
+            case HostEventKind.HostTimer:
+                var step = _host.OnTimer(e.Timer, e.At);
+                Emit(in step, e.At, output);
+                break;
+            case HostEventKind.EndpointTimer:
+                if (e.Slot < _tupleBySlot.Count && _slotByTuple.ContainsKey(_tupleBySlot[e.Slot]))
+                    Work(e.Slot).Inputs.Add(e.EndpointTimer == EndpointTimerKind.App
+                        ? new EndpointInput(EndpointInputKind.AppTimer, e.At)
+                        : new EndpointInput(EndpointInputKind.Timer, e.At, Timer: (TcbTimer)e.EndpointTimer));
+                break;
+            case HostEventKind.Connect: Connect(in e, output); break;
+            case HostEventKind.AcceptTick: AcceptTick(e.Server, e.At, output); break;
+        }
+    }
+
+    // A bounced segment (negative Seq) arrives a second time only in our books: tcpdump saw it once.
+    private void Arrive(in Segment seg, Instant at, HostWindow output, bool traced)
+    {
+        if (traced) TraceSegment(in seg, at, sent: false);
+        var step = _host.Handle(in seg, at);
+        Emit(in step, at, output);
+        if (step.Route == HostRoute.ToSocket && _slotByTuple.TryGetValue(step.Socket, out int slot))
+            Work(slot).Inputs.Add(EndpointInput.Arriving(in seg, at));
+        else if (step.Admitted)
+            Admit(in step.Listener.Child, in seg, at, output);
+    }
+
+    private void Emit(in HostStep step, Instant at, HostWindow output)
+    {
+        foreach (ref readonly var s in step.Sends) Send(in s, at, output);
+        if (step.Timer.IsSet) Wake(new HostEvent(HostEventKind.HostTimer, step.Timer.Edit.Deadline, Address, 0,
+            Timer: step.Timer), output);
+    }
+
+    private void Send(in Segment seg, Instant at, HostWindow output)
+    {
+        Books.SegmentsSent++;
+        TraceSegment(in seg, at, sent: true);
+        var transit = _network.Send(in seg, at, ref _sendRandom);
+        switch (transit.Fate)
+        {
+            case Network.TransitFate.Delivered:
+                output.Arrivals.Add(new Arrival(seg.DstAddr,
+                    new HostEvent(HostEventKind.Arrival, transit.FirstArrival, Address, _sendSeq++, seg)));
+                break;
+            case Network.TransitFate.Duplicated:
+                output.Arrivals.Add(new Arrival(seg.DstAddr,
+                    new HostEvent(HostEventKind.Arrival, transit.FirstArrival, Address, _sendSeq++, seg)));
+                output.Arrivals.Add(new Arrival(seg.DstAddr,
+                    new HostEvent(HostEventKind.Arrival, transit.SecondArrival, Address, _sendSeq++, seg)));
+                break;
+            default:
+                Books.SegmentsLost++;
+                break;
+        }
+    }
+
+    // A wake-up inside this window is handled in its next round; a later one goes back to the scheduler.
+    private void Wake(HostEvent e, HostWindow output)
+    {
+        e = e with { Seq = _selfSeq++ };
+        if (e.At < _windowEnd) _pending.Add(e);
+        else output.Wakeups.Add(e);
+    }
+
+    private EndpointWork Work(int slot)
+    {
+        if (_work.TryGetValue(slot, out var w)) return w;
+        w = _workPool.TryPop(out var pooled) ? pooled : new EndpointWork();
+        w.Slot = slot;
+        _work.Add(slot, w);
+        return w;
+    }
+
+    private void Recycle(EndpointWork w)
+    {
+        w.Inputs.Clear();
+        w.Output.Clear();
+        _workPool.Push(w);
+    }
+}

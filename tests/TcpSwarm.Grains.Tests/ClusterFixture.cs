@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using TcpSwarm.Grains;
+using TcpSwarm.Silo;
+using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Results;
+
+namespace TcpSwarm.Grains.Tests;
+
+/// <summary>A real single-silo Orleans cluster in this process, shared by the grain tests.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private int _runs;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddTcpSwarm());
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+
+    private IServiceProvider Silo => Cluster.GetActiveSilos().First().ServiceProvider;
+
+    public IGrainFactory Grains => Silo.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Runs a scenario on the cluster's grains under a fresh run id (grain keys carry it).</summary>
+    public Task<RunReport> RunAsync(Scenario scenario, IProgress<RunProgress>? progress = null) =>
+        GrainRun.RunAsync(Grains, Silo.GetRequiredService<RunRegistry>(), $"t{Interlocked.Increment(ref _runs)}",
+            scenario, progress, CancellationToken.None);
+
+    /// <summary>Activations of a grain class now in the cluster, from Orleans' own management grain.</summary>
+    public async Task<int> ActivationsOf<TGrain>()
+    {
+        var management = Cluster.Client.GetGrain<IManagementGrain>(0);
+        var stats = await management.GetSimpleGrainStatistics();
+        return stats.Where(s => s.GrainType.Contains(typeof(TGrain).Name, StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+    }
+}
+
+[CollectionDefinition(nameof(ClusterCollection))]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>;

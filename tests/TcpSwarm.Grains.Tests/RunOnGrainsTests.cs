@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Simulation.Results;
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Grains.Tests;
+
+/// <summary>Scenarios end to end on a real Orleans silo: host grains, endpoint grains, the window scheduler.</summary>
+[Collection(nameof(ClusterCollection))]
+public sealed class RunOnGrainsTests(ClusterFixture fixture)
+{
+    private static string Json(RunSummary summary) => JsonSerializer.Serialize(summary);
+
+    [Fact]
+    public async Task Every_attempt_ends_in_exactly_one_outcome_bucket()
+    {
+        var report = await fixture.RunAsync(Scenarios.Load(Scenarios.Mix));
+        var s = report.Summary;
+        Assert.Equal(RunStatus.Completed, report.Status);
+        Assert.True(s.Attempts > 300, $"only {s.Attempts} attempts");
+        Assert.Equal(s.Attempts, s.Outcomes.Total);
+        Assert.Equal(s.Attempts, s.Clients.Sum(c => c.Outcomes.Total));
+        Assert.True(s.Outcomes.Completed > s.Attempts * 9 / 10, $"{s.Outcomes}");
+        Assert.True(s.Attackers[0].SpoofedSyns > 1000);
+    }
+
+    [Fact]
+    public async Task At_every_sample_each_hosts_per_state_gauges_add_up_to_its_live_full_sockets()
+    {
+        var scenario = Scenarios.Load(Scenarios.Mix);
+        var runs = fixture.Cluster.GetActiveSilos().First().ServiceProvider.GetRequiredService<RunRegistry>();
+        var context = runs.Register("gauges", scenario);
+        var scheduler = new WindowScheduler(scenario, new GrainHostInvoker(fixture.Grains, "gauges"), context.Network);
+        var samples = await scheduler.RunAsync(null, CancellationToken.None);
+        Assert.True(samples.Count >= 12);
+        long peakLive = 0;
+        foreach (var sample in samples)
+        foreach (var host in sample.Hosts)
+        {
+            Assert.Equal(host.FullSockets, host.States.Sum());
+            Assert.Equal(0, host.States[(int)TcpState.TimeWait] + host.States[(int)TcpState.Closed]);
+            peakLive = Math.Max(peakLive, host.FullSockets);
+        }
+        Assert.True(peakLive > 0);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_summary_and_another_seed_another()
+    {
+        var first = await fixture.RunAsync(Scenarios.WithSeed(Scenarios.Mix, 11));
+        var again = await fixture.RunAsync(Scenarios.WithSeed(Scenarios.Mix, 11));
+        var other = await fixture.RunAsync(Scenarios.WithSeed(Scenarios.Mix, 12));
+        Assert.Equal(Json(first.Summary), Json(again.Summary));
+        Assert.NotEqual(Json(first.Summary), Json(other.Summary));
+    }
+
+    [Fact]
+    public async Task Grains_give_exactly_the_summary_of_the_engine_run_without_orleans()
+    {
+        var scenario = Scenarios.Load(Scenarios.Mix);
+        var local = new LocalCluster(scenario);
+        var samples = await local.Scheduler.RunAsync(null, CancellationToken.None);
+        var onGrains = await fixture.RunAsync(scenario);
+        Assert.Equal(Json(RunSummaryBuilder.Build(scenario, samples)), Json(onGrains.Summary));
+    }
+
+    [Fact]
+    public async Task A_flood_of_100000_spoofed_syns_activates_no_endpoint_grain()
+    {
+        var scenario = Scenarios.Load("""
+            # Does a flood cost the server any full socket?
+            seed: 3
+            duration: 6s
+            servers:
+              - { name: web, address: 10.0.1.10, port: 80, backlog: 1024 }
+            attackers:
+              - { name: flood, target: web, spoofed_from: 198.51.100.0/24, syn_rate: 20000/s, stop: 5s }
+            paths:
+              - { from: flood, to: web, latency: { fixed: 5ms } }
+            """);
+        int before = await fixture.ActivationsOf<EndpointGrain>();
+        var report = await fixture.RunAsync(scenario);
+        int after = await fixture.ActivationsOf<EndpointGrain>();
+        var flood = report.Summary.Attackers[0];
+        Assert.InRange(flood.SpoofedSyns, 99_000, 101_000);                // Poisson at 20,000/s for 5 s
+        Assert.Equal(0, after - before);
+        var web = report.Summary.Servers[0];
+        Assert.Equal(web.SynQueueLimit, web.PeakSynQueue);                // the queue filled, then cookies
+        Assert.Contains(web.Counters, c => c.Key == nameof(TcpExt.SyncookiesSent) && c.Value > 50_000);
+    }
+}

@@ -1,0 +1,48 @@
+using TcpSwarm.Scenarios;
+using TcpSwarm.Simulation.Model;
+
+namespace TcpSwarm.Grains.Tests;
+
+/// <summary>Small scenarios for the grain tests, loaded through the real loader.</summary>
+public static class Scenarios
+{
+    public const string Mix = """
+        # What do a few clients see while a small flood hits their server?
+        seed: 7
+        duration: 6s
+        sample_interval: 500ms
+        servers:
+          - { name: web, address: 10.0.1.10, port: 80, backlog: 64, response: { bytes: 3000 } }
+        clients:
+          - name: browsers
+            addresses: 10.0.0.0/30
+            target: web
+            arrivals: { poisson: 150/s }
+            session: { request: 300B, closes: client }
+            stop: 4s
+        attackers:
+          - { name: flood, target: web, spoofed_from: 198.51.100.0/24, syn_rate: 400/s, stop: 4s }
+        paths:
+          - { from: browsers, to: web, latency: { uniform: { min: 4ms, max: 9ms } }, loss: 1% }
+          - { from: flood, to: web, latency: { fixed: 5ms } }
+        """;
+
+    public static Scenario Load(string yaml, ScenarioOverrides? overrides = null)
+    {
+        var result = ScenarioLoader.LoadFromText("test.yaml", yaml, overrides);
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        return result.Scenario!;
+    }
+
+    public static Scenario WithSeed(string yaml, ulong seed) => Load(yaml, new ScenarioOverrides { Seed = seed });
+
+    public static Scenario FromFile(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TcpSwarm.sln"))) dir = dir.Parent;
+        var path = Path.Combine(dir!.FullName, "load", name);
+        var result = ScenarioLoader.Load(path);
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        return result.Scenario!;
+    }
+}
