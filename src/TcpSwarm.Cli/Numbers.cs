@@ -7,6 +7,10 @@ internal static class Numbers
 {
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>A rate per wall second, rounded to a whole number; "-" while it is not known yet.</summary>
+    public static string Rate(double perSecond) =>
+        double.IsFinite(perSecond) ? Count((long)Math.Round(perSecond)) : "-";
+
     /// <summary>A share of a whole as a percentage with one decimal; "-" of nothing.</summary>
     public static string Share(long part, long whole) =>
         whole <= 0 ? "-" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";

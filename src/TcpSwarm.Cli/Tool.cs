@@ -17,6 +17,7 @@ internal static class Tool
     public static async Task<int> InvokeAsync(string[] args, CliEnvironment env)
     {
         var root = new RootCommand(Description) { ValidateVerb.Build(env), RunVerb.Build(env, args) };
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)
             return RefuseCommandLine(parsed, env.Error);

@@ -57,8 +57,8 @@ internal sealed class LiveView(Scenario scenario, Interruption interruption, Tim
         _rates.Sample(p.Windows, p.Events);
         lines.Add(new Markup(Bar(p, console.Profile.Capabilities.Unicode)));
         lines.Add(new Markup($"speed {Numbers.Fixed(p.Speed, 2)} virtual s per wall s   "
-                             + $"windows/s {Numbers.Count(Whole(_rates.WindowsPerSecond))}   "
-                             + $"events/s {Numbers.Count(Whole(_rates.EventsPerSecond))}   "
+                             + $"windows/s {Numbers.Rate(_rates.WindowsPerSecond)}   "
+                             + $"events/s {Numbers.Rate(_rates.EventsPerSecond)}   "
                              + $"TIME_WAIT {Numbers.Count(p.TimeWait)}   ports in use {Numbers.Count(p.PortsInUse)}"));
         lines.Add(new Columns(States(p), Outcomes(p), Drops(p)) { Expand = false });
         lines.Add(Listeners(p));
@@ -125,6 +125,4 @@ internal sealed class LiveView(Scenario scenario, Interruption interruption, Tim
         foreach (var figure in figures) table.AddColumn(new TableColumn(figure).RightAligned());
         return table;
     }
-
-    private static long Whole(double value) => double.IsFinite(value) ? (long)Math.Round(value) : 0;
 }

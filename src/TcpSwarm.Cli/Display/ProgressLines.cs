@@ -31,14 +31,12 @@ internal sealed class ProgressLines(TextWriter output, TimeProvider clock) : IPr
         foreach (var drop in p.Drops) drops += drop.Value;
         return $"progress {Numbers.Seconds(p.VirtualTime.TotalSeconds)}/{Numbers.Seconds(p.Duration.TotalSeconds)} "
                + $"{Numbers.Share(p.VirtualTime.Ticks, p.Duration.Ticks)}  speed {Numbers.Fixed(p.Speed, 2)}x  "
-               + $"windows/s {Numbers.Count(Whole(rates.WindowsPerSecond))}  "
-               + $"events/s {Numbers.Count(Whole(rates.EventsPerSecond))}  sockets {Numbers.Count(connections)}  "
+               + $"windows/s {Numbers.Rate(rates.WindowsPerSecond)}  "
+               + $"events/s {Numbers.Rate(rates.EventsPerSecond)}  sockets {Numbers.Count(connections)}  "
                + $"attempts {Numbers.Count(p.Attempts)}: completed {Numbers.Count(o.Completed)}, "
                + $"refused {Numbers.Count(o.Refused)}, reset {Numbers.Count(o.Reset)}, "
                + $"timed_out {Numbers.Count(o.TimedOut)}, port_exhausted {Numbers.Count(o.PortExhausted)}, "
                + $"open {Numbers.Count(o.Open)}  time_wait {Numbers.Count(p.TimeWait)}  "
                + $"ports {Numbers.Count(p.PortsInUse)}  drops {Numbers.Count(drops)}";
     }
-
-    private static long Whole(double value) => double.IsFinite(value) ? (long)Math.Round(value) : 0;
 }

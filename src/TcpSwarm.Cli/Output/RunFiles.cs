@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
@@ -11,15 +12,22 @@ internal static class RunFiles
     public const string SummaryFile = "summary.json";
     public const string RunFile = "run.json";
 
+    // Escapes only what JSON requires: a version's '+', a path's quote or a non-ASCII name stay readable. These files
+    // are never embedded in HTML.
+    private static readonly RunJsonContext Json = new(new(RunJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     /// <summary>runs/SCENARIO-SEED, relative to the working directory.</summary>
     public static string DefaultFolder(Scenario scenario) => Path.Combine("runs", $"{scenario.Name}-{scenario.Seed}");
 
     /// <summary>The bytes of summary.json: the same RunSummary gives the same bytes, on any machine.</summary>
     public static byte[] SummaryJson(RunSummary summary) =>
-        Terminated(JsonSerializer.SerializeToUtf8Bytes(SummaryDocument.Of(summary), RunJsonContext.Default.SummaryDocument));
+        Terminated(JsonSerializer.SerializeToUtf8Bytes(SummaryDocument.Of(summary), Json.SummaryDocument));
 
     public static byte[] RunJson(RunDocument run) =>
-        Terminated(JsonSerializer.SerializeToUtf8Bytes(run, RunJsonContext.Default.RunDocument));
+        Terminated(JsonSerializer.SerializeToUtf8Bytes(run, Json.RunDocument));
 
     /// <summary>Writes both files into folder (which exists); returns their paths.</summary>
     public static (string Summary, string Run) Write(string folder, RunSummary summary, RunDocument run)
