@@ -71,8 +71,10 @@ internal static class RunVerb
                     env.Error);
             }
 
+            // Listening until the files are written: a second Ctrl-C then still quits with 130, not by the signal.
+            using var interruption = env.Interruptions(env.Error);
             var startedAt = env.Clock.GetUtcNow();
-            var report = await Drive(runner, scenario, env).ConfigureAwait(false);
+            var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
             return Finish(report, scenario, folder, RunDocument.Of(report, startedAt, args, MachineDocument.Current()),
                 env);
         }
@@ -83,9 +85,9 @@ internal static class RunVerb
     }
 
     // The runner runs on the thread pool, so that a runner that blocks cannot freeze the live view or Ctrl-C.
-    private static async Task<RunReport> Drive(IScenarioRunner runner, Scenario scenario, CliEnvironment env)
+    private static async Task<RunReport> Drive(IScenarioRunner runner, Scenario scenario, Interruption interruption,
+        CliEnvironment env)
     {
-        using var interruption = env.Interruptions(env.Error);
         try
         {
             if (!env.OutIsTerminal)
