@@ -26,6 +26,7 @@ public sealed class ProcessTests
         Assert.EndsWith("1 problem; nothing was started.\n", error, StringComparison.Ordinal);
     }
 
+    // Until RunnerFactory returns the embedded-silo runner; then this becomes a real run of quickstart.yaml.
     [Fact]
     public async Task Run_without_the_engine_exits_1_from_the_real_process()
     {

@@ -155,6 +155,18 @@ public sealed class SummaryJsonTests
         Assert.Equal("{}", root.GetProperty("attackers").GetRawText());
     }
 
+    [Fact]
+    public void The_file_reads_back_with_names_and_counters_in_their_order()
+    {
+        var read = JsonSerializer.Deserialize(RunFiles.SummaryJson(Summaries.Example()),
+            RunJsonContext.Default.SummaryDocument)!;
+
+        Assert.Equal(SummaryDocument.Of(Summaries.Example()).Outcomes, read.Outcomes);
+        Assert.Equal(["web"], read.Servers.Entries.Select(e => e.Key));
+        Assert.Equal(Summaries.Example().Servers[0].Counters, read.Servers.Entries[0].Value.Counters.Entries);
+        Assert.Equal(3_000, read.Attackers.Entries[0].Value.Lost);
+    }
+
     private static string[] Keys(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToArray();
 
     private static long Sum(JsonElement outcomes) => outcomes.EnumerateObject().Sum(p => p.Value.GetInt64());
