@@ -38,14 +38,8 @@ internal static class RunVerb
         ulong? seed = null;
         try
         {
-            var (overrides, optionProblems) = options.Read(parsed);
-            var loaded = ScenarioLoader.Load(parsed.GetRequiredValue(options.Scenario), overrides,
-                Diagnostics.MemoryLimitBytes);
-            Diagnostics.PrintNotes(loaded.Notes, env.Error);
-            var problems = loaded.Problems.Concat(optionProblems).ToList();
-            if (problems.Count > 0) return Diagnostics.Refuse(problems, env.Error);
-            var scenario = loaded.Scenario
-                           ?? throw new InvalidOperationException("the loader returned neither a scenario nor a problem");
+            var (scenario, _) = options.Load(parsed, env.Error);
+            if (scenario is null) return ExitCodes.BadInput;
 
             seed = scenario.Seed;
             env.Out.WriteLine($"seed {scenario.Seed}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TcpSwarm.Scenarios;
+using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Cli;
 
@@ -43,6 +44,24 @@ internal sealed class ScenarioOptions
         command.Add(Seed);
         command.Add(Speed);
         command.Add(Set);
+    }
+
+    /// <summary>Loads the scenario as the options change it and prints its notes; when anything is wrong, prints every
+    /// problem and the refusal and returns a null scenario (exit 2: nothing was started).</summary>
+    public (Scenario? Scenario, MemoryEstimate? Memory) Load(ParseResult parsed, TextWriter error)
+    {
+        var (overrides, optionProblems) = Read(parsed);
+        var loaded = ScenarioLoader.Load(parsed.GetRequiredValue(Scenario), overrides, Diagnostics.MemoryLimitBytes);
+        Diagnostics.PrintNotes(loaded.Notes, error);
+        var problems = loaded.Problems.Concat(optionProblems).ToList();
+        if (problems.Count > 0)
+        {
+            Diagnostics.Refuse(problems, error);
+            return (null, null);
+        }
+        return (loaded.Scenario
+                ?? throw new InvalidOperationException("the loader returned neither a scenario nor a problem"),
+            loaded.Memory);
     }
 
     /// <summary>The overrides the options give, and the problems of those that are malformed (a --set without '=',

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using TcpSwarm.Scenarios;
 
 namespace TcpSwarm.Cli;
 
@@ -22,16 +21,11 @@ internal static class ValidateVerb
     {
         try
         {
-            var path = parsed.GetRequiredValue(options.Scenario);
-            var (overrides, optionProblems) = options.Read(parsed);
-            var loaded = ScenarioLoader.Load(path, overrides, Diagnostics.MemoryLimitBytes);
-            Diagnostics.PrintNotes(loaded.Notes, env.Error);
-            var problems = loaded.Problems.Concat(optionProblems).ToList();
-            if (problems.Count > 0) return Diagnostics.Refuse(problems, env.Error);
+            var (scenario, memory) = options.Load(parsed, env.Error);
+            if (scenario is null) return ExitCodes.BadInput;
 
-            var scenario = loaded.Scenario
-                           ?? throw new InvalidOperationException("the loader returned neither a scenario nor a problem");
-            ScenarioAccount.Write(path, scenario, loaded.Memory, Diagnostics.MemoryLimitBytes, env.Out);
+            ScenarioAccount.Write(parsed.GetRequiredValue(options.Scenario), scenario, memory,
+                Diagnostics.MemoryLimitBytes, env.Out);
             return ExitCodes.Done;
         }
         catch (Exception e)
