@@ -1,0 +1,20 @@
+namespace TcpSwarm.Cli;
+
+/// <summary>tcpswarm's exit codes (DESIGN.md §9), so that a script can tell what happened from $? alone.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The verb did what was asked.</summary>
+    public const int Done = 0;
+
+    /// <summary>Anything else: a bug of ours (printed with its stack trace), or a part this build lacks.</summary>
+    public const int Other = 1;
+
+    /// <summary>The input is wrong or a precondition is missing; nothing ran.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>The cluster failed; what was finished up to the last completed window is written.</summary>
+    public const int ClusterFailed = 3;
+
+    /// <summary>Interrupted (Ctrl-C, SIGTERM); partial results written and marked so.</summary>
+    public const int Interrupted = 130;
+}

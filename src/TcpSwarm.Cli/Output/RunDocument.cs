@@ -1,0 +1,33 @@
+using System.Globalization;
+using TcpSwarm.Simulation.Results;
+
+namespace TcpSwarm.Cli.Output;
+
+/// <summary>run.json: what the run was like, everything summary.json must not hold: status, wall time, silos,
+/// machine, versions, the command line and when it started.</summary>
+/// <param name="Status">completed, interrupted or cluster_failed.</param>
+/// <param name="Failure">What failed, in words, for cluster_failed; null otherwise.</param>
+/// <param name="EventsPerWallSecond">Null when the run took no measurable wall time.</param>
+/// <param name="StartedAt">UTC, ISO 8601 to the second.</param>
+internal sealed record RunDocument(string Status, string? Failure, double WallSeconds, long Windows, long Events,
+    double? EventsPerWallSecond, int Silos, string StartedAt, IReadOnlyList<string> Arguments, string TcpswarmVersion,
+    MachineDocument Machine)
+{
+    public static RunDocument Of(RunReport report, DateTimeOffset startedAt, IReadOnlyList<string> arguments,
+        MachineDocument machine)
+    {
+        var wall = report.Wall.TotalSeconds;
+        return new RunDocument(StatusName(report.Status), report.Failure, wall, report.Windows, report.Events,
+            wall > 0 ? report.Events / wall : null, report.Silos,
+            startedAt.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture),
+            arguments, ToolVersion.Informational, machine);
+    }
+
+    public static string StatusName(RunStatus status) => status switch
+    {
+        RunStatus.Completed => "completed",
+        RunStatus.Interrupted => "interrupted",
+        RunStatus.ClusterFailed => "cluster_failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "a RunStatus run.json cannot name"),
+    };
+}

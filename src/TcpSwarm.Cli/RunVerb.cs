@@ -1,0 +1,173 @@
+using System.CommandLine;
+using Spectre.Console;
+using TcpSwarm.Cli.Display;
+using TcpSwarm.Cli.Output;
+using TcpSwarm.Scenarios;
+using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Results;
+
+namespace TcpSwarm.Cli;
+
+/// <summary>`tcpswarm run SCENARIO.yaml`: checks the scenario and its options, runs it, writes the run folder and
+/// says how it went, in its exit code too.</summary>
+internal static class RunVerb
+{
+    public static Command Build(CliEnvironment env, IReadOnlyList<string> args)
+    {
+        var options = new ScenarioOptions();
+        var output = new Option<string>("--out")
+        {
+            HelpName = "DIR",
+            Description = "The run folder, created if missing; a re-run replaces its files (summary.json, run.json). "
+                          + "Default: runs/<scenario>-<seed>/ under the current directory.",
+        };
+        var command = new Command("run",
+            "Runs a scenario on an embedded single silo: prints the seed first, then a live view on a terminal or a "
+            + "progress line each wall second otherwise, and at the end a summary; writes summary.json and run.json "
+            + "into the run folder. Bad input is refused as validate refuses it, and nothing starts. Ctrl-C stops at "
+            + "the last completed window and writes what was done (exit 130); a second Ctrl-C quits at once.");
+        options.AddTo(command);
+        command.Add(output);
+        command.SetAction((parsed, _) => ExecuteAsync(parsed, options, output, env, args));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult parsed, ScenarioOptions options, Option<string> output,
+        CliEnvironment env, IReadOnlyList<string> args)
+    {
+        ulong? seed = null;
+        try
+        {
+            var (scenario, _) = options.Load(parsed, env.Error);
+            if (scenario is null) return ExitCodes.BadInput;
+
+            seed = scenario.Seed;
+            env.Out.WriteLine($"seed {scenario.Seed}");
+            var runner = env.Runners();
+            if (runner is null)
+            {
+                env.Error.WriteLine("tcpswarm: the scenario runner is not part of this build yet, so nothing was run "
+                                    + "(the scenario itself is valid; 'tcpswarm validate' says what it describes).");
+                return ExitCodes.Other;
+            }
+
+            var folder = parsed.GetValue(output) ?? RunFiles.DefaultFolder(scenario);
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
+                                          or NotSupportedException)
+            {
+                await Dispose(runner).ConfigureAwait(false);
+                return Diagnostics.Refuse(
+                    [new ScenarioProblem("--out", 0, 0, "out", $"cannot create the run folder '{folder}': {e.Message}")],
+                    env.Error);
+            }
+
+            // Listening until the files are written: a second Ctrl-C then still quits with 130, not by the signal.
+            using var interruption = env.Interruptions(env.Error);
+            var startedAt = env.Clock.GetUtcNow();
+            var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
+            return Finish(report, scenario, folder, RunDocument.Of(report, startedAt, args, MachineDocument.Current()),
+                env);
+        }
+        catch (Exception e)
+        {
+            return Diagnostics.Bug(e, seed, env.Error);
+        }
+    }
+
+    // The runner runs on the thread pool, so that a runner that blocks cannot freeze the live view or Ctrl-C.
+    private static async Task<RunReport> Drive(IScenarioRunner runner, Scenario scenario, Interruption interruption,
+        CliEnvironment env)
+    {
+        try
+        {
+            if (!env.OutIsTerminal)
+            {
+                var lines = new ProgressLines(env.Out, env.Clock);
+                return await Task.Run(() => runner.RunAsync(scenario, lines, interruption.Token)).ConfigureAwait(false);
+            }
+            var view = new LiveView(scenario, interruption, env.Clock);
+            var run = Task.Run(() => runner.RunAsync(scenario, view, interruption.Token));
+            return await view.ShowAsync(Terminal(env.Out), run).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Dispose(runner).ConfigureAwait(false);
+        }
+    }
+
+    private static int Finish(RunReport report, Scenario scenario, string folder, RunDocument run, CliEnvironment env)
+    {
+        string summaryPath, runPath;
+        try
+        {
+            (summaryPath, runPath) = RunFiles.Write(folder, report.Summary, run);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            env.Error.WriteLine($"error: the run ended ({run.Status}) but its files could not be written to "
+                                + $"'{folder}': {e.Message}");
+            return ExitCodes.Other;
+        }
+
+        var sections = SummaryTables.Sections(report.Summary);
+        if (env.OutIsTerminal)
+        {
+            var console = Terminal(env.Out);
+            console.WriteLine(SummaryTables.Headline(report));
+            SummaryTables.WriteRich(sections, console);
+        }
+        else
+        {
+            env.Out.WriteLine(SummaryTables.Headline(report));
+            SummaryTables.WritePlain(sections, env.Out);
+        }
+        env.Out.WriteLine();
+        env.Out.WriteLine($"written: {summaryPath}, {runPath}");
+
+        if (Conservation.Broken(report.Summary) is { } broken)
+        {
+            env.Error.WriteLine("tcpswarm: this is a bug in tcpswarm: " + broken);
+            env.Error.WriteLine($"rerun with --seed {scenario.Seed} to reproduce it");
+            return ExitCodes.Other;
+        }
+        switch (report.Status)
+        {
+            case RunStatus.Completed:
+                return ExitCodes.Done;
+            case RunStatus.Interrupted:
+                env.Error.WriteLine($"interrupted at {Numbers.Seconds(report.Summary.VirtualSeconds)} of "
+                                    + $"{Numbers.Seconds(scenario.Duration.TotalSeconds)} of virtual time; the partial "
+                                    + $"results in {folder} are marked so");
+                return ExitCodes.Interrupted;
+            case RunStatus.ClusterFailed:
+                env.Error.WriteLine("error: the cluster failed: " + OneLine(report.Failure ?? "no account given")
+                                    + $"; results up to the last completed window are in {folder}");
+                return ExitCodes.ClusterFailed;
+            default:
+                throw new InvalidOperationException($"the runner returned an unknown status {report.Status}");
+        }
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static IAnsiConsole Terminal(TextWriter output) =>
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+
+    private static async Task Dispose(IScenarioRunner runner)
+    {
+        switch (runner)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
+}

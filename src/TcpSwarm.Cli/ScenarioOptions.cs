@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using TcpSwarm.Scenarios;
+using TcpSwarm.Simulation.Model;
+
+namespace TcpSwarm.Cli;
+
+/// <summary>The scenario argument and the options that change it (--seed, --speed, --set), shared by run and
+/// validate, and their reading into <see cref="ScenarioOverrides"/> with every mistake as a located problem.</summary>
+internal sealed class ScenarioOptions
+{
+    public Argument<string> Scenario { get; } = new("SCENARIO")
+    {
+        Description = "The scenario file, YAML (load/*.yaml; the format is in load/README.md).",
+    };
+
+    public Option<string> Seed { get; } = new("--seed")
+    {
+        HelpName = "N",
+        Description = "The seed every random draw is keyed by, 0 to 18446744073709551615; wins over the scenario's "
+                      + "'seed:' and over --set seed=. Default: the scenario's seed (1 when it names none).",
+    };
+
+    public Option<string> Speed { get; } = new("--speed")
+    {
+        HelpName = "max|F",
+        Description = "How fast virtual time may run: 'max' (as fast as the machine can) or a factor F of virtual "
+                      + "seconds per wall second (1 is wall time, for a live demo); wins over the scenario's "
+                      + "'speed:'. Default: the scenario's speed (max when it names none).",
+    };
+
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        HelpName = "KEY=VALUE",
+        Description = "Changes one value of the scenario; repeat it for more, a later one for the same key wins. "
+                      + "KEY is a sysctl (net.ipv4.tcp_syncookies=0), a top-level key (duration=30s, time_wait=30s, "
+                      + "profile=linux-6.1) or servers.NAME.FIELD, clients.NAME.FIELD, attackers.NAME.FIELD "
+                      + "(servers.web.backlog=128). Default: none.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Scenario);
+        command.Add(Seed);
+        command.Add(Speed);
+        command.Add(Set);
+    }
+
+    /// <summary>Loads the scenario as the options change it and prints its notes; when anything is wrong, prints every
+    /// problem and the refusal and returns a null scenario (exit 2: nothing was started).</summary>
+    public (Scenario? Scenario, MemoryEstimate? Memory) Load(ParseResult parsed, TextWriter error)
+    {
+        var (overrides, optionProblems) = Read(parsed);
+        var loaded = ScenarioLoader.Load(parsed.GetRequiredValue(Scenario), overrides, Diagnostics.MemoryLimitBytes);
+        Diagnostics.PrintNotes(loaded.Notes, error);
+        var problems = loaded.Problems.Concat(optionProblems).ToList();
+        if (problems.Count > 0)
+        {
+            Diagnostics.Refuse(problems, error);
+            return (null, null);
+        }
+        return (loaded.Scenario
+                ?? throw new InvalidOperationException("the loader returned neither a scenario nor a problem"),
+            loaded.Memory);
+    }
+
+    /// <summary>The overrides the options give, and the problems of those that are malformed (a --set without '=',
+    /// a --seed that is not a whole number); the loader finds the rest (an unknown key, a value out of range).</summary>
+    public (ScenarioOverrides Overrides, IReadOnlyList<ScenarioProblem> Problems) Read(ParseResult parsed)
+    {
+        var problems = new List<ScenarioProblem>();
+        ulong? seed = null;
+        if (parsed.GetValue(Seed) is { } seedText)
+        {
+            if (ulong.TryParse(seedText.Replace("_", "", StringComparison.Ordinal).Trim(), NumberStyles.None,
+                    CultureInfo.InvariantCulture, out var value))
+                seed = value;
+            else
+                problems.Add(new ScenarioProblem("--seed", 0, 0, "seed",
+                    $"'{seedText}' is not allowed; use an integer from 0 to 18446744073709551615"));
+        }
+
+        var sets = new List<(string Key, string Value)>();
+        foreach (var text in parsed.GetValue(Set) ?? [])
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0)
+                problems.Add(new ScenarioProblem("--set", 0, 0, text.Trim(),
+                    $"'{text}' has no '='; use --set KEY=VALUE, for example --set net.ipv4.tcp_syncookies=0"));
+            else
+                sets.Add((text[..equals], text[(equals + 1)..]));
+        }
+        return (new ScenarioOverrides { Seed = seed, Speed = parsed.GetValue(Speed), Sets = sets }, problems);
+    }
+}

@@ -1,0 +1,29 @@
+using TcpSwarm.Simulation.Results;
+
+namespace TcpSwarm.Cli.Tests;
+
+/// <summary>RunSummary and RunReport values built by hand for the writer's and the exit codes' tests; no engine ran
+/// them.</summary>
+internal static class Summaries
+{
+    public static RunSummary Example() => new(
+        "syn-flood", 42, "linux-6.18", 60, 18_000,
+        new Outcomes(Completed: 16_900, Refused: 0, Reset: 12, TimedOut: 300, PortExhausted: 0, Open: 788),
+        [
+            new ServerSummary("web", 17_700, 17_690, 1025, 1025, 14, 1025, 0,
+            [
+                new("ListenOverflows", 0), new("SyncookiesRecv", 16_000), new("SyncookiesSent", 280_000),
+                new("TCPReqQFullDoCookies", 279_000),
+            ]),
+        ],
+        [
+            new ClientSummary("browsers", "web", 18_000,
+                new Outcomes(16_900, 0, 12, 300, 0, 788), 17_950, 18_020,
+                [new("TCPSynRetrans", 1_200), new("TCPTimeouts", 0)]),
+        ],
+        [new AttackerSummary("flood", "web", 300_000, 3_000)]);
+
+    public static RunReport Report(RunStatus status, RunSummary? summary = null) => new(
+        summary ?? Example(), status, TimeSpan.FromSeconds(12.5), 12_000, 2_500_000, 1,
+        status == RunStatus.ClusterFailed ? "silo 2 was lost at 31.2s of virtual time\n(membership: no heartbeat)" : null);
+}
