@@ -1,4 +1,5 @@
 using TcpSwarm.Simulation.Model;
+using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Network;
 
@@ -11,7 +12,7 @@ namespace TcpSwarm.Simulation.Network;
 /// </param>
 internal readonly record struct FaultRule(long FromNs, long UntilNs, RouteDirections Directions, FaultSpec.Drop? Drop)
 {
-    public bool Takes(RouteDirections direction, in Tcp.Segment seg, long sentNs) =>
+    public bool Takes(RouteDirections direction, in Segment seg, long sentNs) =>
         (Directions & direction) != 0 && sentNs >= FromNs && sentNs < UntilNs
         && (Drop is null || Drop.Matches(seg.Flags, seg.Length));
 }

@@ -42,8 +42,8 @@ public sealed partial class Network
     /// </summary>
     public TimeSpan Lookahead { get; }
 
-    /// <summary>A sender's stream for <see cref="Send"/>: keyed by the run seed and the sender, a host's address.
-    /// </summary>
+    /// <summary>A sender's stream for <see cref="Send"/>: keyed by the run seed and the sender, a host's address (or
+    /// an attacker's <see cref="Load.SynFlood.Entity"/>).</summary>
     public static SimRandom SenderStream(ulong seed, ulong sender) => SimRandom.For(seed, sender, Purpose);
 
     /// <summary>Decides the fate of one segment sent at <paramref name="sentAt"/>; draws only from

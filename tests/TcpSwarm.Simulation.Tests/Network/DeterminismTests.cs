@@ -1,3 +1,4 @@
+using TcpSwarm.Simulation.Load;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Network;
 using TcpSwarm.Tcp;
@@ -106,5 +107,13 @@ public sealed class DeterminismTests
             sender.Send(in seg, at);
             Assert.Equal((ulong)(k + 1), sender.Draws);
         }
+    }
+
+    [Fact]
+    public void The_three_streams_have_distinct_purposes()
+    {
+        ulong[] purposes = [SimNetwork.Purpose, ConnectSchedule.Purpose, SynFlood.Purpose];
+
+        Assert.Equal(purposes.Length, purposes.Distinct().Count());
     }
 }
