@@ -28,14 +28,39 @@ public sealed class ProcessTests
 
     // Until RunnerFactory returns the embedded-silo runner; then this becomes a real run of quickstart.yaml.
     [Fact]
-    public async Task Run_without_the_engine_exits_1_from_the_real_process()
+    public async Task Run_of_quickstart_on_the_embedded_silo_exits_0_and_its_outcomes_sum_to_its_attempts()
     {
-        var (code, output, error) = await Tcpswarm("run", Repo.Load("quickstart.yaml"), "--out",
-            Path.Combine(Path.GetTempPath(), "tcpswarm-cli-never-made"));
+        var dir = Path.Combine(Path.GetTempPath(), "tcpswarm-cli-quickstart-" + Environment.ProcessId);
+        var (code, output, error) = await Tcpswarm("run", Repo.Load("quickstart.yaml"), "--out", dir);
 
-        Assert.Equal(1, code);
-        Assert.Equal("seed 1\n", output);
-        Assert.Contains("not part of this build yet", error, StringComparison.Ordinal);
+        Assert.True(code == 0, error);
+        Assert.StartsWith("seed 1\n", output, StringComparison.Ordinal);
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        var root = summary.RootElement;
+        long attempts = root.GetProperty("attempts").GetInt64();
+        long sum = root.GetProperty("outcomes").EnumerateObject().Sum(o => o.Value.GetInt64());
+        Assert.True(attempts > 500, $"{attempts} attempts");
+        Assert.Equal(attempts, sum);
+        Assert.Equal("completed", System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "run.json")))
+            .RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_seed_writes_a_byte_identical_summary_and_another_seed_a_different_one()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "tcpswarm-cli-seeds-" + Environment.ProcessId);
+        async Task<byte[]> Run(string name, string seed)
+        {
+            var dir = Path.Combine(root, name);
+            var (code, _, error) = await Tcpswarm("run", Repo.Load("quickstart.yaml"), "--seed", seed, "--out", dir);
+            Assert.True(code == 0, error);
+            return File.ReadAllBytes(Path.Combine(dir, "summary.json"));
+        }
+        var first = await Run("a", "5");
+        var again = await Run("b", "5");
+        var other = await Run("c", "6");
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
     }
 
     private static async Task<(int Code, string Out, string Error)> Tcpswarm(params string[] args)

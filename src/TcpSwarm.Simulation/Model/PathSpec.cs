@@ -9,8 +9,8 @@ namespace TcpSwarm.Simulation.Model;
 /// <param name="Jitter">An extra delay drawn uniformly from [0, Jitter] for each segment.</param>
 /// <param name="LossPpm">The probability a segment is lost, 0 to 1,000,000.</param>
 /// <param name="DuplicatePpm">The probability a segment is delivered twice (the copy draws its own delay).</param>
-/// <param name="ReorderPpm">The probability a segment is held back one more latency draw, so segments sent after it
-/// may overtake it (netem's reorder).</param>
+/// <param name="ReorderPpm">The probability a segment is held back by an extra delay, uniform up to the latency floor
+/// plus the jitter, so segments sent after it may overtake it.</param>
 public sealed record PathSpec(
     string From,
     string To,
