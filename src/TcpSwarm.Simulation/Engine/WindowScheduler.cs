@@ -49,6 +49,16 @@ public sealed partial class WindowScheduler
     public long Events { get; private set; }
     public Instant Now { get; private set; }
 
+    /// <summary>Puts a segment on its way to a host as if the network delivered it then: a stray, a forgery, a test.</summary>
+    /// <remarks>Its order key comes after every other source's, so it never displaces a scenario's own events.</remarks>
+    public void Inject(in Segment seg, Instant arrivesAt)
+    {
+        var e = new HostEvent(HostEventKind.Arrival, arrivesAt, ulong.MaxValue, _injected++, seg);
+        _queue.Enqueue((seg.DstAddr, e), arrivesAt.Nanoseconds);
+    }
+
+    private long _injected;
+
     /// <summary>Attackers are sources, not hosts: their order key sits above every IPv4 address.</summary>
     private static ulong AttackerSource(int index) => (1UL << 32) + (ulong)index;
 
