@@ -44,3 +44,15 @@ public sealed class HostSampleCodec : SiloLocalCodec<HostSample>;
 /// <summary>A host's traced segments.</summary>
 [RegisterSerializer, RegisterCopier]
 public sealed class TraceCodec : SiloLocalCodec<IReadOnlyList<TraceRecord>>;
+
+/// <summary>A sample of the whole run.</summary>
+[RegisterSerializer, RegisterCopier]
+public sealed class RunSampleCodec : SiloLocalCodec<RunSample>;
+
+/// <summary>Every sample of a run.</summary>
+[RegisterSerializer, RegisterCopier]
+public sealed class RunSamplesCodec : SiloLocalCodec<IReadOnlyList<RunSample>>;
+
+/// <summary>The runner's observer, handed to the scheduler grain of an embedded silo.</summary>
+[RegisterSerializer, RegisterCopier]
+public sealed class RunObserverCodec : SiloLocalCodec<IRunObserver>;

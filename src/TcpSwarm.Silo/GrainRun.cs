@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using TcpSwarm.Grains;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Model;
@@ -5,21 +6,27 @@ using TcpSwarm.Simulation.Results;
 
 namespace TcpSwarm.Silo;
 
-/// <summary>Runs one scenario through the host and endpoint grains of a cluster: the windows, the samples, the summary.</summary>
+/// <summary>Runs one scenario on a cluster: its clock grain advances a sampling interval per call until the end.</summary>
 public static class GrainRun
 {
     public static async Task<RunReport> RunAsync(IGrainFactory grains, RunRegistry runs, string runId, Scenario scenario,
         IProgress<RunProgress>? progress, CancellationToken cancellation)
     {
-        var context = runs.Register(runId, scenario);
+        runs.Register(runId, scenario);
         try
         {
-            var scheduler = new WindowScheduler(scenario, new GrainHostInvoker(grains, runId), context.Network);
+            var clock = grains.GetGrain<ISchedulerGrain>(runId);
             var observer = new WallClockObserver(scenario, progress);
-            var samples = await scheduler.RunAsync(observer, cancellation);
-            var summary = RunSummaryBuilder.Build(scenario, samples);
+            while (!cancellation.IsCancellationRequested)
+            {
+                var sample = await clock.StepAsync(new Immutable<IRunObserver?>(observer));
+                if (sample.Value is null) break;
+            }
+            var samples = (await clock.FinishAsync()).Value;
+            var (windows, events) = await clock.CountsAsync();
             var status = cancellation.IsCancellationRequested ? RunStatus.Interrupted : RunStatus.Completed;
-            return new RunReport(summary, status, observer.Elapsed, scheduler.Windows, scheduler.Events, 1, null);
+            return new RunReport(RunSummaryBuilder.Build(scenario, samples), status, observer.Elapsed, windows, events, 1,
+                null);
         }
         finally
         {

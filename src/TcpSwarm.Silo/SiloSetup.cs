@@ -10,9 +10,13 @@ public static class SiloSetup
     /// <summary>Longer than any run: an activation collected mid-run would come back empty (DESIGN.md §10).</summary>
     public static readonly TimeSpan CollectionAge = TimeSpan.FromDays(2);
 
+    /// <summary>One call advances a run by a sampling interval; a large scenario may take minutes of wall time.</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(30);
+
     public static ISiloBuilder AddTcpSwarm(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<RunRegistry>();
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(o =>
         {
             o.CollectionAge = CollectionAge;

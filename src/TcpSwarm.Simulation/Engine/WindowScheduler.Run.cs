@@ -4,30 +4,64 @@ namespace TcpSwarm.Simulation.Engine;
 
 public sealed partial class WindowScheduler
 {
+    private readonly List<RunSample> _samples = [];
+    private Instant _nextSample;
+    private bool _started;
+
+    /// <summary>The scenario's end was reached: no more windows will run.</summary>
+    public bool Finished { get; private set; }
+
+    /// <summary>Every sample taken so far, in virtual-time order.</summary>
+    public IReadOnlyList<RunSample> Samples => _samples;
+
     /// <summary>Runs to the scenario's end, or to the last completed window when cancelled.</summary>
     /// <returns>Every sample taken, the last one at the instant the run stopped.</returns>
     public async Task<IReadOnlyList<RunSample>> RunAsync(IRunObserver? observer, CancellationToken cancellation)
     {
-        var samples = new List<RunSample>();
-        var interval = _scenario.SampleInterval;
-        var nextSample = Instant.Zero + interval;
-        while (!cancellation.IsCancellationRequested)
+        while (!Finished && !cancellation.IsCancellationRequested) await StepAsync(observer);
+        await FinishAsync(observer);
+        return _samples;
+    }
+
+    /// <summary>Runs whole windows until the next sampling instant (or the end) and takes that sample.</summary>
+    /// <remarks>Window boundaries depend on virtual time only (the lookahead, sampling instants, the end), never on
+    /// how the run is driven or paced, so stepping changes no result.</remarks>
+    public async Task<RunSample?> StepAsync(IRunObserver? observer)
+    {
+        if (!_started)
+        {
+            _started = true;
+            _nextSample = Instant.Zero + _scenario.SampleInterval;
+        }
+        while (!Finished)
         {
             var start = NextEventAt();
-            while (nextSample <= Instant.Min(start, _end))        // quiet stretches still get their samples
+            if (_nextSample <= Instant.Min(start, _end))          // quiet stretches still get their samples
             {
-                Now = nextSample;
-                samples.Add(await Sample(observer));
-                nextSample += interval;
+                Now = _nextSample;
+                _nextSample += _scenario.SampleInterval;
+                var sample = await Sample(observer);
+                if (Now >= _end) Finished = true;
+                return sample;
             }
-            if (start >= _end) break;
-            var windowEnd = Instant.Min(Instant.Min(start + _lookahead, nextSample), _end);
+            if (start >= _end)
+            {
+                Now = _end;                                       // nothing more happens before the end
+                Finished = true;
+                break;
+            }
+            var windowEnd = Instant.Min(Instant.Min(start + _lookahead, _nextSample), _end);
             await RunWindow(windowEnd);
             Now = windowEnd;
             if (observer is not null) await observer.PaceAsync(Now - Instant.Zero);
         }
-        if (samples.Count == 0 || samples[^1].VirtualTime != Now - Instant.Zero) samples.Add(await Sample(observer));
-        return samples;
+        return null;
+    }
+
+    /// <summary>Takes a last sample at the instant the run stopped, unless one was just taken there.</summary>
+    public async Task FinishAsync(IRunObserver? observer)
+    {
+        if (_samples.Count == 0 || _samples[^1].VirtualTime != Now - Instant.Zero) await Sample(observer);
     }
 
     private Instant NextEventAt()
@@ -111,6 +145,7 @@ public sealed partial class WindowScheduler
         var attackers = new (long, long)[_attackers.Length];
         for (int i = 0; i < attackers.Length; i++) attackers[i] = (_attackers[i].Sent, _attackers[i].Lost);
         var sample = new RunSample(Now - Instant.Zero, hosts, Windows, Events, attackers);
+        _samples.Add(sample);
         observer?.Sampled(sample);
         return sample;
     }
