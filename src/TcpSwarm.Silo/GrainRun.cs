@@ -24,9 +24,10 @@ public static class GrainRun
             }
             var samples = (await clock.FinishAsync()).Value;
             var (windows, events) = await clock.CountsAsync();
+            var trace = (await clock.TraceAsync()).Value;
             var status = cancellation.IsCancellationRequested ? RunStatus.Interrupted : RunStatus.Completed;
             return new RunReport(RunSummaryBuilder.Build(scenario, samples), status, observer.Elapsed, windows, events, 1,
-                null);
+                null) { Samples = samples, Trace = trace };
         }
         finally
         {
