@@ -40,7 +40,7 @@ internal static class RunFiles
     }
 
     // Written beside, then moved over the old file: a reader never sees half a file, and a re-run replaces it.
-    private static void Replace(string path, byte[] bytes)
+    public static void Replace(string path, byte[] bytes)
     {
         var temporary = path + ".partial";
         File.WriteAllBytes(temporary, bytes);
