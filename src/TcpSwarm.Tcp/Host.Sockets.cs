@@ -19,7 +19,8 @@ public sealed partial class Host
         {
             // Fast refusal: every port is held and no TIME_WAIT one can be taken over (the scan would find nothing).
             if (PortsInUse(daddr, dport) >= Profile.EphemeralPortCount && !TwReuseMayApply(daddr)) return false;
-            var probe = new PortProbe(this, daddr, dport, now);
+            var probe = new PortProbe(this, daddr, dport, now, _occupied.GetValueOrDefault((daddr, dport)),
+                TwReuseMayApply(daddr));
             if (!Ports.TryChoose(Address, daddr, dport, ref probe, out port, out verdict)) return false;
         }
 
@@ -79,12 +80,16 @@ public sealed partial class Host
     private bool TwReuseMayApply(uint daddr) =>
         Profile.TcpTwReuse == 1 || (Profile.TcpTwReuse == 2 && (Ipv4.IsLoopback(Address) || Ipv4.IsLoopback(daddr)));
 
-    // What __inet_hash_connect learns of one port: bound by a listener, a live 4-tuple, or a TIME_WAIT one.
-    private readonly struct PortProbe(Host host, uint daddr, ushort dport, Instant now) : IPortProbe
+    // What __inet_hash_connect learns of one port: bound by a listener, a live 4-tuple, or a TIME_WAIT one. A clear
+    // bit in the destination's occupancy is a free 4-tuple; a set one is busy unless tcp_tw_reuse may take it over.
+    private readonly struct PortProbe(Host host, uint daddr, ushort dport, Instant now, ulong[]? occupied,
+        bool reuseMayApply) : IPortProbe
     {
         public PortVerdict Probe(ushort port)
         {
-            if (host._listeners.ContainsKey(port)) return PortVerdict.Busy;
+            if (IsSet(host._listening, port)) return PortVerdict.Busy;
+            if (occupied is null || !IsSet(occupied, port)) return PortVerdict.Free;
+            if (!reuseMayApply) return PortVerdict.Busy;
             var tuple = new SocketPair(host.Address, port, daddr, dport);
             if (host._sockets.Contains(tuple)) return PortVerdict.Busy;
             if (!host.TimeWait.Contains(in tuple)) return PortVerdict.Free;

@@ -15,6 +15,10 @@ public sealed partial class Host
     private readonly HashSet<SocketPair> _sockets = [];
     private readonly Dictionary<ushort, Listener[]> _listeners = [];
     private readonly Dictionary<(uint Addr, ushort Port), int> _portsInUse = [];
+    // Per destination, a bit per local port whose ephemeral 4-tuple is held (full socket or TIME_WAIT), and a bit per
+    // listening port: connect()'s scan tests a bit instead of three tables, and its verdicts stay the same.
+    private readonly Dictionary<(uint Addr, ushort Port), ulong[]> _occupied = [];
+    private readonly ulong[] _listening = new ulong[1024];
     private readonly HashSet<uint> _provenPeers = [];
 
     public Host(uint address, TcpProfile profile, ulong seed)
@@ -50,6 +54,7 @@ public sealed partial class Host
         var group = new Listener[shards];
         for (int i = 0; i < shards; i++) group[i] = new Listener(Address, port, backlog, Profile, _secret);
         _listeners.Add(port, group);
+        _listening[port >> 6] |= 1UL << (port & 63);
         return group;
     }
 
@@ -92,6 +97,8 @@ public sealed partial class Host
         if (!CountsAsEphemeral(in t)) return;
         var key = (t.RemoteAddr, t.RemotePort);
         _portsInUse[key] = _portsInUse.GetValueOrDefault(key) + 1;
+        if (!_occupied.TryGetValue(key, out var bits)) _occupied.Add(key, bits = new ulong[1024]);
+        bits[t.LocalPort >> 6] |= 1UL << (t.LocalPort & 63);
     }
 
     private void PortFreed(in SocketPair t)
@@ -101,5 +108,8 @@ public sealed partial class Host
         int left = _portsInUse.GetValueOrDefault(key) - 1;
         if (left > 0) _portsInUse[key] = left;
         else _portsInUse.Remove(key);
+        if (_occupied.TryGetValue(key, out var bits)) bits[t.LocalPort >> 6] &= ~(1UL << (t.LocalPort & 63));
     }
+
+    private static bool IsSet(ulong[] bits, ushort port) => (bits[port >> 6] & (1UL << (port & 63))) != 0;
 }
