@@ -36,5 +36,16 @@ public sealed class LostThirdAckTests(ClusterFixture fixture)
         var counters = summary.Servers[0].Counters.ToDictionary(c => c.Key, c => c.Value);
         Assert.Equal(6, counters[nameof(TcpExt.TCPTimeouts)]);        // five resends and the expiry that drops it
         Assert.Equal(0, summary.Servers[0].Admitted);
+
+        // The request lived exactly 63 s in the SYN queue (bucket (31, 63]); the handshake took 20 ms ((10, 25] ms).
+        var last = samples[^1].Hosts;
+        var serverBuckets = last.First(h => h.Host == server).SynReceivedBuckets;
+        var clientBuckets = last.First(h => h.Host != server).HandshakeBuckets;
+        Assert.Equal(63, DurationHistogram.Bounds[12]);
+        Assert.Equal(1, serverBuckets[12]);
+        Assert.Equal(1, serverBuckets.Sum());
+        Assert.Equal(0.025, DurationHistogram.Bounds[2]);
+        Assert.Equal(1, clientBuckets[2]);
+        Assert.Equal(1, clientBuckets.Sum());
     }
 }

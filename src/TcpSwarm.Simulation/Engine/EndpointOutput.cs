@@ -14,6 +14,8 @@ public sealed class EndpointOutput
     /// <summary>Segments that arrived after the connection had ended: the host routes them again.</summary>
     public List<EndpointInput> Bounced { get; } = [];
     public TcpExtCounters Counters { get; } = new();
+    /// <summary>Handshakes this endpoint completed in the window (client side): from connect() to ESTABLISHED.</summary>
+    public List<TimeSpan> Handshakes { get; } = [];
     public long Retransmissions;
     public EndpointEnd End;
 
@@ -23,6 +25,7 @@ public sealed class EndpointOutput
         Timers.Clear();
         Transitions.Clear();
         Bounced.Clear();
+        Handshakes.Clear();
         Retransmissions = 0;
         End = default;
         Counters.Clear();

@@ -16,6 +16,7 @@ public sealed partial class EndpointRuntime
         if ((events & TcbEvents.Connected) != 0 && _plan.Client)
         {
             _connectedAt = at;
+            output.Handshakes.Add(at - _startedAt);
             NextRequest(at, output);
         }
         if (_ended) return;

@@ -13,6 +13,12 @@ public sealed class HostBooks
     public long SegmentsSent, SegmentsLost, Retransmissions;
     public long[] States { get; } = new long[11];
     public TcpExtCounters Counters { get; } = new();
+    /// <summary>connect() to ESTABLISHED, on this host's clients.</summary>
+    public DurationHistogram Handshake { get; } = new();
+    /// <summary>Time a request entry spent in this host's SYN queues (admitted, expired or reset).</summary>
+    public DurationHistogram SynReceived { get; } = new();
+    /// <summary>connect() or admission to CLOSED or TIME_WAIT, for connections that ended on this host.</summary>
+    public DurationHistogram Lifetime { get; } = new();
 
     public long Ended => Completed + Refused + Reset + TimedOut + PortExhausted;
 

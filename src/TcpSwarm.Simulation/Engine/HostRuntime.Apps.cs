@@ -114,6 +114,7 @@ public sealed partial class HostRuntime
         }
         Books.Counters.Add(o.Counters);
         Books.Retransmissions += o.Retransmissions;
+        foreach (var handshake in o.Handshakes) Books.Handshake.Record(handshake);
         foreach (var bounced in o.Bounced)
             _pending.Add(new HostEvent(HostEventKind.Arrival, bounced.At, bounced.Segment.SrcAddr, _bounceSeq++,
                 bounced.Segment));
@@ -123,6 +124,7 @@ public sealed partial class HostRuntime
     private void End(int slot, in EndpointEnd end, HostWindow output)
     {
         var tuple = _tupleBySlot[slot];
+        Books.Lifetime.Record(end.At - end.StartedAt);
         if (end.Kind == EndpointEndKind.TimeWait)
         {
             if (_host.EnterTimeWait(end.TimeWait, out var timer))

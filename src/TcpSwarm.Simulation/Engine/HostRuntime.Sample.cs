@@ -23,7 +23,12 @@ public sealed partial class HostRuntime
         long ports = _client is { } c ? _host.PortsInUse(c.Target.Address, c.Target.Port) : 0;
         return new HostSample(Address, ClientGroup, Books.Attempts, Books.Outcomes, Books.Admitted, Books.Accepted,
             (long[])Books.States.Clone(), synReceived, _host.TimeWait.Count, ports, Values(counters), listeners,
-            Books.SegmentsSent, Books.SegmentsLost, Books.Retransmissions, _slotByTuple.Count, _host.SocketCount);
+            Books.SegmentsSent, Books.SegmentsLost, Books.Retransmissions, _slotByTuple.Count, _host.SocketCount)
+        {
+            HandshakeBuckets = Books.Handshake.Snapshot(),
+            SynReceivedBuckets = Books.SynReceived.Snapshot(),
+            LifetimeBuckets = Books.Lifetime.Snapshot(),
+        };
     }
 
     private static long[] Values(TcpExtCounters c)

@@ -69,6 +69,8 @@ public sealed partial class HostRuntime
 
     private void Emit(in HostStep step, Instant at, HostWindow output)
     {
+        if (step.Route == HostRoute.Listener && RequestEnded(step.Listener.Outcome))
+            Books.SynReceived.Record(at - step.Listener.RequestBornAt);
         foreach (ref readonly var s in step.Sends) Send(in s, at, output);
         if (step.Timer.IsSet) Wake(new HostEvent(HostEventKind.HostTimer, step.Timer.Edit.Deadline, Address, 0,
             Timer: step.Timer), output);
@@ -96,6 +98,9 @@ public sealed partial class HostRuntime
                 break;
         }
     }
+
+    private static bool RequestEnded(ListenerOutcome outcome) => outcome is ListenerOutcome.Admitted
+        or ListenerOutcome.RequestExpired or ListenerOutcome.RequestReset;
 
     // A wake-up inside this window is handled in its next round; a later one goes back to the scheduler.
     private void Wake(HostEvent e, HostWindow output)

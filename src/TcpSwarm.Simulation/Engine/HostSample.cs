@@ -10,7 +10,17 @@ namespace TcpSwarm.Simulation.Engine;
 public sealed record HostSample(
     uint Host, int ClientGroup, long Attempts, Outcomes Outcomes, long Admitted, long Accepted, long[] States,
     long SynReceived, long TimeWait, long PortsInUse, long[] Counters, IReadOnlyList<ListenerSample> Listeners,
-    long SegmentsSent, long SegmentsLost, long Retransmissions, int LiveEndpoints, int FullSockets);
+    long SegmentsSent, long SegmentsLost, long Retransmissions, int LiveEndpoints, int FullSockets)
+{
+    /// <summary>Bucket counts (<see cref="DurationHistogram.Bounds"/>): connect() to ESTABLISHED on this host's clients.</summary>
+    public long[] HandshakeBuckets { get; init; } = [];
+
+    /// <summary>Bucket counts: time request entries spent in this host's SYN queues.</summary>
+    public long[] SynReceivedBuckets { get; init; } = [];
+
+    /// <summary>Bucket counts: lifetimes of the connections that ended on this host.</summary>
+    public long[] LifetimeBuckets { get; init; } = [];
+}
 
 /// <summary>One listener's queues and counters at a sampling instant.</summary>
 public sealed record ListenerSample(int Server, int Shard, int SynQueue, int SynQueueLimit, int AcceptQueue, int AcceptQueueLimit,
