@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TcpSwarm.Cli.Display;
 using TcpSwarm.Cli.Output;
+using TcpSwarm.Cli.Trace;
 using TcpSwarm.Scenarios;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
@@ -102,9 +103,11 @@ internal static class RunVerb
     private static int Finish(RunReport report, Scenario scenario, string folder, RunDocument run, CliEnvironment env)
     {
         string summaryPath, runPath;
+        IReadOnlyList<string> tracePaths;
         try
         {
             (summaryPath, runPath) = RunFiles.Write(folder, report.Summary, run);
+            tracePaths = TraceFiles.Write(folder, scenario, report.Trace);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -126,7 +129,7 @@ internal static class RunVerb
             SummaryTables.WritePlain(sections, env.Out);
         }
         env.Out.WriteLine();
-        env.Out.WriteLine($"written: {summaryPath}, {runPath}");
+        env.Out.WriteLine($"written: {string.Join(", ", [summaryPath, runPath, .. tracePaths])}");
 
         if (Conservation.Broken(report.Summary) is { } broken)
         {
