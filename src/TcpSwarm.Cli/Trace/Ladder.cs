@@ -6,7 +6,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Cli.Trace;
 
-/// <summary>ladder.txt: each sampled connection's segments from both ends, one line per segment in time order.</summary>
+/// <summary>ladder.txt: each sampled connection's segments from both ends, one line a segment, in time order.
+/// </summary>
 internal static class Ladder
 {
     private const string Header =
@@ -21,18 +22,19 @@ internal static class Ladder
 
     public static string Write(IReadOnlyList<TraceRecord> records, TracePairing pairing, Scenario scenario)
     {
-        var connections = new Dictionary<(uint, ushort, uint, ushort), List<int>>();
+        var connections = new Dictionary<Ends, List<int>>();
         for (int i = 0; i < records.Count; i++)
         {
-            var key = Connection(records[i].Segment, scenario);
-            if (!connections.TryGetValue(key, out var list)) connections[key] = list = [];
+            var ends = Ends.Of(records[i].Segment, scenario);
+            if (!connections.TryGetValue(ends, out var list)) connections[ends] = list = [];
             list.Add(i);
         }
         var text = new StringBuilder(Header).Append('\n');
-        foreach (var (key, indices) in connections
+        foreach (var (ends, lines) in connections
                      .Select(c => (c.Key, Lines: Lines(records, pairing, c.Value)))
-                     .OrderBy(c => records[c.Lines[0]].At).ThenBy(c => c.Key))
-            Write(text, key, records, pairing, indices);
+                     .OrderBy(c => records[c.Lines[0]].At).ThenBy(c => c.Key.ClientAddr).ThenBy(c => c.Key.ClientPort)
+                     .ThenBy(c => c.Key.ServerAddr).ThenBy(c => c.Key.ServerPort))
+            Write(text, ends, records, pairing, lines);
         return text.ToString();
     }
 
@@ -44,28 +46,30 @@ internal static class Ladder
         return lines;
     }
 
-    private static void Write(StringBuilder text, (uint ClientAddr, ushort ClientPort, uint ServerAddr, ushort ServerPort) key,
-        IReadOnlyList<TraceRecord> records, TracePairing pairing, List<int> lines)
+    private static void Write(StringBuilder text, Ends ends, IReadOnlyList<TraceRecord> records, TracePairing pairing,
+        List<int> lines)
     {
-        uint? clientIsn = Isn(records, lines, key.ClientAddr, key.ClientPort);
-        uint? serverIsn = Isn(records, lines, key.ServerAddr, key.ServerPort);
-        text.Append(CultureInfo.InvariantCulture,
-            $"{Ipv4.Format(key.ClientAddr)}:{key.ClientPort} (C) <-> {Ipv4.Format(key.ServerAddr)}:{key.ServerPort} (S)");
-        text.Append(CultureInfo.InvariantCulture, $"  ISN C={Show(clientIsn)} S={Show(serverIsn)}\n");
+        uint? clientIsn = Isn(records, lines, ends.ClientAddr, ends.ClientPort);
+        uint? serverIsn = Isn(records, lines, ends.ServerAddr, ends.ServerPort);
+        text.Append(CultureInfo.InvariantCulture, $"{Ipv4.Format(ends.ClientAddr)}:{ends.ClientPort} (C) <-> ");
+        text.Append(CultureInfo.InvariantCulture, $"{Ipv4.Format(ends.ServerAddr)}:{ends.ServerPort} (S)  ");
+        text.Append(CultureInfo.InvariantCulture, $"ISN C={Show(clientIsn)} S={Show(serverIsn)}\n");
         foreach (int i in lines)
         {
             var r = records[i];
             var seg = r.Segment;
-            bool fromClient = seg.SrcAddr == key.ClientAddr && seg.SrcPort == key.ClientPort;
-            uint? own = fromClient ? clientIsn : serverIsn, peer = fromClient ? serverIsn : clientIsn;
+            bool fromClient = seg.SrcAddr == ends.ClientAddr && seg.SrcPort == ends.ClientPort;
+            uint own = (fromClient ? clientIsn : serverIsn) ?? 0, peer = (fromClient ? serverIsn : clientIsn) ?? 0;
             text.Append(Milliseconds(r.At)).Append(fromClient ? "  C --> S  " : "  C <-- S  ");
             text.Append(SegmentText.Flags(seg.Flags));
-            text.Append(CultureInfo.InvariantCulture, $" seq={unchecked(seg.Seq.Value - (own ?? 0))}");
-            if (seg.Has(TcpFlags.Ack)) text.Append(CultureInfo.InvariantCulture, $" ack={unchecked(seg.Ack.Value - (peer ?? 0))}");
+            text.Append(CultureInfo.InvariantCulture, $" seq={unchecked(seg.Seq.Value - own)}");
+            if (seg.Has(TcpFlags.Ack))
+                text.Append(CultureInfo.InvariantCulture, $" ack={unchecked(seg.Ack.Value - peer)}");
             text.Append(CultureInfo.InvariantCulture, $" len={seg.Length}");
             Options(text, in seg);
+            int partner = pairing.Partner(i);
             if (!r.Sent) text.Append("  (arrived; its sender was not traced)");
-            else if (pairing.Partner(i) is var arrival and >= 0) text.Append("  arrives ").Append(Milliseconds(records[arrival].At).TrimStart());
+            else if (partner >= 0) text.Append("  arrives ").Append(Milliseconds(records[partner].At).TrimStart());
             else if (pairing.Lost(i)) text.Append("  LOST");
             text.Append('\n');
         }
@@ -86,6 +90,7 @@ internal static class Ladder
         return first;
     }
 
+    // The options that are negotiated, so on SYNs only; timestamps on every later segment would hide the numbers.
     private static void Options(StringBuilder text, in Segment seg)
     {
         if ((seg.Options & (TcpOptions.Mss | TcpOptions.WindowScale | TcpOptions.SackPermitted)) == 0) return;
@@ -98,23 +103,29 @@ internal static class Ladder
         text.Append(" <").Append(string.Join(',', parts)).Append('>');
     }
 
-    // The client is the end that is not a scenario server; when neither or both are, the end with the higher port
-    // (an ephemeral one), so that every segment of a connection picks the same end.
-    private static (uint, ushort, uint, ushort) Connection(in Segment seg, Scenario scenario)
-    {
-        bool srcIsServer = IsServer(seg.SrcAddr, seg.SrcPort, scenario), dstIsServer = IsServer(seg.DstAddr, seg.DstPort, scenario);
-        bool fromClient = srcIsServer == dstIsServer
-            ? seg.SrcPort > seg.DstPort || (seg.SrcPort == seg.DstPort && seg.SrcAddr < seg.DstAddr)
-            : dstIsServer;
-        return fromClient ? (seg.SrcAddr, seg.SrcPort, seg.DstAddr, seg.DstPort) : (seg.DstAddr, seg.DstPort, seg.SrcAddr, seg.SrcPort);
-    }
-
-    private static bool IsServer(uint addr, ushort port, Scenario scenario) =>
-        scenario.Servers.Any(s => s.Address == addr && s.Port == port);
-
     private static string Show(uint? isn) => isn?.ToString(CultureInfo.InvariantCulture) ?? "?";
 
     // Microseconds are the finest a ladder needs; the pcap files keep the nanoseconds.
     private static string Milliseconds(Instant at) => string.Create(CultureInfo.InvariantCulture,
         $"{at.Nanoseconds / 1_000_000,7}.{at.Nanoseconds % 1_000_000 / 1000:000}");
+
+    private readonly record struct Ends(uint ClientAddr, ushort ClientPort, uint ServerAddr, ushort ServerPort)
+    {
+        // The client is the end that is not a scenario server; when neither or both are, the end with the higher
+        // port (an ephemeral one), so that every segment of a connection picks the same end.
+        public static Ends Of(in Segment seg, Scenario scenario)
+        {
+            bool srcIsServer = IsServer(seg.SrcAddr, seg.SrcPort, scenario);
+            bool dstIsServer = IsServer(seg.DstAddr, seg.DstPort, scenario);
+            bool fromClient = srcIsServer == dstIsServer
+                ? seg.SrcPort > seg.DstPort || (seg.SrcPort == seg.DstPort && seg.SrcAddr < seg.DstAddr)
+                : dstIsServer;
+            return fromClient
+                ? new(seg.SrcAddr, seg.SrcPort, seg.DstAddr, seg.DstPort)
+                : new(seg.DstAddr, seg.DstPort, seg.SrcAddr, seg.SrcPort);
+        }
+
+        private static bool IsServer(uint addr, ushort port, Scenario scenario) =>
+            scenario.Servers.Any(s => s.Address == addr && s.Port == port);
+    }
 }

@@ -9,7 +9,8 @@ namespace TcpSwarm.Cli.Trace;
 // Wireshark all read it. The file header and record headers are ours (PacketDotNet writes no
 // files); the frames are TraceFrame's.
 
-/// <summary>Writes traced segments as a pcap file: one Ethernet frame per record, stamped with its virtual time.</summary>
+/// <summary>Writes traced segments as a pcap file: one Ethernet frame a record, stamped with its virtual time.
+/// </summary>
 internal static class PcapWriter
 {
     public const uint NanosecondMagic = 0xa1b23c4d;

@@ -48,7 +48,7 @@ internal static class TraceFrame
         return ethernet.Bytes;
     }
 
-    /// <summary>02:00 then the four bytes of the address: locally administered, unicast, the same in every run.</summary>
+    /// <summary>02:00 and the address's four bytes: locally administered, unicast, the same in every run.</summary>
     public static PhysicalAddress Mac(uint addr) =>
         new([0x02, 0x00, (byte)(addr >> 24), (byte)(addr >> 16), (byte)(addr >> 8), (byte)addr]);
 

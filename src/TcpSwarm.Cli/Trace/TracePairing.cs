@@ -38,7 +38,9 @@ internal sealed class TracePairing
             copies.Add(i);
         }
         // Stable: an arrival's order among equal instants is its host's own order.
-        arrivals.Sort((a, b) => records[a].At != records[b].At ? records[a].At.CompareTo(records[b].At) : a.CompareTo(b));
+        arrivals.Sort((a, b) => records[a].At != records[b].At
+            ? records[a].At.CompareTo(records[b].At)
+            : a.CompareTo(b));
         foreach (int arrival in arrivals)
         {
             if (!sends.TryGetValue(records[arrival].Segment, out var copies)) continue;

@@ -9,7 +9,7 @@ internal static class Tshark
     private static readonly string[] CheckChecksums =
         ["-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE"];
 
-    /// <summary>Any frame that is malformed, carries an expert error, or whose IP or TCP checksum is not good.</summary>
+    /// <summary>Any frame that is malformed, carries an expert error, or whose IP or TCP checksum is bad.</summary>
     public const string Broken =
         "_ws.malformed || _ws.expert.severity >= error || ip.checksum.status != 1 || tcp.checksum.status != 1";
 
@@ -41,14 +41,16 @@ internal static class Tshark
     }
 
     private static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .Select(dir => Path.Combine(dir, "tshark")).FirstOrDefault(File.Exists);
 
     // In CI a missing tshark must fail, or the pcap files would go unchecked without anyone noticing.
     private static string Missing()
     {
         const string message = "tshark is not installed; install it with "
-                               + "'sudo DEBIAN_FRONTEND=noninteractive apt-get install -y tshark' (test.sh does, as root)";
+                               + "'sudo DEBIAN_FRONTEND=noninteractive apt-get install -y tshark' "
+                               + "(test.sh installs it when run as root)";
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             Assert.Fail(message);
         Assert.Skip(message);
