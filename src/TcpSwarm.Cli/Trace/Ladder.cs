@@ -15,7 +15,8 @@ internal static class Ladder
         # The sampled connections, segment by segment. A line is a segment at the time it was sent (ms of virtual
         # time), C the client and S the server, its flags, seq and ack relative to each side's ISN as Wireshark shows
         # them (no ack when the ACK bit is clear), its payload length, then when it arrived at the other end, or LOST
-        # when it was sent and never arrived there. A segment whose sender was not traced is shown when it arrived.
+        # when it was sent and never arrived there (a receiver that traced nothing of it cannot tell). A segment whose
+        # sender was not traced (a spoofed SYN) is shown when it arrived.
         # Connection states are not part of the trace, so they are left out; the pcap files hold the same segments.
 
         """;
@@ -71,6 +72,7 @@ internal static class Ladder
             if (!r.Sent) text.Append("  (arrived; its sender was not traced)");
             else if (partner >= 0) text.Append("  arrives ").Append(Milliseconds(records[partner].At).TrimStart());
             else if (pairing.Lost(i)) text.Append("  LOST");
+            else text.Append("  (its receiver was not traced)");     // a spoofed source, or past the trace's max
             text.Append('\n');
         }
         text.Append('\n');
