@@ -13,7 +13,10 @@ public sealed class LostThirdAckRun : IAsyncLifetime
 
     public string File(string name) => _folder.File(name);
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => Output = await Run(Folder);
+
+    /// <summary>Runs the scenario again into another folder; returns what it printed.</summary>
+    public static async Task<string> Run(string folder)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,16 +27,16 @@ public sealed class LostThirdAckRun : IAsyncLifetime
         foreach (var arg in new[]
                  {
                      Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"), "run", Repo.Load("lost-third-ack.yaml"),
-                     "--out", Folder,
+                     "--out", folder,
                  })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Output = await output;
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"tcpswarm run exited {process.ExitCode}: {await error}");
+        return await output;
     }
 
     public ValueTask DisposeAsync()

@@ -16,6 +16,16 @@ public sealed class TraceRunTests(LostThirdAckRun run) : IClassFixture<LostThird
     }
 
     [Fact]
+    public async Task The_same_seed_writes_byte_identical_trace_files()
+    {
+        using var again = new TempFolder();
+        await LostThirdAckRun.Run(again.Path);
+
+        foreach (var name in new[] { "trace.pcap", "trace-client.pcap", "ladder.txt" })
+            Assert.Equal(File.ReadAllBytes(run.File(name)), File.ReadAllBytes(again.File(name)));
+    }
+
+    [Fact]
     public async Task The_servers_pcap_shows_each_synack_resent_and_the_write_reset()
     {
         var rows = await Tshark.Fields(run.File("trace.pcap"), Fields);
