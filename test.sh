@@ -4,8 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the suite's real components need (empty until a test needs a real service).
-APT_PACKAGES=()
+# Debian packages the suite's real components need.
+APT_PACKAGES=(tshark)   # reads back the pcap files a run writes (tests/TcpSwarm.Cli.Tests/Trace)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

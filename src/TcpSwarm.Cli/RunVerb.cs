@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TcpSwarm.Cli.Display;
 using TcpSwarm.Cli.Output;
+using TcpSwarm.Cli.Trace;
 using TcpSwarm.Scenarios;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
@@ -18,13 +19,14 @@ internal static class RunVerb
         var output = new Option<string>("--out")
         {
             HelpName = "DIR",
-            Description = "The run folder, created if missing; a re-run replaces its files (summary.json, run.json). "
-                          + "Default: runs/<scenario>-<seed>/ under the current directory.",
+            Description = "The run folder, created if missing; a re-run replaces its files (summary.json, run.json, "
+                          + "and trace.pcap, trace-client.pcap, ladder.txt when connections were traced). Default: runs/<scenario>-<seed>/ under the current directory.",
         };
         var command = new Command("run",
             "Runs a scenario on an embedded single silo: prints the seed first, then a live view on a terminal or a "
             + "progress line each wall second otherwise, and at the end a summary; writes summary.json and run.json "
-            + "into the run folder. Bad input is refused as validate refuses it, and nothing starts. Ctrl-C stops at "
+            + "into the run folder, and the traced connections as trace.pcap (the servers' interfaces), "
+            + "trace-client.pcap (the clients') and ladder.txt. Bad input is refused as validate refuses it, and nothing starts. Ctrl-C stops at "
             + "the last completed window and writes what was done (exit 130); a second Ctrl-C quits at once.");
         options.AddTo(command);
         command.Add(output);
@@ -102,9 +104,11 @@ internal static class RunVerb
     private static int Finish(RunReport report, Scenario scenario, string folder, RunDocument run, CliEnvironment env)
     {
         string summaryPath, runPath;
+        IReadOnlyList<string> tracePaths;
         try
         {
             (summaryPath, runPath) = RunFiles.Write(folder, report.Summary, run);
+            tracePaths = TraceFiles.Write(folder, scenario, report.Trace);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -126,7 +130,7 @@ internal static class RunVerb
             SummaryTables.WritePlain(sections, env.Out);
         }
         env.Out.WriteLine();
-        env.Out.WriteLine($"written: {summaryPath}, {runPath}");
+        env.Out.WriteLine($"written: {string.Join(", ", [summaryPath, runPath, .. tracePaths])}");
 
         if (Conservation.Broken(report.Summary) is { } broken)
         {
