@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TcpSwarm.Cli.Display;
 using TcpSwarm.Cli.Output;
+using TcpSwarm.Cli.Report;
 using TcpSwarm.Scenarios;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
@@ -101,10 +102,13 @@ internal static class RunVerb
 
     private static int Finish(RunReport report, Scenario scenario, string folder, RunDocument run, CliEnvironment env)
     {
-        string summaryPath, runPath;
+        string summaryPath, runPath, csvPath, jsonPath;
+        ReportFiles.Outcome rebuilt;
         try
         {
             (summaryPath, runPath) = RunFiles.Write(folder, report.Summary, run);
+            (csvPath, jsonPath) = RunFiles.WriteTimeSeries(folder, scenario, report.Samples);
+            rebuilt = ReportFiles.Rebuild(folder);       // from the files just written, exactly as `report` does
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -126,7 +130,8 @@ internal static class RunVerb
             SummaryTables.WritePlain(sections, env.Out);
         }
         env.Out.WriteLine();
-        env.Out.WriteLine($"written: {summaryPath}, {runPath}");
+        env.Out.WriteLine($"written: {summaryPath}, {runPath}, {csvPath}, {jsonPath}, {rebuilt.ReportPath}, "
+                          + Path.Combine(folder, ReportPlots.Folder, "*.png"));
 
         if (Conservation.Broken(report.Summary) is { } broken)
         {
