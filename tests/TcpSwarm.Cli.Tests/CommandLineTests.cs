@@ -142,7 +142,8 @@ public sealed class CommandLineTests
 
         Assert.Contains("validate <SCENARIO>", result.Out, StringComparison.Ordinal);
         Assert.Contains("run <SCENARIO>", result.Out, StringComparison.Ordinal);
-        foreach (var later in (string[])["silo", "calibrate", "report", "compare", "bench"])
+        Assert.Contains("report <RUN_DIR>", result.Out, StringComparison.Ordinal);
+        foreach (var later in (string[])["silo", "calibrate", "compare", "bench"])
             Assert.DoesNotContain("  " + later + " ", result.Out, StringComparison.Ordinal);
     }
 }

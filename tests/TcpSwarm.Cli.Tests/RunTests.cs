@@ -93,7 +93,7 @@ public sealed class RunTests
         await tool.Run("run", Quickstart, "--out", temp.Path);
 
         Assert.Equal(first, File.ReadAllBytes(temp.File("summary.json")));
-        Assert.Equal(["run.json", "summary.json"],
+        Assert.Equal(["report.md", "run.json", "summary.json", "timeseries.csv", "timeseries.json"],
             Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

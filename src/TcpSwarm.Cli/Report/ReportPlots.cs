@@ -24,7 +24,7 @@ internal static class ReportPlots
     public sealed record Written(string RelativePath, string Caption);
 
     public static IReadOnlyList<Written> Write(string folder, TimeSeriesHeader header, TimeSeriesTable table,
-        IReadOnlyDictionary<string, double> predictions)
+        IReadOnlyDictionary<string, (double Rate, double Bound)> predictions)
     {
         Directory.CreateDirectory(Path.Combine(folder, Folder));
         var xs = table.Seconds.ToArray();
@@ -50,7 +50,15 @@ internal static class ReportPlots
             Line(plot, xs, table.Column(server.Name + ".syn_queue"), "SYN queue");
             Line(plot, xs, table.Column(server.Name + ".syn_queue_limit"), "SYN queue limit", dashed: true);
             Line(plot, xs, table.Column(server.Name + ".accept_queue"), "accept queue");
-            Line(plot, xs, table.Column(server.Name + ".accept_queue_limit"), "accept queue limit", dashed: true);
+            Line(plot, xs, table.Column(server.Name + ".accept_queue_limit"), "accept queue limit", dashed: true,
+                dotted: true);
+            if (header.TcpSyncookies == 0 && table.Values.Count > 0)
+            {
+                // Without syncookies the quarter rule keeps the last quarter of tcp_max_syn_backlog for known peers.
+                var places = Theory.SynQueuePlaces(table.Column(server.Name + ".syn_queue_limit")[^1], header.TcpMaxSynBacklog);
+                var line = plot.Add.HorizontalLine(places, 2, null, LinePattern.DenselyDashed);
+                line.LegendText = "places for unknown peers (tcp_syncookies 0: the quarter rule)";
+            }
             Save(plot, $"queues-{server.Name}.png", $"{server.Name}'s SYN and accept queues against their limits");
         }
 
@@ -61,16 +69,20 @@ internal static class ReportPlots
             Line(plot, xs, table.Column(client.Name + ".ports_in_use"), "ports in use");
             if (client.Closes == "server")
                 Line(plot, xs, table.Column(client.Target + ".time_wait"), $"TIME_WAIT on {client.Target}");
-            if (predictions.TryGetValue(client.Name, out var bound))
+            if (predictions.TryGetValue(client.Name, out var prediction))
             {
-                var line = plot.Add.HorizontalLine(bound, 2, null, LinePattern.Dashed);
-                line.LegendText = "prediction (Little's law, bounded)";
+                var line = plot.Add.HorizontalLine(prediction.Bound, 2, null, LinePattern.Dashed);
+                line.LegendText = "prediction, steady state (Little's law, bounded)";
+                // Arrivals from 0 s at the run's close rate: records pile up until the first ones expire.
+                var ramp = Array.ConvertAll(xs, t => (long)Math.Round(
+                    Math.Min(prediction.Rate * Math.Min(t, header.TimeWaitSeconds), prediction.Bound)));
+                Line(plot, xs, ramp, "prediction over time: min(rate × min(t, TIME_WAIT), bound)", dashed: true);
             }
             Save(plot, $"time-wait-{client.Name}.png",
                 $"{client.Name}'s TIME_WAIT and ports in use, with the Little's-law prediction");
         }
 
-        var drops = New($"{header.Scenario}: drops and RSTs by reason (cumulative)", "count");
+        var drops = New($"{header.Scenario}: drops, RSTs and syncookies by reason (cumulative)", "count");
         int shown = 0;
         foreach (var name in DropCounters)
             if (table.Column("counter." + name) is var ys && ys.Any(y => y != 0))
@@ -78,7 +90,7 @@ internal static class ReportPlots
                 Line(drops, xs, ys, name);
                 shown++;
             }
-        if (shown == 0) drops.Title($"{header.Scenario}: drops and RSTs by reason (none counted)");
+        if (shown == 0) drops.Title($"{header.Scenario}: drops, RSTs and syncookies by reason (none counted)");
         Save(drops, "drops.png", "Drops, RSTs and syncookies by Linux counter, cumulative over all hosts");
         return written;
     }
@@ -93,12 +105,12 @@ internal static class ReportPlots
         return plot;
     }
 
-    private static void Line(Plot plot, double[] xs, long[] ys, string label, bool dashed = false)
+    private static void Line(Plot plot, double[] xs, long[] ys, string label, bool dashed = false, bool dotted = false)
     {
         if (xs.Length == 0) return;
         var line = plot.Add.ScatterLine(xs, Array.ConvertAll(ys, y => (double)y));
         line.LegendText = label;
         line.LineWidth = 2;
-        if (dashed) line.LinePattern = LinePattern.Dashed;
+        if (dashed) line.LinePattern = dotted ? LinePattern.Dotted : LinePattern.Dashed;
     }
 }

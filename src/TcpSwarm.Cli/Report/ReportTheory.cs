@@ -11,11 +11,13 @@ namespace TcpSwarm.Cli.Report;
 internal static class ReportTheory
 {
     /// <summary>Each client group's TIME_WAIT prediction (DESIGN.md §8), for the plots; none for an RST close.</summary>
-    public static IReadOnlyDictionary<string, double> TimeWaitPredictions(JsonElement summary, TimeSeriesHeader header)
+    public static IReadOnlyDictionary<string, (double Rate, double Bound)> TimeWaitPredictions(JsonElement summary,
+        TimeSeriesHeader header)
     {
-        var predictions = new Dictionary<string, double>(StringComparer.Ordinal);
+        var predictions = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
         foreach (var client in header.Clients)
-            if (Bound(summary, header, client) is { } bound) predictions[client.Name] = bound.Value;
+            if (Bound(summary, header, client) is { } bound)
+                predictions[client.Name] = (bound.Little / header.TimeWaitSeconds, bound.Value);
         return predictions;
     }
 
@@ -101,12 +103,12 @@ internal static class ReportTheory
         }
         var fault = h.PureAckDrops[0];
         double step = h.SampleIntervalSeconds;
-        var steps = Steps(table, "segments.retransmitted");
+        var steps = Steps(table, "counter.RetransSegs");
         md.Append("Pure ACKs from ").Append(fault.From).Append(" to ").Append(fault.To).Append(" are dropped from ")
             .Append(Num(fault.FromSeconds)).Append(" s to ").Append(Num(fault.UntilSeconds))
             .Append(" s. The time series resolves a retransmission to its sample interval: each expected offset, plus "
                     + "the first SYN-ACK's send time (within the first interval), should fall in an interval where "
-                    + "segments.retransmitted grew.\n\n| expected | interval where retransmissions grew | agrees |\n"
+                    + "RetransSegs (nstat's TcpRetransSegs, which counts SYN-ACK retransmissions) grew.\n\n| expected | interval where retransmissions grew | agrees |\n"
                     + "| ---: | --- | --- |\n");
         foreach (var offset in offsets)
         {
@@ -121,6 +123,12 @@ internal static class ReportTheory
         md.Append("| drop at ").Append(Num(drop)).Append(" s | ")
             .Append(queue.To > 0 ? $"({Num(queue.From)} s, {Num(queue.To)} s]: {fault.To}.syn_queue fell by {queue.Added}"
                 : "no fall of the SYN queue there").Append(" | ").Append(queue.To > 0 ? "yes" : "no").Append(" |\n");
+        var resets = Steps(table, "counter.OutRsts").Where(s => s.To > fault.FromSeconds + drop).ToList();
+        md.Append("\nRSTs sent after the drop (OutRsts grew; the client's later data meets a forgotten request): ")
+            .Append(resets.Count == 0
+                ? "none"
+                : string.Join(", ", resets.Select(r => $"({Num(r.From)} s, {Num(r.To)} s]: +{r.Added}")))
+            .Append(".\n");
     }
 
     // The sample intervals (previous row, row] in which a cumulative column grew (or a gauge fell), and by how much.
