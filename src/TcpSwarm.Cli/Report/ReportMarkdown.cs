@@ -17,7 +17,7 @@ internal static class ReportMarkdown
         IReadOnlyList<ReportPlots.Written> plots)
     {
         var md = new StringBuilder();
-        md.Append("# ").Append(Raw(summary, "scenario").Trim('"')).Append(", seed ").Append(Raw(summary, "seed"))
+        md.Append("# ").Append(summary.GetProperty("scenario").GetString()).Append(", seed ").Append(Raw(summary, "seed"))
             .Append("\n\n");
         if (header.Question.Length > 0) md.Append("> ").Append(header.Question).Append("\n\n");
         md.Append("Profile `").Append(header.Profile).Append("`, ").Append(Raw(summary, "virtual_seconds"))
@@ -80,7 +80,7 @@ internal static class ReportMarkdown
             var v = c.Value;
             var outcomes = v.GetProperty("outcomes");
             long attempts = v.GetProperty("attempts").GetInt64();
-            md.Append("| ").Append(c.Name).Append(" | ").Append(Raw(v, "target").Trim('"')).Append(" | ")
+            md.Append("| ").Append(c.Name).Append(" | ").Append(v.GetProperty("target").GetString()).Append(" | ")
                 .Append(Raw(v, "attempts"));
             foreach (var bucket in Buckets)
                 md.Append(" | ").Append(Raw(outcomes, bucket)).Append(" (")
@@ -97,7 +97,7 @@ internal static class ReportMarkdown
         md.Append("### Attackers\n\nSpoofed SYNs are not connection attempts (DESIGN.md §8).\n\n"
                   + "| attacker | target | spoofed SYNs | lost on the path |\n| --- | --- | ---: | ---: |\n");
         foreach (var a in attackers.EnumerateObject())
-            md.Append("| ").Append(a.Name).Append(" | ").Append(Raw(a.Value, "target").Trim('"')).Append(" | ")
+            md.Append("| ").Append(a.Name).Append(" | ").Append(a.Value.GetProperty("target").GetString()).Append(" | ")
                 .Append(Raw(a.Value, "spoofed_syns")).Append(" | ").Append(Raw(a.Value, "lost")).Append(" |\n");
         md.Append('\n');
     }

@@ -79,7 +79,8 @@ internal static class ReportPlots
                 Line(plot, xs, ramp, "prediction over time: min(rate × min(t, TIME_WAIT), bound)", dashed: true);
             }
             Save(plot, $"time-wait-{client.Name}.png",
-                $"{client.Name}'s TIME_WAIT and ports in use, with the Little's-law prediction");
+                $"{client.Name}'s TIME_WAIT and ports in use, with the Little's-law prediction (steady state, and over time "
+                + "at the run's average close rate)");
         }
 
         var drops = New($"{header.Scenario}: drops, RSTs and syncookies by reason (cumulative)", "count");
