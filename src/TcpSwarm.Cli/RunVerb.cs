@@ -3,6 +3,7 @@ using Spectre.Console;
 using TcpSwarm.Cli.Display;
 using TcpSwarm.Cli.Output;
 using TcpSwarm.Cli.Trace;
+using TcpSwarm.Cli.Report;
 using TcpSwarm.Scenarios;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
@@ -103,12 +104,15 @@ internal static class RunVerb
 
     private static int Finish(RunReport report, Scenario scenario, string folder, RunDocument run, CliEnvironment env)
     {
-        string summaryPath, runPath;
+        string summaryPath, runPath, csvPath, jsonPath;
         IReadOnlyList<string> tracePaths;
+        ReportFiles.Outcome rebuilt;
         try
         {
             (summaryPath, runPath) = RunFiles.Write(folder, report.Summary, run);
+            (csvPath, jsonPath) = RunFiles.WriteTimeSeries(folder, scenario, report.Samples);
             tracePaths = TraceFiles.Write(folder, scenario, report.Trace);
+            rebuilt = ReportFiles.Rebuild(folder);       // from the files just written, exactly as `report` does
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -130,7 +134,8 @@ internal static class RunVerb
             SummaryTables.WritePlain(sections, env.Out);
         }
         env.Out.WriteLine();
-        env.Out.WriteLine($"written: {string.Join(", ", [summaryPath, runPath, .. tracePaths])}");
+        env.Out.WriteLine($"written: {string.Join(", ", [summaryPath, runPath, csvPath, jsonPath, rebuilt.ReportPath,
+            Path.Combine(folder, ReportPlots.Folder, "*.png"), .. tracePaths])}");
 
         if (Conservation.Broken(report.Summary) is { } broken)
         {

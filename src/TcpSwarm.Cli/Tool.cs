@@ -16,7 +16,10 @@ internal static class Tool
     /// <summary>Parses args and runs the verb they name; the exit code of DESIGN.md §9.</summary>
     public static async Task<int> InvokeAsync(string[] args, CliEnvironment env)
     {
-        var root = new RootCommand(Description) { ValidateVerb.Build(env), RunVerb.Build(env, args), CompareVerb.Build(env) };
+        var root = new RootCommand(Description)
+        {
+            ValidateVerb.Build(env), RunVerb.Build(env, args), ReportVerb.Build(env), CompareVerb.Build(env),
+        };
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)

@@ -143,6 +143,7 @@ public sealed class CommandLineTests
         Assert.Contains("validate <SCENARIO>", result.Out, StringComparison.Ordinal);
         Assert.Contains("run <SCENARIO>", result.Out, StringComparison.Ordinal);
         Assert.Contains("compare <RUN_A> <RUN_B>", result.Out, StringComparison.Ordinal);
+        Assert.Contains("report <RUN_DIR>", result.Out, StringComparison.Ordinal);
         foreach (var later in (string[])["silo", "calibrate", "bench"])
             Assert.DoesNotContain("  " + later + " ", result.Out, StringComparison.Ordinal);
     }

@@ -77,7 +77,9 @@ public sealed class RunTests
         Assert.DoesNotContain(result.OutLines, l => l.StartsWith("ListenOverflows", StringComparison.Ordinal));
         Assert.Contains(result.OutLines, l => l.StartsWith("flood", StringComparison.Ordinal)
                                               && l.EndsWith("300,000  3,000", StringComparison.Ordinal));
-        Assert.Equal($"written: {temp.File("summary.json")}, {temp.File("run.json")}", result.OutLines[^1]);
+        Assert.Equal($"written: {temp.File("summary.json")}, {temp.File("run.json")}, {temp.File("timeseries.csv")}, "
+                     + $"{temp.File("timeseries.json")}, {temp.File("report.md")}, {Path.Combine(temp.Path, "plots", "*.png")}",
+            result.OutLines[^1]);
     }
 
     [Fact]
@@ -91,7 +93,7 @@ public sealed class RunTests
         await tool.Run("run", Quickstart, "--out", temp.Path);
 
         Assert.Equal(first, File.ReadAllBytes(temp.File("summary.json")));
-        Assert.Equal(["run.json", "summary.json"],
+        Assert.Equal(["report.md", "run.json", "summary.json", "timeseries.csv", "timeseries.json"],
             Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

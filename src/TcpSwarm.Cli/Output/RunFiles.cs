@@ -11,6 +11,8 @@ internal static class RunFiles
 {
     public const string SummaryFile = "summary.json";
     public const string RunFile = "run.json";
+    public const string TimeSeriesCsvFile = "timeseries.csv";
+    public const string TimeSeriesJsonFile = "timeseries.json";
 
     // Escapes only what JSON requires: a version's '+', a path's quote or a non-ASCII name stay readable. These files
     // are never embedded in HTML.
@@ -37,6 +39,18 @@ internal static class RunFiles
         Replace(summaryPath, SummaryJson(summary));
         Replace(runPath, RunJson(run));
         return (summaryPath, runPath);
+    }
+
+    /// <summary>Writes timeseries.csv and timeseries.json (one row per sample) into folder; returns their paths.</summary>
+    public static (string Csv, string Json) WriteTimeSeries(string folder, Scenario scenario,
+        IReadOnlyList<Simulation.Engine.RunSample> samples)
+    {
+        var table = TimeSeriesTable.Of(scenario, TimeSeriesBuilder.Build(scenario, samples));
+        var csvPath = Path.Combine(folder, TimeSeriesCsvFile);
+        var jsonPath = Path.Combine(folder, TimeSeriesJsonFile);
+        Replace(csvPath, table.Csv());
+        Replace(jsonPath, TimeSeriesJson.Write(TimeSeriesHeader.Of(scenario), table));
+        return (csvPath, jsonPath);
     }
 
     // Written beside, then moved over the old file: a reader never sees half a file, and a re-run replaces it.
