@@ -36,8 +36,6 @@ internal static class ReportMarkdown
         md.Append("## Plots\n\n");
         foreach (var plot in plots)
             md.Append("![").Append(plot.Caption).Append("](").Append(plot.RelativePath).Append(")\n\n");
-        md.Append("No histogram of handshake times: the time series samples counts and gauges, not how long each "
-                  + "handshake took.\n\n");
 
         ReportTheory.Append(md, summary, header, table);
         return md.ToString();

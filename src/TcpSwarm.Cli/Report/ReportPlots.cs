@@ -93,6 +93,21 @@ internal static class ReportPlots
             }
         if (shown == 0) drops.Title($"{header.Scenario}: drops, RSTs and syncookies by reason (none counted)");
         Save(drops, "drops.png", "Drops, RSTs and syncookies by Linux counter, cumulative over all hosts");
+
+        if (table.Values.Count > 0 && table.Has("handshake_s." + TimeSeriesTable.BucketNames[0]))
+        {
+            var counts = TimeSeriesTable.BucketNames.Select(b => (double)table.Column("handshake_s." + b)[^1]).ToArray();
+            var handshakes = new Plot();
+            handshakes.Title($"{header.Scenario}: handshake times, connect() to ESTABLISHED ({counts.Sum():0} handshakes)");
+            handshakes.XLabel("handshake time, up to (s)");
+            handshakes.YLabel("handshakes");
+            handshakes.Add.Bars(counts);
+            handshakes.Axes.Bottom.SetTicks(Enumerable.Range(0, counts.Length).Select(i => (double)i).ToArray(),
+                [.. TimeSeriesTable.BucketNames.Select(b => b.Replace("to_", "", StringComparison.Ordinal)
+                    .Replace("over_", ">", StringComparison.Ordinal))]);
+            Save(handshakes, "handshakes.png",
+                "Handshake times in buckets whose bounds include 1, 3, 7, 15, 31 and 63 s (a resent SYN or SYN-ACK)");
+        }
         return written;
     }
 

@@ -69,7 +69,7 @@ public sealed partial class HostRuntime
 
     private void Emit(in HostStep step, Instant at, HostWindow output)
     {
-        if (step.Route == HostRoute.Listener && RequestEnded(step.Listener.Outcome))
+        if (step.Route == HostRoute.Listener && RequestEnded(in step.Listener))
             Books.SynReceived.Record(at - step.Listener.RequestBornAt);
         foreach (ref readonly var s in step.Sends) Send(in s, at, output);
         if (step.Timer.IsSet) Wake(new HostEvent(HostEventKind.HostTimer, step.Timer.Edit.Deadline, Address, 0,
@@ -99,8 +99,13 @@ public sealed partial class HostRuntime
         }
     }
 
-    private static bool RequestEnded(ListenerOutcome outcome) => outcome is ListenerOutcome.Admitted
-        or ListenerOutcome.RequestExpired or ListenerOutcome.RequestReset;
+    // A child admitted through a syncookie never was a request entry: it spent no time in the SYN queue.
+    private static bool RequestEnded(in ListenerStep step) => step.Outcome switch
+    {
+        ListenerOutcome.Admitted => !step.Child.FromCookie,
+        ListenerOutcome.RequestExpired or ListenerOutcome.RequestReset => true,
+        _ => false,
+    };
 
     // A wake-up inside this window is handled in its next round; a later one goes back to the scheduler.
     private void Wake(HostEvent e, HostWindow output)

@@ -46,7 +46,23 @@ public static class TimeSeriesBuilder
         foreach (var (spoofed, attackerLost) in sample.Attackers) attackers.Add(new(spoofed, attackerLost));
         var groups = Array.ConvertAll(clients, c => new TimeSeriesRow.Client(c.Attempts, c.Completed, c.TimeWait, c.Ports));
         return new TimeSeriesRow(sample.VirtualTime.TotalSeconds, states, servers, groups, attackers, attempts, outcomes,
-            sent, lost, retransmissions, counters);
+            sent, lost, retransmissions, counters)
+        {
+            Handshake = Sum(sample, h => h.HandshakeBuckets),
+            SynReceivedTime = Sum(sample, h => h.SynReceivedBuckets),
+            Lifetime = Sum(sample, h => h.LifetimeBuckets),
+        };
+    }
+
+    private static long[] Sum(RunSample sample, Func<HostSample, long[]> buckets)
+    {
+        var total = new long[DurationHistogram.Bounds.Length + 1];
+        foreach (var h in sample.Hosts)
+        {
+            var b = buckets(h);
+            for (int i = 0; i < b.Length; i++) total[i] += b[i];
+        }
+        return total;
     }
 
     // A server's listening sockets: one, or one per SO_REUSEPORT shard; queues and limits add up across them.

@@ -25,6 +25,16 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
     public static readonly IReadOnlyList<string> OutcomeNames =
         ["completed", "refused", "reset", "timed_out", "port_exhausted", "open"];
 
+    /// <summary>The histograms, each a column per bucket: counts so far of durations up to a bound, in seconds.</summary>
+    public static readonly IReadOnlyList<string> Histograms = ["handshake_s", "syn_rcvd_s", "lifetime_s"];
+
+    /// <summary>A bucket's column suffix: <c>to_0.025</c> holds durations in (previous bound, 0.025]; <c>over_127</c> the rest.</summary>
+    public static readonly IReadOnlyList<string> BucketNames =
+    [
+        .. Engine.DurationHistogram.Bounds.Select(b => "to_" + b.ToString(CultureInfo.InvariantCulture)),
+        "over_" + Engine.DurationHistogram.Bounds[^1].ToString(CultureInfo.InvariantCulture),
+    ];
+
     public static TimeSeriesTable Of(Scenario scenario, IReadOnlyList<TimeSeriesRow> rows)
     {
         var columns = new List<string> { TimeColumn };
@@ -43,6 +53,8 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
             columns.Add(a.Name + ".lost");
         }
         foreach (var name in Enum.GetNames<TcpExt>()) columns.Add("counter." + name);
+        foreach (var histogram in Histograms)
+            foreach (var bucket in BucketNames) columns.Add(histogram + "." + bucket);
 
         var seconds = new double[rows.Count];
         var values = new long[rows.Count][];
@@ -65,6 +77,9 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
         foreach (var c in row.Clients) v.AddRange([c.Attempts, c.Completed, c.TimeWait, c.PortsInUse]);
         foreach (var a in row.Attackers) v.AddRange([a.SpoofedSyns, a.Lost]);
         v.AddRange(row.Counters);
+        v.AddRange(row.Handshake);
+        v.AddRange(row.SynReceivedTime);
+        v.AddRange(row.Lifetime);
         if (v.Count != count) throw new InvalidOperationException($"a row has {v.Count} values for {count} columns");
         return [.. v];
     }

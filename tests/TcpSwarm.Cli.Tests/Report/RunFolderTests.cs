@@ -66,6 +66,20 @@ public sealed class RunFolderTests(QuickstartRuns runs) : IClassFixture<Quicksta
     }
 
     [Fact]
+    public void Every_completed_attempt_was_once_established_so_the_handshake_histogram_counts_at_least_as_many()
+    {
+        var table = Table();
+        var summary = Summary();
+        long handshakes = TimeSeriesTable.BucketNames.Sum(b => table.Column("handshake_s." + b)[^1]);
+        long completed = summary.GetProperty("outcomes").GetProperty("completed").GetInt64();
+        long attempts = summary.GetProperty("attempts").GetInt64();
+        Assert.InRange(handshakes, completed, attempts);
+        // Every completed attempt ended on the client, so its lifetime is counted; the flood's requests expire.
+        Assert.True(TimeSeriesTable.BucketNames.Sum(b => table.Column("lifetime_s." + b)[^1]) >= completed);
+        Assert.True(TimeSeriesTable.BucketNames.Sum(b => table.Column("syn_rcvd_s." + b)[^1]) > 0);
+    }
+
+    [Fact]
     public void Two_runs_of_the_same_seed_write_byte_identical_time_series()
     {
         foreach (var name in (string[])["timeseries.csv", "timeseries.json", "summary.json", "report.md"])
@@ -78,6 +92,7 @@ public sealed class RunFolderTests(QuickstartRuns runs) : IClassFixture<Quicksta
     [InlineData("queues-web.png")]
     [InlineData("time-wait-browsers.png")]
     [InlineData("drops.png")]
+    [InlineData("handshakes.png")]
     public void Each_plot_is_a_png_of_scottplot_s_size(string name)
     {
         var bytes = System.IO.File.ReadAllBytes(Path.Combine(runs.First, "plots", name));
