@@ -18,25 +18,9 @@ public sealed class LostThirdAckRun : IAsyncLifetime
     /// <summary>Runs the scenario again into another folder; returns what it printed.</summary>
     public static async Task<string> Run(string folder)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var arg in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"), "run", Repo.Load("lost-third-ack.yaml"),
-                     "--out", folder,
-                 })
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"tcpswarm run exited {process.ExitCode}: {await error}");
-        return await output;
+        var (code, output, error) = await RealProcess.Run("run", Repo.Load("lost-third-ack.yaml"), "--out", folder);
+        if (code != 0) throw new InvalidOperationException($"tcpswarm run exited {code}: {error}");
+        return output;
     }
 
     public ValueTask DisposeAsync()

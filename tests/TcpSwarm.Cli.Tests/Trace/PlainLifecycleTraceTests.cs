@@ -57,18 +57,7 @@ public sealed class PlainLifecycleTraceTests
 
     private static async Task Run(string scenario, string folder)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"), "run", scenario, "--out", folder })
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, await error);
+        var (code, _, error) = await RealProcess.Run("run", scenario, "--out", folder);
+        Assert.True(code == 0, error);
     }
 }

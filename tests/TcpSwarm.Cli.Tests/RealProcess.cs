@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace TcpSwarm.Cli.Tests.Report;
+namespace TcpSwarm.Cli.Tests;
 
 /// <summary>The built program as a child process, `dotnet tcpswarm.dll ARGS`: its exit code and what it printed.
 /// </summary>
