@@ -1,0 +1,56 @@
+using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Tests.Network;
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Simulation.Tests.Theory;
+
+/// <summary>TIME_WAIT on the side that closes first obeys Little's law, bounded by ports and by tcp_max_tw_buckets.</summary>
+/// <remarks>
+/// Steady state: records = min(close rate × TIME_WAIT length, ports per destination, tcp_max_tw_buckets). With constant
+/// arrivals and a fixed latency every connection lives the same time, so the count is exact up to the one connection
+/// a sampling instant may catch mid-close.
+/// </remarks>
+public sealed class TimeWaitLittleTests
+{
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(150);
+
+    private static async Task<IReadOnlyList<RunSample>> Run(double rate, TcpProfile profile)
+    {
+        var server = TestScenario.Server("web", "10.0.1.10", 80);
+        var group = TestScenario.Group("proxy", "10.0.0.1", 1, "web", new ArrivalSpec.Constant(rate), stop: Duration);
+        var scenario = TestScenario.Make([server], [group], [TestScenario.Path("proxy", "web", TestScenario.Fixed(1))])
+            with { Duration = Duration, SampleInterval = TimeSpan.FromSeconds(5), Profile = profile };
+        return await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+    }
+
+    private static IEnumerable<long> SteadyTimeWait(IReadOnlyList<RunSample> samples) =>
+        samples.Where(s => s.VirtualTime >= TimeSpan.FromSeconds(70)).Select(s => s.Hosts.Sum(h => h.TimeWait));
+
+    [Fact]
+    public async Task Below_both_bounds_the_count_is_the_close_rate_times_the_time_wait_length()
+    {
+        var samples = await Run(100, TcpProfile.Default);                    // 100/s × 60 s = 6,000 < 28,232 ports
+        Assert.All(SteadyTimeWait(samples), tw => Assert.InRange(tw, 5_999, 6_001));
+    }
+
+    [Fact]
+    public async Task With_fewer_ports_than_that_the_ports_per_destination_bound_it_and_connect_fails()
+    {
+        var profile = TcpProfile.Default with { IpLocalPortRangeLow = 40000, IpLocalPortRangeHigh = 41999 };
+        var samples = await Run(1_000, profile);                             // 60,000 wanted, 2,000 ports
+        Assert.All(SteadyTimeWait(samples), tw => Assert.Equal(2_000, tw));
+        var proxy = samples[^1].Hosts.Single(h => h.ClientGroup == 0);
+        Assert.True(proxy.Outcomes.PortExhausted > 100_000, $"{proxy.Outcomes.PortExhausted} EADDRNOTAVAIL");
+    }
+
+    [Fact]
+    public async Task With_fewer_buckets_than_that_tcp_max_tw_buckets_bounds_it_and_the_rest_overflow()
+    {
+        var samples = await Run(100, TcpProfile.Default with { TcpMaxTwBuckets = 500 });
+        Assert.All(SteadyTimeWait(samples), tw => Assert.Equal(500, tw));
+        var proxy = samples[^1].Hosts.Single(h => h.ClientGroup == 0);
+        Assert.True(proxy.Counters[(int)TcpExt.TCPTimeWaitOverflow] > 10_000);
+        Assert.Equal(0, proxy.Outcomes.PortExhausted);                      // no TIME_WAIT, so the ports stay free
+    }
+}
