@@ -5,7 +5,8 @@ namespace TcpSwarm.Simulation.Engine;
 public sealed partial class HostRuntime
 {
     private const int MaxRounds = 1000;
-    private readonly List<HostEvent> _pending = [];
+    private List<HostEvent> _pending = [];
+    private List<HostEvent> _due = [];                            // the round being handled; swapped, never reallocated
     private readonly SortedDictionary<int, EndpointWork> _work = [];
     private readonly List<EndpointWork> _batch = [];
     private readonly Stack<EndpointWork> _workPool = new();
@@ -22,9 +23,9 @@ public sealed partial class HostRuntime
         {
             if (round == MaxRounds) throw new InvalidOperationException($"host {Ipv4.Format(Address)}: window did not settle");
             _pending.Sort();
-            var due = _pending.ToArray();
-            _pending.Clear();
-            foreach (var e in due) Handle(in e, output);
+            (_due, _pending) = (_pending, _due);                  // wake-ups and bounces of this round collect apart
+            foreach (var e in _due) Handle(in e, output);
+            _due.Clear();
             if (_work.Count == 0) continue;
             _batch.AddRange(_work.Values);                         // slot order: the SortedDictionary's
             _work.Clear();

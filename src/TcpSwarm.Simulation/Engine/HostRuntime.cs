@@ -63,13 +63,8 @@ public sealed partial class HostRuntime
 
     public uint Address { get; }
     public HostBooks Books { get; } = new();
-    /// <summary>Which client group this host belongs to (-1 for none) and, per server on it, its index.</summary>
+    /// <summary>Which client group this host belongs to (-1 for none).</summary>
     public int ClientGroup => _client?.Group ?? -1;
-    public IEnumerable<int> ServerIndexes => _servers.Select(s => s.Index).Distinct();
-    public Host Tables => _host;
-
-    /// <summary>Live endpoint slots (full sockets), for the activation count.</summary>
-    public int LiveSlots => _slotByTuple.Count;
 
     private static int IndexOf(Scenario scenario, ServerSpec target)
     {
@@ -77,14 +72,6 @@ public sealed partial class HostRuntime
             if (ReferenceEquals(scenario.Servers[i], target)) return i;
         return -1;
     }
-
-    /// <summary>The first connect() this host makes (Never for servers and closed loops, which start on their own).</summary>
-    public Instant FirstConnect => _client is { } c && !c.Schedule.IsClosedLoop
-        ? c.Schedule.Next(Instant.FromSeconds(-1))
-        : Instant.Never;
-
-    /// <summary>Closed loop: the connects this host starts with, at its group's start.</summary>
-    public int ClosedLoopConcurrent => _client is { Schedule.IsClosedLoop: true } c ? c.Schedule.Concurrent : 0;
 
     private int NewSlot(in SocketPair tuple)
     {
