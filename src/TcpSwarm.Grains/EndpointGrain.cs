@@ -4,6 +4,7 @@ using TcpSwarm.Simulation.Engine;
 namespace TcpSwarm.Grains;
 
 /// <summary>A thin shell around an <see cref="EndpointRuntime"/>: the Tcb and the application of one slot.</summary>
+[RunPlacement]
 public sealed class EndpointGrain(RunRegistry runs) : Grain, IEndpointGrain
 {
     private EndpointRuntime? _runtime;

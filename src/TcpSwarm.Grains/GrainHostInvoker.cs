@@ -3,7 +3,7 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>The scheduler's way to its hosts when they are grains: one call per host with events, all at once.</summary>
+/// <summary>A partition's way to its hosts when they are grains: one call per host with events, all at once.</summary>
 public sealed class GrainHostInvoker(IGrainFactory grains, string run) : IHostInvoker
 {
     private readonly List<Task> _calls = [];

@@ -4,6 +4,7 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Grains;
 
 /// <summary>A thin shell around a <see cref="HostRuntime"/>: runs its windows and calls its endpoints' grains.</summary>
+[RunPlacement]
 public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointInvoker
 {
     private HostRuntime? _runtime;
@@ -30,8 +31,7 @@ public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointIn
 
     public Task<Immutable<HostSample>> SampleAsync() => Task.FromResult(new Immutable<HostSample>(Runtime.Sample()));
 
-    public Task<Immutable<IReadOnlyList<TraceRecord>>> TraceAsync() =>
-        Task.FromResult(new Immutable<IReadOnlyList<TraceRecord>>(Runtime.Trace));
+    public Task<Immutable<TraceRecord[]>> TraceAsync() => Task.FromResult(new Immutable<TraceRecord[]>([.. Runtime.Trace]));
 
     // One call per endpoint with work in this round, all at once; the results are read in slot order afterwards.
     public async ValueTask RunAsync(uint host, IReadOnlyList<EndpointWork> work)

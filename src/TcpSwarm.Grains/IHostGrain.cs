@@ -4,7 +4,7 @@ namespace TcpSwarm.Grains;
 
 /// <summary>A simulated host: its tables, its applications, and the endpoint grains of its full sockets.</summary>
 /// <remarks>
-/// Host grains live on their run's scheduler's silo, so these calls never leave the process: the batch passes by
+/// Host grains live on their partition's silo, so these calls never leave the process: the batch passes by
 /// reference (Immutable) and the grain writes its window's output into it. A call that had to leave the silo would
 /// fail loudly for want of a codec, never copy silently.
 /// </remarks>
@@ -18,5 +18,5 @@ public interface IHostGrain : IGrainWithStringKey
     Task<Immutable<HostSample>> SampleAsync();
 
     [Alias("Trace")]
-    Task<Immutable<IReadOnlyList<TraceRecord>>> TraceAsync();
+    Task<Immutable<TraceRecord[]>> TraceAsync();
 }

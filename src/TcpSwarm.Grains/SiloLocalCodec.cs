@@ -10,7 +10,7 @@ namespace TcpSwarm.Grains;
 
 /// <summary>The codec of an engine object that passes between grains of one silo by reference and never leaves it.</summary>
 /// <remarks>
-/// A scheduler, its host grains and their endpoint grains always share a silo (placement by host), so a window's
+/// A partition, its host grains and their endpoint grains always share a silo (placement by host), so a window's
 /// batch is handed over, not copied. Should a call ever have to leave the silo, this codec stops it with a clear
 /// message instead of shipping a half-understood object graph.
 /// </remarks>
@@ -26,7 +26,7 @@ public abstract class SiloLocalCodec<T> : IFieldCodec<T>, IDeepCopier<T> where T
 
     private static InvalidOperationException Leaving() => new(
         $"{typeof(T).Name} passes between the grains of one silo by reference; a call carrying it must not leave the " +
-        "silo (host and endpoint grains are placed with their scheduler)");
+        "silo (host and endpoint grains are placed with their partition)");
 }
 
 /// <summary>A window's batch for one host grain.</summary>
@@ -36,23 +36,3 @@ public sealed class HostBatchCodec : SiloLocalCodec<HostBatch>;
 /// <summary>A round's work for one endpoint grain.</summary>
 [RegisterSerializer, RegisterCopier]
 public sealed class EndpointWorkCodec : SiloLocalCodec<EndpointWork>;
-
-/// <summary>A host's books at a sampling instant.</summary>
-[RegisterSerializer, RegisterCopier]
-public sealed class HostSampleCodec : SiloLocalCodec<HostSample>;
-
-/// <summary>A host's traced segments.</summary>
-[RegisterSerializer, RegisterCopier]
-public sealed class TraceCodec : SiloLocalCodec<IReadOnlyList<TraceRecord>>;
-
-/// <summary>A sample of the whole run.</summary>
-[RegisterSerializer, RegisterCopier]
-public sealed class RunSampleCodec : SiloLocalCodec<RunSample>;
-
-/// <summary>Every sample of a run.</summary>
-[RegisterSerializer, RegisterCopier]
-public sealed class RunSamplesCodec : SiloLocalCodec<IReadOnlyList<RunSample>>;
-
-/// <summary>The runner's observer, handed to the scheduler grain of an embedded silo.</summary>
-[RegisterSerializer, RegisterCopier]
-public sealed class RunObserverCodec : SiloLocalCodec<IRunObserver>;

@@ -1,3 +1,4 @@
+using TcpSwarm.Grains.Wire;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
 
@@ -9,7 +10,9 @@ public sealed class EmbeddedRunner : IScenarioRunner
     public async Task<RunReport> RunAsync(Scenario scenario, IProgress<RunProgress>? progress,
         CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
         await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None);
-        return await GrainRun.RunAsync(silo.Grains, silo.Runs, "run", scenario, progress, cancellation);
+        var setup = silo.Setup("run", scenario);
+        return await GrainRun.RunAsync(silo.Grains, setup, scenario, progress, cancellation);
     }
 }

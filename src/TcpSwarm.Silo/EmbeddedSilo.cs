@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TcpSwarm.Grains;
+using TcpSwarm.Grains.Wire;
+using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Silo;
 
@@ -16,6 +18,18 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
     public RunRegistry Runs => _host.Services.GetRequiredService<RunRegistry>();
+
+    /// <summary>This silo's address, as a run's setup names it.</summary>
+    public string Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();
+
+    /// <summary>Registers a scenario here as a one-partition run and gives its setup: the scenario object is handed
+    /// over in process, so no text travels.</summary>
+    public RunSetup Setup(string runId, Scenario scenario)
+    {
+        var silos = new[] { Address };
+        Runs.Register(runId, scenario, silos);
+        return new RunSetup(runId, scenario.Name, null, null, null, [], [], silos);
+    }
 
     public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellation)
     {

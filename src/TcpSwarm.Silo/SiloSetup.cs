@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using TcpSwarm.Grains;
+using TcpSwarm.Grains.Wire;
 
 namespace TcpSwarm.Silo;
 
-/// <summary>What every TcpSwarm silo needs, however it is hosted: the run registry and no collection mid-run.</summary>
+/// <summary>What every TcpSwarm silo needs, however it is hosted: the run registry, placement by the run's map, the
+/// wall-clock pacing, and no collection mid-run.</summary>
 public static class SiloSetup
 {
     /// <summary>Longer than any run: an activation collected mid-run would come back empty (DESIGN.md §10).</summary>
@@ -15,7 +18,12 @@ public static class SiloSetup
 
     public static ISiloBuilder AddTcpSwarm(this ISiloBuilder silo)
     {
+        ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddSingleton<RunRegistry>();
+        silo.Services.AddSingleton<ArrivalCodec>();
+        silo.Services.AddSingleton<IRunPacing, WallClockPacing>();
+        silo.Services.TryAddSingleton<IPartitionObserver, NoPartitionObserver>();
+        silo.AddPlacementDirector<RunPlacementStrategy, RunPlacementDirector>();
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(o =>
         {

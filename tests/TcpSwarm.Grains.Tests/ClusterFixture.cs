@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using TcpSwarm.Grains;
+using TcpSwarm.Grains.Wire;
+using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Silo;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
@@ -30,8 +32,29 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>Runs a scenario on the cluster's grains under a fresh run id (grain keys carry it).</summary>
     public Task<RunReport> RunAsync(Scenario scenario, IProgress<RunProgress>? progress = null) =>
-        GrainRun.RunAsync(Grains, Silo.GetRequiredService<RunRegistry>(), $"t{Interlocked.Increment(ref _runs)}",
-            scenario, progress, CancellationToken.None);
+        GrainRun.RunAsync(Grains, Setup(scenario), scenario, progress, CancellationToken.None);
+
+    /// <summary>A run registered on the silo as one partition, and its partitions prepared, for a test that drives
+    /// the clock itself.</summary>
+    public async Task<(RunSetup Setup, GrainPartitions Partitions, WindowScheduler Clock)> PrepareAsync(Scenario scenario)
+    {
+        var setup = Setup(scenario);
+        var partitions = new GrainPartitions(Grains, setup);
+        await partitions.PrepareAsync();
+        return (setup, partitions, new WindowScheduler(scenario, partitions));
+    }
+
+    /// <summary>The partition grain of a prepared run.</summary>
+    public IPartitionGrain Partition(RunSetup setup, int index) =>
+        Grains.GetGrain<IPartitionGrain>(GrainKeys.Partition(setup.RunId, index, setup.Silos[index]));
+
+    private RunSetup Setup(Scenario scenario)
+    {
+        var run = $"t{Interlocked.Increment(ref _runs)}";
+        var silos = new[] { Silo.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString() };
+        Silo.GetRequiredService<RunRegistry>().Register(run, scenario, silos);
+        return new RunSetup(run, scenario.Name, null, null, null, [], [], silos);
+    }
 
     /// <summary>Activations of a grain class now in the cluster, from Orleans' own management grain.</summary>
     public async Task<int> ActivationsOf<TGrain>()

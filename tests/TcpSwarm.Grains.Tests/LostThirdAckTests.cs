@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Tcp;
 
@@ -12,15 +11,12 @@ public sealed class LostThirdAckTests(ClusterFixture fixture)
     public async Task The_server_resends_its_synack_at_the_profiles_offsets_forgets_the_request_and_resets_the_write()
     {
         var scenario = Scenarios.FromFile("lost-third-ack.yaml");
-        var runs = fixture.Cluster.GetActiveSilos().First().ServiceProvider.GetRequiredService<RunRegistry>();
-        var context = runs.Register("lost-third-ack", scenario);
-        var hosts = new GrainHostInvoker(fixture.Grains, "lost-third-ack");
-        var scheduler = new WindowScheduler(scenario, hosts, context.Network);
-        var samples = await scheduler.RunAsync(null, CancellationToken.None);
+        var (_, _, clock) = await fixture.PrepareAsync(scenario);
+        var samples = await clock.RunAsync(null, CancellationToken.None);
         var summary = RunSummaryBuilder.Build(scenario, samples);
 
         var server = scenario.Servers[0].Address;
-        var sent = (await hosts.TraceAsync([server])).Where(r => r.Sent)
+        var sent = (await clock.TraceAsync()).Where(r => r.Host == server && r.Sent)
             .Select(r => (r.At.Milliseconds, SegmentText.Flags(r.Segment.Flags))).ToArray();
         // The SYN arrives at 10 ms; its SYN-ACK leaves then and again 1, 3, 7, 15 and 31 s later (never acknowledged:
         // every pure ACK of the client is dropped). At 63 s the request is gone; the client, connected at 20 ms, writes

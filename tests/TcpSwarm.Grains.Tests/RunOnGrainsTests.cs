@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Results;
 using TcpSwarm.Tcp;
@@ -29,10 +28,8 @@ public sealed class RunOnGrainsTests(ClusterFixture fixture)
     public async Task At_every_sample_each_hosts_per_state_gauges_add_up_to_its_live_full_sockets()
     {
         var scenario = Scenarios.Load(Scenarios.Mix);
-        var runs = fixture.Cluster.GetActiveSilos().First().ServiceProvider.GetRequiredService<RunRegistry>();
-        var context = runs.Register("gauges", scenario);
-        var scheduler = new WindowScheduler(scenario, new GrainHostInvoker(fixture.Grains, "gauges"), context.Network);
-        var samples = await scheduler.RunAsync(null, CancellationToken.None);
+        var (_, _, clock) = await fixture.PrepareAsync(scenario);
+        var samples = await clock.RunAsync(null, CancellationToken.None);
         Assert.True(samples.Count >= 12);
         long peakLive = 0;
         foreach (var sample in samples)
@@ -79,12 +76,10 @@ public sealed class RunOnGrainsTests(ClusterFixture fixture)
             paths:
               - { from: flood, to: web, latency: { fixed: 5ms } }
             """);
-        var runs = fixture.Cluster.GetActiveSilos().First().ServiceProvider.GetRequiredService<RunRegistry>();
-        var context = runs.Register("flood", scenario);
-        var scheduler = new WindowScheduler(scenario, new GrainHostInvoker(fixture.Grains, "flood"), context.Network);
-        InjectStrays(scheduler, scenario.Servers[0].Address, 10_000);
+        var (setup, _, clock) = await fixture.PrepareAsync(scenario);
+        await fixture.Partition(setup, 0).InjectAsync(new(Strays(scenario.Servers[0].Address, 10_000)));
         int before = await fixture.ActivationsOf<EndpointGrain>();
-        var samples = await scheduler.RunAsync(null, CancellationToken.None);
+        var samples = await clock.RunAsync(null, CancellationToken.None);
         int after = await fixture.ActivationsOf<EndpointGrain>();
 
         var summary = RunSummaryBuilder.Build(scenario, samples);
@@ -99,8 +94,9 @@ public sealed class RunOnGrainsTests(ClusterFixture fixture)
     }
 
     // ACKs, RSTs, FINs, data and SYN-ACKs from random peers to the listener's port and to closed ports.
-    private static void InjectStrays(WindowScheduler scheduler, uint server, int count)
+    private static (Segment, long)[] Strays(uint server, int count)
     {
+        var strays = new (Segment, long)[count];
         TcpFlags[] kinds = [TcpFlags.Ack, TcpFlags.Rst, TcpFlags.Fin | TcpFlags.Ack, TcpFlags.Ack | TcpFlags.Psh,
             TcpFlags.Syn | TcpFlags.Ack, TcpFlags.Rst | TcpFlags.Ack];
         var random = SimRandom.For(99, 1, 2);
@@ -111,7 +107,8 @@ public sealed class RunOnGrainsTests(ClusterFixture fixture)
             var seg = new Segment(0xCB00_7100 + random.NextBelow(256), (ushort)(1024 + random.NextBelow(60000)), server,
                 port, new SeqNum(random.NextU32()), new SeqNum(random.NextU32()), flags, 1000,
                 (ushort)((flags & TcpFlags.Psh) != 0 ? 100 : 0));
-            scheduler.Inject(in seg, Instant.FromMilliseconds(10 + i / 4));
+            strays[i] = (seg, Instant.FromMilliseconds(10 + i / 4).Nanoseconds);
         }
+        return strays;
     }
 }

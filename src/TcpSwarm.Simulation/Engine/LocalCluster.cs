@@ -4,52 +4,73 @@ using NetworkModel = TcpSwarm.Simulation.Network.Network;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>Hosts and endpoints as plain objects in this process: the engine without Orleans, for its own tests.</summary>
+/// <summary>The engine without Orleans: a run's partitions, hosts and endpoints as plain objects in this process.
+/// </summary>
 /// <remarks>
-/// The grains run exactly these runtimes; a test compares this cluster's summary with the grains' byte for byte, so
-/// the grain layer is shown to add nothing and lose nothing.
+/// The grains run exactly these runtimes; tests compare this cluster's results with the grains' byte for byte, so the
+/// grain layer is shown to add nothing and lose nothing, and with several partitions against one, so spreading hosts
+/// over silos is shown to change nothing. Partitions run one after another, exchanging arrivals directly.
 /// </remarks>
-public sealed class LocalCluster : IHostInvoker, IEndpointInvoker
+public sealed class LocalCluster : IPartitions, IArrivalExchange
 {
-    private readonly Dictionary<uint, HostRuntime> _hosts = [];
-    private readonly Dictionary<(uint Host, int Slot), EndpointRuntime> _endpoints = [];
-    private readonly TcpProfile _profile;
+    private readonly HostPartition[] _partitions;
+    private readonly LocalHosts[] _hosts;
 
-    public LocalCluster(Scenario scenario)
+    public LocalCluster(Scenario scenario, int partitions = 1)
     {
-        _profile = scenario.Profile;
+        ArgumentNullException.ThrowIfNull(scenario);
         Network = new NetworkModel(scenario);
-        foreach (var address in WindowScheduler.HostAddresses(scenario))
-            _hosts.Add(address, new HostRuntime(address, scenario, Network));
-        Scheduler = new WindowScheduler(scenario, this, Network);
+        Map = new PartitionMap(scenario, partitions);
+        _partitions = new HostPartition[partitions];
+        _hosts = new LocalHosts[partitions];
+        for (int p = 0; p < partitions; p++)
+        {
+            _hosts[p] = new LocalHosts(scenario, Network, Map.HostsOf(p));
+            _partitions[p] = new HostPartition(scenario, Network, Map, p, _hosts[p]);
+        }
+        Scheduler = new WindowScheduler(scenario, this);
     }
 
     public NetworkModel Network { get; }
+    public PartitionMap Map { get; }
     public WindowScheduler Scheduler { get; }
-    public HostRuntime Host(uint address) => _hosts[address];
+    public int Count => _partitions.Length;
+
+    public HostRuntime Host(uint address) => _hosts[Map.Of(address)].Host(address);
 
     /// <summary>Endpoint runtimes ever created: what would be grain activations.</summary>
-    public int EndpointsCreated => _endpoints.Count;
+    public int EndpointsCreated => _hosts.Sum(h => h.EndpointsCreated);
 
-    public async ValueTask RunWindowAsync(IReadOnlyList<HostBatch> batches, Instant windowEnd)
+    /// <summary>Puts a segment on its way to its destination host as if the network delivered it then.</summary>
+    public void Inject(in Segment seg, Instant arrivesAt) => _partitions[Map.Of(seg.DstAddr)].Inject(in seg, arrivesAt);
+
+    public ValueTask<IReadOnlyList<long>> FirstEventsAsync() =>
+        ValueTask.FromResult<IReadOnlyList<long>>([.. _partitions.Select(p => p.NextEventAt().Nanoseconds)]);
+
+    public async ValueTask<IReadOnlyList<PartitionWindow>> RunWindowAsync(Instant windowEnd)
     {
-        foreach (var b in batches) await _hosts[b.Host].RunWindowAsync(b.Events, windowEnd, this, b.Output);
+        var results = new PartitionWindow[_partitions.Length];
+        for (int p = 0; p < results.Length; p++) results[p] = await _partitions[p].RunWindowAsync(windowEnd, this);
+        return results;
     }
 
-    public ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts) =>
-        ValueTask.FromResult<IReadOnlyList<HostSample>>([.. hosts.Select(h => _hosts[h].Sample())]);
-
-    public ValueTask<IReadOnlyList<TraceRecord>> TraceAsync(IReadOnlyList<uint> hosts) =>
-        ValueTask.FromResult<IReadOnlyList<TraceRecord>>([.. hosts.SelectMany(h => _hosts[h].Trace)]);
-
-    public ValueTask RunAsync(uint host, IReadOnlyList<EndpointWork> work)
+    public async ValueTask<IReadOnlyList<PartitionSample>> SampleAsync(Instant now)
     {
-        foreach (var w in work)
-        {
-            if (!_endpoints.TryGetValue((host, w.Slot), out var endpoint))
-                _endpoints.Add((host, w.Slot), endpoint = new EndpointRuntime(_profile));
-            endpoint.Run(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(w.Inputs), w.Output);
-        }
-        return ValueTask.CompletedTask;
+        var samples = new PartitionSample[_partitions.Length];
+        for (int p = 0; p < samples.Length; p++) samples[p] = await _partitions[p].SampleAsync();
+        return samples;
+    }
+
+    public async ValueTask<IReadOnlyList<TraceRecord>> TraceAsync()
+    {
+        var records = new List<TraceRecord>();
+        foreach (var p in _partitions) records.AddRange(await p.TraceAsync());
+        return records;
+    }
+
+    public ValueTask<long> SendAsync(int from, int to, Instant window, IReadOnlyList<Arrival> arrivals)
+    {
+        _partitions[to].Deliver(from, window, arrivals);
+        return ValueTask.FromResult(0L);
     }
 }

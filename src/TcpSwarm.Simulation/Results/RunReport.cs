@@ -14,4 +14,7 @@ public sealed record RunReport(RunSummary Summary, RunStatus Status, TimeSpan Wa
 
     /// <summary>The sampled connections' segments as each host saw them: the pcap files and the ladder.</summary>
     public IReadOnlyList<Engine.TraceRecord> Trace { get; init; } = [];
+
+    /// <summary>The silos the run used and what crossed between them.</summary>
+    public ClusterReport Cluster { get; init; } = ClusterReport.None;
 }

@@ -1,0 +1,81 @@
+using TcpSwarm.Grains.Wire;
+using TcpSwarm.Simulation.Engine;
+
+namespace TcpSwarm.Grains;
+
+/// <summary>A thin shell around a run's <see cref="WindowScheduler"/>: the clock that drives every partition's windows,
+/// and stops at the last completed window when a silo of the run is lost (DESIGN.md §7).</summary>
+/// <remarks>It must not go on after a loss: Orleans would re-activate the lost hosts elsewhere with empty state
+/// (the placement director refuses to), and the books would silently lose what they held.</remarks>
+[RunPlacement]
+public sealed class RunGrain(RunRegistry runs, IRunPacing pacing, IClusterMembershipService membership)
+    : Grain, IRunGrain
+{
+    private WindowScheduler? _clock;
+    private GrainPartitions? _partitions;
+    private ClusterWatch? _watch;
+    private RunSetup? _setup;
+    private StepResult? _failure;
+
+    private WindowScheduler Clock =>
+        _clock ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was not started");
+
+    public async Task StartAsync(RunSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        if (_clock is not null) return;
+        var context = runs.Join(setup);
+        _setup = setup;
+        _watch = new ClusterWatch(membership, context.Silos, pacing.For(context.Scenario));
+        _partitions = new GrainPartitions(GrainFactory, setup);
+        await _partitions.PrepareAsync();
+        _clock = new WindowScheduler(context.Scenario, _partitions);
+    }
+
+    public async Task<Immutable<StepResult>> StepAsync()
+    {
+        if (_failure is not null) return new(_failure);
+        var clock = Clock;
+        try
+        {
+            var sample = await clock.StepAsync(_watch);
+            return new(new StepResult(sample, null, null, (clock.Now - Tcp.Instant.Zero).Ticks));
+        }
+        catch (Exception e)
+        {
+            // A call that failed for the cluster's sake waits up to a minute for membership to name the lost silo.
+            var lost = await _watch!.LostSiloAsync(ClusterFault(e) ? 300 : 0);
+            if (lost is null) throw;
+            int partition = _setup!.Silos.ToList().IndexOf(lost);
+            var reached = clock.Now - Tcp.Instant.Zero;
+            _failure = new StepResult(null,
+                $"silo {lost} (partition {partition} of {_setup.Silos.Length}) left the cluster; the run stopped at " +
+                $"the last completed window, {reached.TotalSeconds:0.###} s of virtual time", lost, reached.Ticks);
+            return new(_failure);
+        }
+    }
+
+    private static bool ClusterFault(Exception e) => e is SiloLostException or SiloUnavailableException or OrleansException
+        or TimeoutException || (e is AggregateException a && a.InnerExceptions.Any(ClusterFault));
+
+    public async Task<Immutable<RunTotals>> FinishAsync()
+    {
+        var clock = Clock;
+        int before = clock.Samples.Count;
+        if (_failure is null) await clock.FinishAsync(_watch);
+        var last = clock.Samples.Count > before ? clock.Samples[^1] : null;
+        var (messages, bytes) = clock.PeakExchange;
+        return new(new RunTotals(clock.Windows, clock.Events, clock.ExchangeMessages, clock.ExchangeBytes, messages,
+            bytes, last));
+    }
+
+    public async Task<Immutable<TraceRecord[]>> TraceAsync() =>
+        _failure is not null ? new([]) : new([.. await Clock.TraceAsync()]);
+
+    public async Task StopAsync()
+    {
+        if (_partitions is not null) await _partitions.ForgetAsync();
+        if (_setup is not null) runs.Forget(_setup.RunId);
+        DeactivateOnIdle();
+    }
+}

@@ -1,0 +1,39 @@
+using Orleans.Placement;
+using Orleans.Runtime.Placement;
+
+namespace TcpSwarm.Grains;
+
+/// <summary>Places a run's grains where the run's partition map says: a clock or partition on the silo its key names,
+/// a host and its endpoints on their partition's silo.</summary>
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("TcpSwarm.RunPlacement")]
+public sealed class RunPlacementStrategy : PlacementStrategy;
+
+/// <summary>Marks a grain class as placed by <see cref="RunPlacementStrategy"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+public sealed class RunPlacementAttribute() : PlacementAttribute(new RunPlacementStrategy());
+
+/// <summary>Decides a run grain's silo from its key alone (and the run's map), never from load: the same host is on
+/// the same silo for the whole run, and a grain whose silo is gone is not re-created elsewhere with empty state.
+/// </summary>
+public sealed class RunPlacementDirector(RunRegistry runs) : IPlacementDirector
+{
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var key = target.GrainIdentity.Key.ToString()!;
+        var silo = GrainKeys.PinnedSilo(key) ?? HostSilo(key);
+        var address = SiloAddress.FromParsableString(silo);
+        if (Array.IndexOf(context.GetCompatibleSilos(target), address) < 0)
+            throw new SiloUnavailableException(
+                $"grain {key} belongs on silo {silo}, which is not active: the run cannot go on without it");
+        return Task.FromResult(address);
+    }
+
+    private string HostSilo(string key)
+    {
+        var (run, address, _) = GrainKeys.Parse(key);
+        if (!runs.TryGet(run, out var context))
+            throw new InvalidOperationException($"grain {key}: run {run} is not registered on this silo");
+        return context.SiloOf(address);
+    }
+}

@@ -1,0 +1,127 @@
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Simulation.Engine;
+
+public sealed partial class HostPartition
+{
+    private readonly List<Task<long>> _deliveries = [];
+
+    /// <summary>Runs this partition's hosts for one window: its attackers' SYNs, the events due before
+    /// <paramref name="windowEnd"/>, then hands each other partition what was sent to its hosts.</summary>
+    public async ValueTask<PartitionWindow> RunWindowAsync(Instant windowEnd, IArrivalExchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        var received = (long[])_received.Clone();                 // every earlier window's deliveries are in
+        for (int p = 0; p < _early.Length; p++)
+        {
+            _received[p] += _early[p];
+            _early[p] = 0;
+        }
+        _window = windowEnd;
+        long events = 0;
+        SendAttacks(windowEnd);
+        while (_queue.TryPeek(out _, out long at) && at < windowEnd.Nanoseconds)
+        {
+            var (host, e) = _queue.Dequeue();
+            events++;
+            if (!_batches.TryGetValue(host, out var batch))
+            {
+                batch = new HostBatch { Host = host };
+                _batches.Add(host, batch);
+            }
+            if (batch.Events.Count == 0) _due.Add(batch);
+            batch.Events.Add(e);
+        }
+        Events += events;
+        if (_due.Count > 0) await RunHosts(windowEnd);
+        var (messages, bytes, remoteNext) = await Exchange(exchange, windowEnd);
+        var next = Instant.Min(NextEventAt(), remoteNext);
+        return new PartitionWindow(events, next.Nanoseconds, (long[])_sent.Clone(), received, messages, bytes);
+    }
+
+    private async ValueTask RunHosts(Instant windowEnd)
+    {
+        _due.Sort((a, b) => a.Host.CompareTo(b.Host));
+        await _hosts.RunWindowAsync(_due, windowEnd);
+        foreach (var batch in _due)                               // address order: the queue's ties stay put
+        {
+            foreach (var a in batch.Output.Arrivals)
+            {
+                int p = _map.Count == 1 ? 0 : _map.Of(a.To);
+                if (p == Index) _queue.Enqueue((a.To, a.Event), a.Event.At.Nanoseconds);
+                else _outbox[p].Add(a);
+            }
+            foreach (var w in batch.Output.Wakeups) _queue.Enqueue((batch.Host, w), w.At.Nanoseconds);
+            batch.Events.Clear();
+            batch.Output.Clear();
+        }
+        _due.Clear();
+    }
+
+    // One message per partition with arrivals for it, all at once; the window ends when every receiver holds them.
+    private async ValueTask<(int Messages, long Bytes, Instant Next)> Exchange(IArrivalExchange exchange,
+        Instant windowEnd)
+    {
+        var next = Instant.Never;
+        _deliveries.Clear();
+        for (int p = 0; p < _outbox.Length; p++)
+        {
+            var box = _outbox[p];
+            if (box.Count == 0) continue;
+            foreach (var a in box) next = Instant.Min(next, a.Event.At);
+            _sent[p] += box.Count;
+            _deliveries.Add(exchange.SendAsync(Index, p, windowEnd, box).AsTask());
+        }
+        if (_deliveries.Count == 0) return (0, 0, next);
+        var bytes = await Task.WhenAll(_deliveries);
+        foreach (var box in _outbox) box.Clear();
+        return (_deliveries.Count, bytes.Sum(), next);
+    }
+
+    // Spoofed SYNs leave on the attacker's schedule; each lands at least the lookahead later, in a later window.
+    private void SendAttacks(Instant windowEnd)
+    {
+        foreach (var a in _attackers)
+        {
+            while (a.HasNext && a.NextAt < windowEnd)
+            {
+                a.Sent++;
+                var transit = _network.Send(in a.NextSyn, a.NextAt, ref a.Random);
+                if (transit.Fate is Network.TransitFate.Delivered or Network.TransitFate.Duplicated)
+                {
+                    var to = a.NextSyn.DstAddr;
+                    _queue.Enqueue((to, new HostEvent(HostEventKind.Arrival, transit.FirstArrival, a.Source, a.Seq++,
+                        a.NextSyn)), transit.FirstArrival.Nanoseconds);
+                    if (transit.Fate == Network.TransitFate.Duplicated)
+                        _queue.Enqueue((to, new HostEvent(HostEventKind.Arrival, transit.SecondArrival, a.Source,
+                            a.Seq++, a.NextSyn)), transit.SecondArrival.Nanoseconds);
+                }
+                else
+                {
+                    a.Lost++;
+                }
+                a.Advance();
+            }
+        }
+    }
+
+    /// <summary>This partition's hosts' samples (address order) and its attackers' counts, zero for the others.
+    /// </summary>
+    public async ValueTask<PartitionSample> SampleAsync()
+    {
+        var hosts = await _hosts.SampleAsync(Hosts);
+        var attackers = new (long SpoofedSyns, long Lost)[_scenario.Attackers.Count];
+        foreach (var a in _attackers) attackers[a.Index] = (a.Sent, a.Lost);
+        var received = new long[_received.Length];
+        for (int p = 0; p < received.Length; p++) received[p] = _received[p] + _early[p];
+        return new PartitionSample(hosts, attackers, received);
+    }
+
+    /// <summary>Every traced segment of this partition's hosts, host by host in address order.</summary>
+    public ValueTask<IReadOnlyList<TraceRecord>> TraceAsync() => _hosts.TraceAsync(Hosts);
+}
+
+/// <summary>One partition's part of a sample: its hosts, its attackers, and the arrivals it has received so far.
+/// </summary>
+public sealed record PartitionSample(IReadOnlyList<HostSample> Hosts, IReadOnlyList<(long SpoofedSyns, long Lost)> Attackers,
+    long[] ReceivedArrivals);

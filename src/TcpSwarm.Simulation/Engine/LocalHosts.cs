@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+using TcpSwarm.Simulation.Model;
+using TcpSwarm.Tcp;
+using NetworkModel = TcpSwarm.Simulation.Network.Network;
+
+namespace TcpSwarm.Simulation.Engine;
+
+/// <summary>One partition's hosts and endpoints as plain objects in this process, for the engine without Orleans.
+/// </summary>
+public sealed class LocalHosts : IHostInvoker, IEndpointInvoker
+{
+    private readonly Dictionary<uint, HostRuntime> _hosts = [];
+    private readonly Dictionary<(uint Host, int Slot), EndpointRuntime> _endpoints = [];
+    private readonly TcpProfile _profile;
+
+    public LocalHosts(Scenario scenario, NetworkModel network, IReadOnlyList<uint> hosts)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(hosts);
+        _profile = scenario.Profile;
+        foreach (var address in hosts) _hosts.Add(address, new HostRuntime(address, scenario, network));
+    }
+
+    /// <summary>Endpoint runtimes ever created: what would be grain activations.</summary>
+    public int EndpointsCreated => _endpoints.Count;
+
+    public bool Holds(uint address) => _hosts.ContainsKey(address);
+
+    public HostRuntime Host(uint address) => _hosts[address];
+
+    public async ValueTask RunWindowAsync(IReadOnlyList<HostBatch> batches, Instant windowEnd)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        foreach (var b in batches) await _hosts[b.Host].RunWindowAsync(b.Events, windowEnd, this, b.Output);
+    }
+
+    public ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts) =>
+        ValueTask.FromResult<IReadOnlyList<HostSample>>([.. hosts.Select(h => _hosts[h].Sample())]);
+
+    public ValueTask<IReadOnlyList<TraceRecord>> TraceAsync(IReadOnlyList<uint> hosts) =>
+        ValueTask.FromResult<IReadOnlyList<TraceRecord>>([.. hosts.SelectMany(h => _hosts[h].Trace)]);
+
+    public ValueTask RunAsync(uint host, IReadOnlyList<EndpointWork> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        foreach (var w in work)
+        {
+            if (!_endpoints.TryGetValue((host, w.Slot), out var endpoint))
+                _endpoints.Add((host, w.Slot), endpoint = new EndpointRuntime(_profile));
+            endpoint.Run(CollectionsMarshal.AsSpan(w.Inputs), w.Output);
+        }
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Results;
+
+namespace TcpSwarm.Grains.Tests;
+
+/// <summary>Spreading a run's hosts over partitions (one per silo) changes no result: the same summary and the same
+/// time series, byte for byte, with every arrival between partitions accounted for by the barrier.</summary>
+public sealed class PartitionTests
+{
+    private static async Task<(string Summary, byte[] Series, WindowScheduler Clock)> Run(Scenario scenario, int partitions)
+    {
+        var cluster = new LocalCluster(scenario, partitions);
+        var samples = await cluster.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var summary = JsonSerializer.Serialize(RunSummaryBuilder.Build(scenario, samples));
+        var table = TimeSeriesTable.Of(scenario, TimeSeriesBuilder.Build(scenario, samples));
+        return (summary, TimeSeriesJson.Write(TimeSeriesHeader.Of(scenario), table), cluster.Scheduler);
+    }
+
+    [Theory]
+    [InlineData("quickstart.yaml")]
+    [InlineData("syn-flood.yaml")]
+    [InlineData("tw-reuse.yaml")]
+    public async Task Three_partitions_give_byte_for_byte_the_summary_and_time_series_of_one(string file)
+    {
+        var scenario = Scenarios.FromFile(file) with { Duration = TimeSpan.FromSeconds(8) };
+        var one = await Run(scenario, 1);
+        var three = await Run(scenario, 3);
+        Assert.Equal(one.Summary, three.Summary);
+        Assert.Equal(one.Series, three.Series);
+        Assert.Equal(0, one.Clock.ExchangeMessages);
+        Assert.True(three.Clock.ExchangeMessages > 0, "the hosts of three partitions exchanged nothing");
+        Assert.Equal(one.Clock.Windows, three.Clock.Windows);
+        Assert.Equal(one.Clock.Events, three.Clock.Events);
+    }
+
+    [Fact]
+    public async Task A_flood_and_its_clients_on_seven_partitions_still_match_one()
+    {
+        var scenario = Scenarios.Load(Scenarios.Mix);
+        var one = await Run(scenario, 1);
+        var seven = await Run(scenario, 7);                          // more partitions than some have hosts for
+        Assert.Equal(one.Summary, seven.Summary);
+        Assert.Equal(one.Series, seven.Series);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using TcpSwarm.Grains.Wire;
+using TcpSwarm.Silo;
+using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Simulation.Results;
+
+namespace TcpSwarm.Grains.Tests;
+
+/// <summary>A run spread over three real silos: each silo loads the scenario from its text, owns a third of the hosts,
+/// and exchanges one message per peer per window; the results are those of the engine on one partition.</summary>
+[Collection(nameof(ThreeSiloCollection))]
+public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
+{
+    [Fact]
+    public async Task Three_silos_give_byte_for_byte_the_summary_of_one_partition_and_count_what_crossed()
+    {
+        var scenario = Scenarios.Load(Scenarios.Mix);
+        var local = new LocalCluster(scenario);
+        var expected = await local.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+
+        var setup = new RunSetup("three", "test.yaml", Scenarios.Mix, null, null, [], [], fixture.Silos);
+        var report = await GrainRun.RunAsync(fixture.Grains, setup, scenario, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunStatus.Completed, report.Status);
+        Assert.Equal(3, report.Silos);
+        Assert.Equal(JsonSerializer.Serialize(RunSummaryBuilder.Build(scenario, expected)),
+            JsonSerializer.Serialize(report.Summary));
+        Assert.Equal(local.Scheduler.Windows, report.Windows);
+        Assert.Equal(local.Scheduler.Events, report.Events);
+        Assert.True(report.Cluster.Messages > 100, $"{report.Cluster.Messages} messages between silos");
+        Assert.True(report.Cluster.Bytes > 50 * report.Cluster.Messages, $"{report.Cluster.Bytes} bytes");
+        Assert.True(report.Cluster.PeakWindowMessages <= 3 * 2, "more than one message per silo pair in a window");
+    }
+}
