@@ -5,6 +5,7 @@ using TcpSwarm.Cli.Output;
 using TcpSwarm.Cli.Trace;
 using TcpSwarm.Cli.Report;
 using TcpSwarm.Scenarios;
+using TcpSwarm.Silo;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
 
@@ -17,6 +18,13 @@ internal static class RunVerb
     public static Command Build(CliEnvironment env, IReadOnlyList<string> args)
     {
         var options = new ScenarioOptions();
+        var membership = new MembershipOptions();
+        var gateways = new Option<string>("--gateways")
+        {
+            HelpName = "PORT,...",
+            Description = "Run on a cluster of silos started without --redis (localhost clustering): their gateway "
+                          + "ports on 127.0.0.1. Default: none.",
+        };
         var output = new Option<string>("--out")
         {
             HelpName = "DIR",
@@ -31,22 +39,43 @@ internal static class RunVerb
             + "the last completed window and writes what was done (exit 130); a second Ctrl-C quits at once.");
         options.AddTo(command);
         command.Add(output);
-        command.SetAction((parsed, _) => ExecuteAsync(parsed, options, output, env, args));
+        membership.AddTo(command);
+        command.Add(gateways);
+        command.SetAction((parsed, _) => ExecuteAsync(parsed, options, new Cluster(membership, gateways), output, env,
+            args));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parsed, ScenarioOptions options, Option<string> output,
-        CliEnvironment env, IReadOnlyList<string> args)
+    private static async Task<int> ExecuteAsync(ParseResult parsed, ScenarioOptions options, Cluster cluster,
+        Option<string> output, CliEnvironment env, IReadOnlyList<string> args)
     {
         ulong? seed = null;
         try
         {
             var (scenario, _) = options.Load(parsed, env.Error);
             if (scenario is null) return ExitCodes.BadInput;
+            var settings = cluster.Read(parsed, env.Error, out bool refused);
+            if (refused) return ExitCodes.BadInput;
 
             seed = scenario.Seed;
             env.Out.WriteLine($"seed {scenario.Seed}");
-            var runner = env.Runners();
+            IScenarioRunner? runner;
+            if (settings is null)
+            {
+                runner = env.Runners();
+            }
+            else
+            {
+                try
+                {
+                    runner = await ClusterRunner.ConnectAsync(settings, options.Source(parsed));
+                }
+                catch (ClusterUnreachableException e)
+                {
+                    env.Error.WriteLine("error: " + e.Message + "; nothing was run");
+                    return ExitCodes.ClusterFailed;
+                }
+            }
             if (runner is null)
             {
                 env.Error.WriteLine("tcpswarm: the scenario runner is not part of this build yet, so nothing was run "
@@ -74,6 +103,11 @@ internal static class RunVerb
             var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
             return Finish(report, scenario, folder, RunDocument.Of(report, startedAt, args, MachineDocument.Current()),
                 env);
+        }
+        catch (ClusterUnreachableException e)
+        {
+            env.Error.WriteLine("error: " + e.Message + "; nothing was run");
+            return ExitCodes.ClusterFailed;
         }
         catch (Exception e)
         {
@@ -154,10 +188,38 @@ internal static class RunVerb
                 return ExitCodes.Interrupted;
             case RunStatus.ClusterFailed:
                 env.Error.WriteLine("error: the cluster failed: " + OneLine(report.Failure ?? "no account given")
-                                    + $"; results up to the last completed window are in {folder}");
+                                    + $"; summary.json and the time series hold the run as of "
+                                    + $"{Numbers.Seconds(report.Summary.VirtualSeconds)}, its last sample on every "
+                                    + $"silo, in {folder}");
                 return ExitCodes.ClusterFailed;
             default:
                 throw new InvalidOperationException($"the runner returned an unknown status {report.Status}");
+        }
+    }
+
+    // The cluster a run goes to: --redis (or $TCPSWARM_REDIS), or --gateways; neither: the embedded silo.
+    private sealed record Cluster(MembershipOptions Membership, Option<string> Gateways)
+    {
+        public ClusterSettings? Read(ParseResult parsed, TextWriter error, out bool refused)
+        {
+            refused = false;
+            var problems = new List<ScenarioProblem>();
+            var ports = new List<int>();
+            if (parsed.GetValue(Gateways) is { } list)
+                foreach (var port in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    ports.Add(MembershipOptions.Port(port, "--gateways", 0, problems));
+            bool redis = Membership.RedisText(parsed) is not null;
+            if (redis && ports.Count > 0)
+                problems.Add(new ScenarioProblem("--gateways", 0, 0, "gateways",
+                    "cannot be given with --redis (or $TCPSWARM_REDIS): membership is in one place or the other"));
+            var settings = Membership.Read(parsed, problems, gateways: ports);
+            if (problems.Count > 0)
+            {
+                Diagnostics.Refuse(problems, error);
+                refused = true;
+                return null;
+            }
+            return redis || ports.Count > 0 ? settings : null;
         }
     }
 

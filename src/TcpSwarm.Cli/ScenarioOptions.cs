@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TcpSwarm.Scenarios;
+using TcpSwarm.Silo;
 using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Cli;
@@ -62,6 +63,13 @@ internal sealed class ScenarioOptions
         return (loaded.Scenario
                 ?? throw new InvalidOperationException("the loader returned neither a scenario nor a problem"),
             loaded.Memory);
+    }
+
+    /// <summary>The scenario as given: its file's text and the overrides, for silos that read it again.</summary>
+    public ScenarioSource Source(ParseResult parsed)
+    {
+        var path = parsed.GetRequiredValue(Scenario);
+        return new ScenarioSource(path, File.ReadAllText(path), Read(parsed).Overrides);
     }
 
     /// <summary>The overrides the options give, and the problems of those that are malformed (a --set without '=',

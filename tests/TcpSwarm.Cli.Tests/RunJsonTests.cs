@@ -41,7 +41,23 @@ public sealed class RunJsonTests
               "windows": 12000,
               "events": 2500000,
               "events_per_wall_second": 200000,
-              "silos": 1,
+              "silos": 3,
+              "cluster": {
+                "silos": [
+                  "127.0.0.1:11111@1",
+                  "127.0.0.1:11112@1",
+                  "127.0.0.1:11113@1"
+                ],
+                "messages_between_silos": 24000,
+                "bytes_between_silos": 9600000,
+                "messages_per_window": 2,
+                "bytes_per_window": 800,
+                "peak_messages_in_a_window": 6,
+                "peak_bytes_in_a_window": 48000,
+                "lost_silo": "127.0.0.1:11113@1",
+                "virtual_seconds_reached": 31.25,
+                "results_as_of_seconds": 60
+              },
               "started_at": "2025-11-25T17:46:03Z",
               "arguments": [
                 "run",

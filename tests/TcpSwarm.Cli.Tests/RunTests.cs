@@ -38,7 +38,8 @@ public sealed class RunTests
         Assert.Equal(3, result.Code);
         var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith("error: the cluster failed: silo 2 was lost at 31.2s of virtual time (membership: no "
-                          + "heartbeat); results up to the last completed window are in ", line, StringComparison.Ordinal);
+                          + "heartbeat); summary.json and the time series hold the run as of 60.0s, its last sample on "
+                          + "every silo, in ", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,15 +10,15 @@ namespace TcpSwarm.Cli.Output;
 /// <param name="EventsPerWallSecond">Null when the run took no measurable wall time.</param>
 /// <param name="StartedAt">UTC, ISO 8601 to the second.</param>
 internal sealed record RunDocument(string Status, string? Failure, double WallSeconds, long Windows, long Events,
-    double? EventsPerWallSecond, int Silos, string StartedAt, IReadOnlyList<string> Arguments, string TcpswarmVersion,
-    MachineDocument Machine)
+    double? EventsPerWallSecond, int Silos, ClusterDocument Cluster, string StartedAt, IReadOnlyList<string> Arguments,
+    string TcpswarmVersion, MachineDocument Machine)
 {
     public static RunDocument Of(RunReport report, DateTimeOffset startedAt, IReadOnlyList<string> arguments,
         MachineDocument machine)
     {
         var wall = report.Wall.TotalSeconds;
         return new RunDocument(StatusName(report.Status), report.Failure, wall, report.Windows, report.Events,
-            wall > 0 ? report.Events / wall : null, report.Silos,
+            wall > 0 ? report.Events / wall : null, report.Silos, ClusterDocument.Of(report),
             startedAt.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture),
             arguments, ToolVersion.Informational, machine);
     }

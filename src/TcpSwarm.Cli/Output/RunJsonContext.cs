@@ -15,6 +15,7 @@ namespace TcpSwarm.Cli.Output;
     ])]
 [JsonSerializable(typeof(SummaryDocument))]
 [JsonSerializable(typeof(RunDocument))]
+[JsonSerializable(typeof(ClusterDocument))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(ServerDocument))]
 [JsonSerializable(typeof(ClientDocument))]

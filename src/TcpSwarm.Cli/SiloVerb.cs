@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Net;
+using TcpSwarm.Scenarios;
+using TcpSwarm.Silo;
+
+namespace TcpSwarm.Cli;
+
+/// <summary>`tcpswarm silo`: one silo process that joins the cluster whose membership lives in Redis (or, without
+/// --redis, localhost clustering on this machine) and serves runs until Ctrl-C or SIGTERM.</summary>
+internal static class SiloVerb
+{
+    public static Command Build(CliEnvironment env)
+    {
+        var membership = new MembershipOptions();
+        var siloPort = new Option<string>("--silo-port")
+        {
+            HelpName = "PORT",
+            Description = "The port silos talk to each other on. Default: 11111.",
+        };
+        var gatewayPort = new Option<string>("--gateway-port")
+        {
+            HelpName = "PORT",
+            Description = "The port runs (clients) connect to. Default: 30000.",
+        };
+        var primaryPort = new Option<string>("--primary-port")
+        {
+            HelpName = "PORT",
+            Description = "Without --redis (localhost clustering): the silo port of the cluster's first silo, on "
+                          + "127.0.0.1; the first silo is the one whose --silo-port it is. Default: 11111.",
+        };
+        var advertise = new Option<string>("--advertise")
+        {
+            HelpName = "ADDRESS",
+            Description = "The IPv4 address other silos and runs reach this silo at (a container's); the silo and "
+                          + "gateway ports then listen on every interface. Default: none: 127.0.0.1, and they "
+                          + "listen on 127.0.0.1 only.",
+        };
+        var probe = new Option<string>("--probe-timeout")
+        {
+            HelpName = "DURATION",
+            Description = "Membership's probe timeout (e.g. 2s): shorter notices a lost silo sooner. Default: "
+                          + "Orleans' own.",
+        };
+        var command = new Command("silo",
+            "Starts one silo that joins a cluster and serves runs ('tcpswarm run --redis ...') until Ctrl-C or "
+            + "SIGTERM. Exit codes: 0 stopped, 2 bad option, 3 membership (Redis) unreachable.");
+        membership.AddTo(command);
+        foreach (var option in (Option[])[siloPort, gatewayPort, primaryPort, advertise, probe]) command.Add(option);
+        command.SetAction(async (parsed, _) =>
+        {
+            var problems = new List<ScenarioProblem>();
+            int silo = MembershipOptions.Port(parsed.GetValue(siloPort), "--silo-port", 11111, problems);
+            int gateway = MembershipOptions.Port(parsed.GetValue(gatewayPort), "--gateway-port", 30000, problems);
+            int primary = MembershipOptions.Port(parsed.GetValue(primaryPort), "--primary-port", 11111, problems);
+            var cluster = membership.Read(parsed, problems, primary);
+            var address = Advertised(parsed.GetValue(advertise), problems);
+            var probeTimeout = ProbeTimeout(parsed.GetValue(probe), problems);
+            if (problems.Count > 0 || cluster is null) return Diagnostics.Refuse(problems, env.Error);
+            return await Serve(new SiloSettings(cluster, silo, gateway, address, probeTimeout), env);
+        });
+        return command;
+    }
+
+    private static async Task<int> Serve(SiloSettings settings, CliEnvironment env)
+    {
+        using var interruption = env.Interruptions(env.Error);
+        ClusterSilo silo;
+        try
+        {
+            silo = await ClusterSilo.StartAsync(settings, null, interruption.Token);
+        }
+        catch (ClusterUnreachableException e)
+        {
+            env.Error.WriteLine("error: " + e.Message + "; the silo did not start");
+            return ExitCodes.ClusterFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Interrupted;
+        }
+        await using (silo)
+        {
+            env.Out.WriteLine($"silo {silo.Address} joined cluster {settings.Cluster.ClusterId} " +
+                              $"({settings.Cluster.Describe()}); Ctrl-C stops it");
+            await env.Out.FlushAsync();
+            await silo.ServeAsync(interruption.Token);
+            env.Out.WriteLine($"silo {silo.Address} is leaving the cluster");
+        }
+        return ExitCodes.Done;
+    }
+
+    private static IPAddress? Advertised(string? text, List<ScenarioProblem> problems)
+    {
+        if (text is null) return null;
+        if (IPAddress.TryParse(text, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            return address;
+        problems.Add(new ScenarioProblem("--advertise", 0, 0, "advertise",
+            $"'{text}' is not allowed; use an IPv4 address such as 10.0.0.5"));
+        return null;
+    }
+
+    private static TimeSpan? ProbeTimeout(string? text, List<ScenarioProblem> problems)
+    {
+        if (text is null) return null;
+        if (Units.TryParseDuration(text, out var value, out var error) && value >= TimeSpan.FromMilliseconds(100))
+            return value;
+        problems.Add(new ScenarioProblem("--probe-timeout", 0, 0, "probe-timeout",
+            error.Length > 0 ? error : $"'{text}' is not allowed; use at least 100ms"));
+        return null;
+    }
+}

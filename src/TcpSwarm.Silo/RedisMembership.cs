@@ -1,0 +1,71 @@
+using StackExchange.Redis;
+
+namespace TcpSwarm.Silo;
+
+/// <summary>A Redis server holding a cluster's membership, from a StackExchange.Redis connection string
+/// ("HOST:PORT", optionally ",password=…"): what connects to it, and what may be printed of it.</summary>
+/// <remarks>The password goes to Redis and nowhere else: <see cref="Endpoints"/> and <see cref="ToString"/> name the
+/// address only.</remarks>
+public sealed class RedisMembership
+{
+    private RedisMembership(ConfigurationOptions options, string endpoints)
+    {
+        Options = options;
+        Endpoints = endpoints;
+    }
+
+    /// <summary>The options to connect with; never print them.</summary>
+    public ConfigurationOptions Options { get; }
+
+    /// <summary>The server's address, HOST:PORT, safe to print.</summary>
+    public string Endpoints { get; }
+
+    /// <summary>Reads a connection string; null and a reason when it names no server.</summary>
+    public static RedisMembership? Parse(string text, out string? problem)
+    {
+        problem = null;
+        ConfigurationOptions options;
+        try
+        {
+            options = ConfigurationOptions.Parse(text);
+        }
+        catch (ArgumentException e)
+        {
+            problem = "is not a Redis connection string (HOST:PORT, optionally ,password=…): " + e.Message;
+            return null;
+        }
+        if (options.EndPoints.Count == 0)
+        {
+            problem = "names no Redis server; use HOST:PORT";
+            return null;
+        }
+        options.AbortOnConnectFail = true;
+        options.ConnectTimeout = 3000;
+        options.ConnectRetry = 1;
+        return new RedisMembership(options, string.Join(",", options.EndPoints.Select(EndPointCollection.ToString)));
+    }
+
+    /// <summary>Connects once, briefly, so that an unreachable server is named within seconds rather than waited on.
+    /// </summary>
+    public async Task CheckReachableAsync()
+    {
+        try
+        {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(Options.Clone());
+            await connection.GetDatabase().PingAsync();
+        }
+        catch (RedisConnectionException e)
+        {
+            throw new ClusterUnreachableException($"cannot reach Redis at {Endpoints} ({e.FailureType})");
+        }
+        catch (RedisException e)
+        {
+            throw new ClusterUnreachableException($"Redis at {Endpoints} refused the connection ({e.GetType().Name})");
+        }
+    }
+
+    public override string ToString() => Endpoints;
+}
+
+/// <summary>The cluster's membership cannot be reached: nothing ran (exit 3).</summary>
+public sealed class ClusterUnreachableException(string message) : Exception(message);
