@@ -5,7 +5,10 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the suite's real components need.
-APT_PACKAGES=(tshark)   # reads back the pcap files a run writes (tests/TcpSwarm.Cli.Tests/Trace)
+APT_PACKAGES=(
+  tshark         # reads back the pcap files a run writes (tests/TcpSwarm.Cli.Tests/Trace)
+  redis-server   # cluster membership for the silo processes of tests/TcpSwarm.Cluster.Tests
+)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

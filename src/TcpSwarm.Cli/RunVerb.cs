@@ -101,8 +101,8 @@ internal static class RunVerb
             using var interruption = env.Interruptions(env.Error);
             var startedAt = env.Clock.GetUtcNow();
             var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
-            return Finish(report, scenario, folder, RunDocument.Of(report, startedAt, args, MachineDocument.Current()),
-                env);
+            var run = RunDocument.Of(report, startedAt, Redaction.Arguments(args), MachineDocument.Current());
+            return Finish(report, scenario, folder, run, env);
         }
         catch (ClusterUnreachableException e)
         {

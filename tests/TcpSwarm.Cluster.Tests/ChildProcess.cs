@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace TcpSwarm.Cluster.Tests;
+
+/// <summary>A real child process whose output lines are kept as they come, so a test can wait for one; killed, with
+/// its whole tree, when disposed.</summary>
+internal sealed class ChildProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _out = new(), _error = new();
+    private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ChildProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public string Out
+    {
+        get { lock (_gate) return _out.ToString(); }
+    }
+
+    public string Error
+    {
+        get { lock (_gate) return _error.ToString(); }
+    }
+
+    public static ChildProcess Start(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var child = new ChildProcess(process);
+        process.OutputDataReceived += (_, e) => child.Append(child._out, e.Data);
+        process.ErrorDataReceived += (_, e) => child.Append(child._error, e.Data);
+        process.Exited += (_, _) => child._exited.TrySetResult();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>tcpswarm itself: `dotnet tcpswarm.dll ARGS`.</summary>
+    public static ChildProcess Tcpswarm(params string[] args) =>
+        Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"), .. args]);
+
+    private void Append(StringBuilder to, string? line)
+    {
+        if (line is null) return;
+        lock (_gate) to.Append(line).Append('\n');
+    }
+
+    /// <summary>Waits until stdout holds a line that <paramref name="seen"/> accepts; fails after
+    /// <paramref name="patience"/> or if the process ends first.</summary>
+    public async Task WaitForLine(Func<string, bool> seen, TimeSpan patience, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < patience)
+        {
+            if (Out.Split('\n').Any(seen)) return;
+            if (_process.HasExited)
+            {
+                await _exited.Task;
+                Assert.Fail($"the process ended (exit {_process.ExitCode}) before {what}:\n{Out}\n{Error}");
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"no {what} within {patience.TotalSeconds} s:\n{Out}\n{Error}");
+    }
+
+    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    public async Task<int> Exit(TimeSpan patience)
+    {
+        await _process.WaitForExitAsync().WaitAsync(patience);
+        _process.WaitForExit();                                   // and for the last lines of output
+        return _process.ExitCode;
+    }
+
+    /// <summary>Ends it at once, as a crash or `kill -9` would.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,20 @@
+namespace TcpSwarm.Cluster.Tests;
+
+/// <summary>A real component a test needs: outside CI its absence skips the test with the way to install it; under
+/// CI=true it fails, or the cluster would go untested without anyone noticing.</summary>
+internal static class Required
+{
+    public static string Program(string name, string package)
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
+        if (path is not null) return path;
+        var message = $"{name} is not installed; install it with 'sudo DEBIAN_FRONTEND=noninteractive apt-get " +
+                      $"install -y {package}' (test.sh installs it when run as root)";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            Assert.Fail(message);
+        Assert.Skip(message);
+        return "";
+    }
+}
