@@ -11,13 +11,22 @@ public sealed class EndpointGrain(RunRegistry runs) : Grain, IEndpointGrain
 
     public Task RunAsync(Immutable<EndpointWork> work)
     {
-        if (_runtime is null)
-        {
-            var (run, _, _) = GrainKeys.Parse(this.GetPrimaryKeyString());
-            _runtime = new EndpointRuntime(runs.Get(run).Scenario.Profile);
-        }
         var w = work.Value;
-        _runtime.Run(CollectionsMarshal.AsSpan(w.Inputs), w.Output);
+        Exception? failure = null;
+        try
+        {
+            if (_runtime is null)
+            {
+                var (run, _, _) = GrainKeys.Parse(this.GetPrimaryKeyString());
+                _runtime = new EndpointRuntime(runs.Get(run).Scenario.Profile);
+            }
+            _runtime.Run(CollectionsMarshal.AsSpan(w.Inputs), w.Output);
+        }
+        catch (Exception e)
+        {
+            failure = e;                                          // the host throws it: a one-way call would drop it
+        }
+        w.Done!.Done(failure);
         return Task.CompletedTask;
     }
 }

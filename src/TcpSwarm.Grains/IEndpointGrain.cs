@@ -6,6 +6,7 @@ namespace TcpSwarm.Grains;
 [Alias("TcpSwarm.IEndpointGrain")]
 public interface IEndpointGrain : IGrainWithStringKey
 {
-    [Alias("Run")]
+    /// <summary>Runs the work's inputs; one way: the grain tells the work's <see cref="EndpointWork.Done"/>.</summary>
+    [Alias("Run"), OneWay]
     Task RunAsync(Immutable<EndpointWork> work);
 }

@@ -11,7 +11,8 @@ namespace TcpSwarm.Grains;
 [Alias("TcpSwarm.IHostGrain")]
 public interface IHostGrain : IGrainWithStringKey
 {
-    [Alias("RunWindow")]
+    /// <summary>Runs the batch's window; one way: the grain tells the batch's <see cref="HostBatch.Done"/>.</summary>
+    [Alias("RunWindow"), OneWay]
     Task RunWindowAsync(Immutable<HostBatch> batch, long windowEndNanoseconds);
 
     [Alias("Sample")]

@@ -20,9 +20,8 @@ public sealed partial class HostPartition
         _window = windowEnd;
         long events = 0;
         SendAttacks(windowEnd);
-        while (_queue.TryPeek(out _, out long at) && at < windowEnd.Nanoseconds)
+        while (_queue.TryDequeueBefore(windowEnd, out uint host, out var e))
         {
-            var (host, e) = _queue.Dequeue();
             events++;
             if (!_batches.TryGetValue(host, out var batch))
             {
@@ -48,10 +47,10 @@ public sealed partial class HostPartition
             foreach (var a in batch.Output.Arrivals)
             {
                 int p = _map.Count == 1 ? 0 : _map.Of(a.To);
-                if (p == Index) _queue.Enqueue((a.To, a.Event), a.Event.At.Nanoseconds);
+                if (p == Index) _queue.Enqueue(a.To, a.Event);
                 else _outbox[p].Add(a);
             }
-            foreach (var w in batch.Output.Wakeups) _queue.Enqueue((batch.Host, w), w.At.Nanoseconds);
+            foreach (var w in batch.Output.Wakeups) _queue.Enqueue(batch.Host, w);
             batch.Events.Clear();
             batch.Output.Clear();
         }
@@ -90,11 +89,11 @@ public sealed partial class HostPartition
                 if (transit.Fate is Network.TransitFate.Delivered or Network.TransitFate.Duplicated)
                 {
                     var to = a.NextSyn.DstAddr;
-                    _queue.Enqueue((to, new HostEvent(HostEventKind.Arrival, transit.FirstArrival, a.Source, a.Seq++,
-                        a.NextSyn)), transit.FirstArrival.Nanoseconds);
+                    _queue.Enqueue(to, new HostEvent(HostEventKind.Arrival, transit.FirstArrival, a.Source, a.Seq++,
+                        a.NextSyn));
                     if (transit.Fate == Network.TransitFate.Duplicated)
-                        _queue.Enqueue((to, new HostEvent(HostEventKind.Arrival, transit.SecondArrival, a.Source,
-                            a.Seq++, a.NextSyn)), transit.SecondArrival.Nanoseconds);
+                        _queue.Enqueue(to, new HostEvent(HostEventKind.Arrival, transit.SecondArrival, a.Source,
+                            a.Seq++, a.NextSyn));
                 }
                 else
                 {

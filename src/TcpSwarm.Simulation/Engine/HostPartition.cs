@@ -20,7 +20,7 @@ public sealed partial class HostPartition
     private readonly IHostInvoker _hosts;
     private readonly NetworkModel _network;
     private readonly PartitionMap _map;
-    private readonly PriorityQueue<(uint Host, HostEvent Event), long> _queue = new();
+    private readonly EventQueue _queue = new();
     private readonly Dictionary<uint, HostBatch> _batches = [];
     private readonly List<HostBatch> _due = [];
     private readonly List<Arrival>[] _outbox;
@@ -70,7 +70,7 @@ public sealed partial class HostPartition
     /// </summary>
     public Instant NextEventAt()
     {
-        var next = _queue.TryPeek(out _, out long at) ? new Instant(at) : Instant.Never;
+        _queue.TryPeek(out var next);
         foreach (var a in _attackers)
             if (a.HasNext) next = Instant.Min(next, a.NextAt);
         return next;
@@ -87,7 +87,7 @@ public sealed partial class HostPartition
         {
             if (_map.Of(a.To) != Index)
                 throw new InvalidOperationException($"{Ipv4.Format(a.To)} is not a host of partition {Index}");
-            _queue.Enqueue((a.To, a.Event), a.Event.At.Nanoseconds);
+            _queue.Enqueue(a.To, a.Event);
         }
         if (window > _window) _early[from] += arrivals.Count;
         else _received[from] += arrivals.Count;
@@ -99,7 +99,7 @@ public sealed partial class HostPartition
     public void Inject(in Segment seg, Instant arrivesAt)
     {
         var e = new HostEvent(HostEventKind.Arrival, arrivesAt, ulong.MaxValue, _injected++, seg);
-        _queue.Enqueue((seg.DstAddr, e), arrivesAt.Nanoseconds);
+        _queue.Enqueue(seg.DstAddr, e);
     }
 
     /// <summary>Attackers are sources, not hosts: their order key sits above every IPv4 address.</summary>
@@ -118,13 +118,12 @@ public sealed partial class HostPartition
                 {
                     var start = Instant.FromSeconds(group.Start.TotalSeconds);
                     for (int k = 0; k < schedule.Concurrent; k++)
-                        _queue.Enqueue((host, new HostEvent(HostEventKind.Connect, start, host, -1 - k)), start.Nanoseconds);
+                        _queue.Enqueue(host, new HostEvent(HostEventKind.Connect, start, host, -1 - k));
                     continue;
                 }
                 var first = schedule.Next(Instant.FromSeconds(-1), out int connects);
                 if (first < _end)
-                    _queue.Enqueue((host, new HostEvent(HostEventKind.Connect, first, host, -1, Slot: 1, Server: connects)),
-                        first.Nanoseconds);
+                    _queue.Enqueue(host, new HostEvent(HostEventKind.Connect, first, host, -1, Slot: 1, Server: connects));
             }
     }
 

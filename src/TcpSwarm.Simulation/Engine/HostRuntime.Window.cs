@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
@@ -7,8 +8,9 @@ public sealed partial class HostRuntime
     private const int MaxRounds = 1000;
     private List<HostEvent> _pending = [];
     private List<HostEvent> _due = [];                            // the round being handled; swapped, never reallocated
-    private readonly SortedDictionary<int, EndpointWork> _work = [];
-    private readonly List<EndpointWork> _batch = [];
+    private readonly List<EndpointWork?> _workBySlot = [];             // this round's work of each slot, if any
+    private readonly List<EndpointWork> _batch = [];                   // this round's work, in slot order to run
+    private static readonly Comparison<EndpointWork> BySlot = (a, b) => a.Slot.CompareTo(b.Slot);
     private readonly Stack<EndpointWork> _workPool = new();
     private Instant _windowEnd;
     private long _bounceSeq = long.MinValue;
@@ -24,11 +26,11 @@ public sealed partial class HostRuntime
             if (round == MaxRounds) throw new InvalidOperationException($"host {Ipv4.Format(Address)}: window did not settle");
             _pending.Sort();
             (_due, _pending) = (_pending, _due);                  // wake-ups and bounces of this round collect apart
-            foreach (var e in _due) Handle(in e, output);
+            foreach (ref readonly var e in CollectionsMarshal.AsSpan(_due)) Handle(in e, output);   // no copies
             _due.Clear();
-            if (_work.Count == 0) continue;
-            _batch.AddRange(_work.Values);                         // slot order: the SortedDictionary's
-            _work.Clear();
+            if (_batch.Count == 0) continue;
+            _batch.Sort(BySlot);                                   // slot order, whatever order the work came in
+            foreach (var w in _batch) _workBySlot[w.Slot] = null;
             await endpoints.RunAsync(Address, _batch);
             foreach (var w in _batch) Apply(w, output);
             foreach (var w in _batch) Recycle(w);
@@ -118,10 +120,12 @@ public sealed partial class HostRuntime
 
     private EndpointWork Work(int slot)
     {
-        if (_work.TryGetValue(slot, out var w)) return w;
+        while (_workBySlot.Count <= slot) _workBySlot.Add(null);
+        if (_workBySlot[slot] is { } w) return w;
         w = _workPool.TryPop(out var pooled) ? pooled : new EndpointWork();
         w.Slot = slot;
-        _work.Add(slot, w);
+        _workBySlot[slot] = w;
+        _batch.Add(w);
         return w;
     }
 

@@ -27,6 +27,10 @@ public sealed class EndpointWork
     public int Slot;
     public List<EndpointInput> Inputs { get; } = [];
     public EndpointOutput Output { get; } = new();
+
+    /// <summary>Told when the work has run, by the endpoint grain that ran it (called one way); null in process.
+    /// </summary>
+    public IWorkDone? Done { get; set; }
 }
 
 /// <summary>Runs a host's endpoints for one round of a window: directly, or as calls to their grains.</summary>

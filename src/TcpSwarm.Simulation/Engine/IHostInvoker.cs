@@ -21,6 +21,16 @@ public sealed class HostBatch
     public uint Host;
     public List<HostEvent> Events { get; } = [];
     public HostWindow Output { get; } = new();
+
+    /// <summary>Told when the batch has run, by whoever ran it elsewhere (a grain called one way); null in process.
+    /// </summary>
+    public IWorkDone? Done { get; set; }
+}
+
+/// <summary>How a piece of work handed to another activation says it has run, or failed.</summary>
+public interface IWorkDone
+{
+    void Done(Exception? failure);
 }
 
 /// <summary>Observes a run between windows: paces it against the wall clock and hears its samples.</summary>

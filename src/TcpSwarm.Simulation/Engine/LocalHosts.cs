@@ -31,7 +31,11 @@ public sealed class LocalHosts : IHostInvoker, IEndpointInvoker
     public async ValueTask RunWindowAsync(IReadOnlyList<HostBatch> batches, Instant windowEnd)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        foreach (var b in batches) await _hosts[b.Host].RunWindowAsync(b.Events, windowEnd, this, b.Output);
+        for (int i = 0; i < batches.Count; i++)
+        {
+            var b = batches[i];
+            await _hosts[b.Host].RunWindowAsync(b.Events, windowEnd, this, b.Output);
+        }
     }
 
     public ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts) =>
@@ -43,8 +47,9 @@ public sealed class LocalHosts : IHostInvoker, IEndpointInvoker
     public ValueTask RunAsync(uint host, IReadOnlyList<EndpointWork> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        foreach (var w in work)
+        for (int i = 0; i < work.Count; i++)
         {
+            var w = work[i];
             if (!_endpoints.TryGetValue((host, w.Slot), out var endpoint))
                 _endpoints.Add((host, w.Slot), endpoint = new EndpointRuntime(_profile));
             endpoint.Run(CollectionsMarshal.AsSpan(w.Inputs), w.Output);
