@@ -3,7 +3,8 @@ using TcpSwarm.Simulation.Engine;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>A thin shell around an <see cref="EndpointRuntime"/>: the Tcb and the application of one slot.</summary>
+/// <summary>A thin shell around an <see cref="EndpointRuntime"/>: the Tcb and the application of one slot, for one
+/// connection after another; deactivated while its socket is parked with its host.</summary>
 [RunPlacement]
 public sealed class EndpointGrain(RunRegistry runs) : Grain, IEndpointGrain
 {
@@ -15,12 +16,18 @@ public sealed class EndpointGrain(RunRegistry runs) : Grain, IEndpointGrain
         Exception? failure = null;
         try
         {
-            if (_runtime is null)
+            if (w.Park)
             {
-                var (run, _, _) = GrainKeys.Parse(this.GetPrimaryKeyString());
-                _runtime = new EndpointRuntime(runs.Get(run).Scenario.Profile);
+                w.Runtime = _runtime;                             // the host keeps the socket while we are gone
+                _runtime = null;
+                DeactivateOnIdle();
             }
-            _runtime.Run(CollectionsMarshal.AsSpan(w.Inputs), w.Output);
+            else
+            {
+                _runtime ??= w.Runtime ?? New();
+                w.Runtime = null;
+                _runtime.Run(CollectionsMarshal.AsSpan(w.Inputs), w.Output);
+            }
         }
         catch (Exception e)
         {
@@ -28,5 +35,11 @@ public sealed class EndpointGrain(RunRegistry runs) : Grain, IEndpointGrain
         }
         w.Done!.Done(failure);
         return Task.CompletedTask;
+    }
+
+    private EndpointRuntime New()
+    {
+        var (run, _, _) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        return new EndpointRuntime(runs.Get(run).Scenario.Profile);
     }
 }

@@ -23,9 +23,9 @@ public sealed class GrainHostInvoker(IGrainFactory grains, string run) : IHostIn
         await _round.WhenDone;
     }
 
-    public async ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts)
+    public async ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts, Instant now)
     {
-        var calls = hosts.Select(h => Host(h).SampleAsync()).ToArray();
+        var calls = hosts.Select(h => Host(h).SampleAsync(now.Nanoseconds)).ToArray();
         var results = await Task.WhenAll(calls);
         return [.. results.Select(r => r.Value)];
     }

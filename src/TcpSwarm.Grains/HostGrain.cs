@@ -3,12 +3,14 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>A thin shell around a <see cref="HostRuntime"/>: runs its windows and calls its endpoints' grains.</summary>
+/// <summary>A thin shell around a <see cref="HostRuntime"/>: runs its windows, calls its endpoints' grains, and parks
+/// the sockets of endpoints idle for a while (<see cref="ParkedEndpoints"/>).</summary>
 [RunPlacement]
 public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointInvoker
 {
     private readonly OneWayRound _round = new();
     private readonly List<IEndpointGrain> _endpoints = [];
+    private readonly ParkedEndpoints _parked = new();
     private HostRuntime? _runtime;
     private string _run = "";
 
@@ -30,6 +32,7 @@ public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointIn
         Exception? failure = null;
         try
         {
+            _parked.WindowEnds(windowEndNanoseconds);
             await Runtime.RunWindowAsync(b.Events, new Instant(windowEndNanoseconds), this, b.Output);
         }
         catch (Exception e)
@@ -39,7 +42,13 @@ public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointIn
         b.Done!.Done(failure);
     }
 
-    public Task<Immutable<HostSample>> SampleAsync() => Task.FromResult(new Immutable<HostSample>(Runtime.Sample()));
+    public async Task<Immutable<HostSample>> SampleAsync(long nowNanoseconds)
+    {
+        var sample = Runtime.Sample();
+        _parked.WindowEnds(nowNanoseconds);
+        await ParkIdle();
+        return new Immutable<HostSample>(sample);
+    }
 
     public Task<Immutable<TraceRecord[]>> TraceAsync() => Task.FromResult(new Immutable<TraceRecord[]>([.. Runtime.Trace]));
 
@@ -52,9 +61,27 @@ public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointIn
         {
             var w = work[i];
             w.Done = _round;
+            _parked.Unpark(w);
             _ = Endpoint(host, w.Slot).RunAsync(new Immutable<EndpointWork>(w));
         }
         await _round.WhenDone;
+    }
+
+    // Between windows, at a sampling instant: the grains of slots idle long enough hand their sockets back.
+    private async Task ParkIdle()
+    {
+        var idle = _parked.Idle();
+        if (idle.Count == 0) return;
+        var runtime = Runtime;
+        var work = new EndpointWork[idle.Count];
+        _round.Begin(work.Length);
+        for (int i = 0; i < work.Length; i++)
+        {
+            work[i] = new EndpointWork { Slot = idle[i], Park = true, Done = _round };
+            _ = Endpoint(runtime.Address, idle[i]).RunAsync(new Immutable<EndpointWork>(work[i]));
+        }
+        await _round.WhenDone;
+        foreach (var w in work) _parked.Parked(w.Slot, w.Runtime, runtime.IsLive(w.Slot));
     }
 
     private IEndpointGrain Endpoint(uint host, int slot)

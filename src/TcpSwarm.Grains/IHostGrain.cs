@@ -15,8 +15,9 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("RunWindow"), OneWay]
     Task RunWindowAsync(Immutable<HostBatch> batch, long windowEndNanoseconds);
 
+    /// <summary>The host's sample at a sampling instant (virtual time, ns).</summary>
     [Alias("Sample")]
-    Task<Immutable<HostSample>> SampleAsync();
+    Task<Immutable<HostSample>> SampleAsync(long nowNanoseconds);
 
     [Alias("Trace")]
     Task<Immutable<TraceRecord[]>> TraceAsync();

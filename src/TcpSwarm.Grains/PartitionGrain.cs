@@ -62,7 +62,7 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
 
     public async Task<Immutable<PartitionSample>> SampleAsync(long virtualTimeTicks)
     {
-        var sample = await Partition.SampleAsync();
+        var sample = await Partition.SampleAsync(Instant.Zero + TimeSpan.FromTicks(virtualTimeTicks));
         observer.Sampled(_context!.Scenario, new RunSample(TimeSpan.FromTicks(virtualTimeTicks), sample.Hosts, _windows,
             Partition.Events, sample.Attackers));
         return new(sample);

@@ -5,8 +5,14 @@ namespace TcpSwarm.Grains;
 
 /// <summary>Places a run's grains where the run's partition map says: a clock or partition on the silo its key names,
 /// a host and its endpoints on their partition's silo.</summary>
+/// <remarks>A grain's silo follows from its key alone, so no directory is needed to find it: activations are not
+/// registered in Orleans' grain directory, which saves an entry and a lock per activation (a run may have millions of
+/// endpoint grains). The catalog of the silo still keeps one activation per grain id.</remarks>
 [GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("TcpSwarm.RunPlacement")]
-public sealed class RunPlacementStrategy : PlacementStrategy;
+public sealed class RunPlacementStrategy : PlacementStrategy
+{
+    public override bool IsUsingGrainDirectory => false;
+}
 
 /// <summary>Marks a grain class as placed by <see cref="RunPlacementStrategy"/>.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]

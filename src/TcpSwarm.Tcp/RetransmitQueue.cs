@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TcpSwarm.Tcp;
 
@@ -37,6 +38,8 @@ internal struct RetransmitQueue
     /// <summary>When the oldest unacknowledged segment was first sent (retrans_stamp), or the fallback if none is.</summary>
     public readonly Instant OldestSentAt(Instant fallback) => _count > 0 ? _entries[_head].At : fallback;
 
+    // Packed to twelve bytes: the queue is most of a Tcb, and a silo holds millions of Tcbs.
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private readonly record struct Entry(SeqNum End, Instant At);
 
     [InlineArray(Capacity)]

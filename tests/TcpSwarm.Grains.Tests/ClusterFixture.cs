@@ -56,6 +56,16 @@ public sealed class ClusterFixture : IAsyncLifetime
         return new RunSetup(run, scenario.Name, null, null, null, [], [], silos);
     }
 
+    /// <summary>Activations of one run's grains of a class now in the cluster, from Orleans' own management grain.
+    /// </summary>
+    public async Task<int> ActivationsOf<TGrain>(RunSetup run)
+    {
+        var management = Cluster.Client.GetGrain<IManagementGrain>(0);
+        var stats = await management.GetDetailedGrainStatistics();
+        return stats.Count(s => s.GrainType.Contains(typeof(TGrain).Name, StringComparison.Ordinal)
+                                && s.GrainId.Key.ToString()!.StartsWith(run.RunId + "/", StringComparison.Ordinal));
+    }
+
     /// <summary>Activations of a grain class now in the cluster, from Orleans' own management grain.</summary>
     public async Task<int> ActivationsOf<TGrain>()
     {

@@ -10,7 +10,7 @@ namespace TcpSwarm.Simulation.Engine;
 /// </remarks>
 public sealed partial class EndpointRuntime(TcpProfile profile)
 {
-    private readonly Instant[] _deadlines = [Instant.Never, Instant.Never, Instant.Never, Instant.Never];
+    private Deadlines _deadlines = Deadlines.None;                       // inline: a silo holds millions of these
     private Tcb? _tcb;
     private SessionPlan _plan;
     private bool _ended, _accepted, _closeCalled, _peerClosed;
@@ -45,7 +45,7 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
 
     private void Reset(in SessionPlan plan, Instant at)
     {
-        Array.Fill(_deadlines, Instant.Never);
+        _deadlines = Deadlines.None;
         _plan = plan;
         _ended = _accepted = _closeCalled = _peerClosed = false;
         _requestsSent = _responsesDone = _responsesQueued = 0;
@@ -114,7 +114,7 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
     private void End(EndpointEndKind kind, Instant at, TimeWaitEntry tw, TcpError error, EndpointOutput output)
     {
         _ended = true;
-        Array.Fill(_deadlines, Instant.Never);
+        _deadlines = Deadlines.None;
         output.End = new EndpointEnd(kind, at, tw, error, kind == EndpointEndKind.TimeWait || error == TcpError.None,
             _plan.Client ? Classify(error) : AttemptOutcome.None, _connectedAt, _startedAt);
     }
@@ -129,4 +129,21 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
         TcpError.TimedOut => AttemptOutcome.TimedOut,
         _ => AttemptOutcome.Reset,
     };
+
+    /// <summary>One deadline per <see cref="EndpointTimerKind"/>, inline.</summary>
+    [System.Runtime.CompilerServices.InlineArray(4)]
+    private struct Deadlines
+    {
+        private Instant _element;
+
+        public static Deadlines None
+        {
+            get
+            {
+                var d = default(Deadlines);
+                ((Span<Instant>)d).Fill(Instant.Never);
+                return d;
+            }
+        }
+    }
 }

@@ -106,9 +106,9 @@ public sealed partial class HostPartition
 
     /// <summary>This partition's hosts' samples (address order) and its attackers' counts, zero for the others.
     /// </summary>
-    public async ValueTask<PartitionSample> SampleAsync()
+    public async ValueTask<PartitionSample> SampleAsync(Instant now)
     {
-        var hosts = await _hosts.SampleAsync(Hosts);
+        var hosts = await _hosts.SampleAsync(Hosts, now);
         var attackers = new (long SpoofedSyns, long Lost)[_scenario.Attackers.Count];
         foreach (var a in _attackers) attackers[a.Index] = (a.Sent, a.Lost);
         var received = new long[_received.Length];

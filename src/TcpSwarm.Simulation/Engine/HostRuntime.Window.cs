@@ -6,6 +6,7 @@ namespace TcpSwarm.Simulation.Engine;
 public sealed partial class HostRuntime
 {
     private const int MaxRounds = 1000;
+    private const int MaxPooledWork = 32;                              // a steady round's; a burst's is collected
     private List<HostEvent> _pending = [];
     private List<HostEvent> _due = [];                            // the round being handled; swapped, never reallocated
     private readonly List<EndpointWork?> _workBySlot = [];             // this round's work of each slot, if any
@@ -131,6 +132,8 @@ public sealed partial class HostRuntime
 
     private void Recycle(EndpointWork w)
     {
+        if (_workPool.Count >= MaxPooledWork) return;           // a burst's work goes to the collector, not the pool
+        w.Runtime = null;
         w.Inputs.Clear();
         w.Output.Clear();
         _workPool.Push(w);

@@ -73,6 +73,10 @@ public sealed partial class HostRuntime
         return -1;
     }
 
+    /// <summary>Whether a slot holds a connection now (not yet ended).</summary>
+    public bool IsLive(int slot) => slot < _tupleBySlot.Count && _slotByTuple.TryGetValue(_tupleBySlot[slot], out int s)
+                                    && s == slot;
+
     private int NewSlot(in SocketPair tuple)
     {
         if (!_freeSlots.TryPop(out int slot))

@@ -31,6 +31,13 @@ public sealed class EndpointWork
     /// <summary>Told when the work has run, by the endpoint grain that ran it (called one way); null in process.
     /// </summary>
     public IWorkDone? Done { get; set; }
+
+    /// <summary>The endpoint's socket and session, handed to the grain that runs it when it comes back from being
+    /// parked, or back from it when it parks.</summary>
+    public EndpointRuntime? Runtime { get; set; }
+
+    /// <summary>No inputs: the endpoint is to hand its runtime back and its grain to deactivate, being idle.</summary>
+    public bool Park { get; set; }
 }
 
 /// <summary>Runs a host's endpoints for one round of a window: directly, or as calls to their grains.</summary>

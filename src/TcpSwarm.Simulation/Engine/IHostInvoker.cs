@@ -9,7 +9,7 @@ public interface IHostInvoker
     ValueTask RunWindowAsync(IReadOnlyList<HostBatch> batches, Instant windowEnd);
 
     /// <summary>Reads every host's gauges and books at a sampling instant, in the order of <paramref name="hosts"/>.</summary>
-    ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts);
+    ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts, Instant now);
 
     /// <summary>Every host's traced segments, hosts in the order given, each host's in the order it saw them.</summary>
     ValueTask<IReadOnlyList<TraceRecord>> TraceAsync(IReadOnlyList<uint> hosts);

@@ -57,7 +57,7 @@ public sealed class LocalCluster : IPartitions, IArrivalExchange
     public async ValueTask<IReadOnlyList<PartitionSample>> SampleAsync(Instant now)
     {
         var samples = new PartitionSample[_partitions.Length];
-        for (int p = 0; p < samples.Length; p++) samples[p] = await _partitions[p].SampleAsync();
+        for (int p = 0; p < samples.Length; p++) samples[p] = await _partitions[p].SampleAsync(now);
         return samples;
     }
 

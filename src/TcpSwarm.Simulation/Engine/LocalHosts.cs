@@ -38,7 +38,7 @@ public sealed class LocalHosts : IHostInvoker, IEndpointInvoker
         }
     }
 
-    public ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts) =>
+    public ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts, Instant now) =>
         ValueTask.FromResult<IReadOnlyList<HostSample>>([.. hosts.Select(h => _hosts[h].Sample())]);
 
     public ValueTask<IReadOnlyList<TraceRecord>> TraceAsync(IReadOnlyList<uint> hosts) =>
