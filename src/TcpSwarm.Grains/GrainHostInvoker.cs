@@ -30,6 +30,9 @@ public sealed class GrainHostInvoker(IGrainFactory grains, string run) : IHostIn
         return [.. results.Select(r => r.Value)];
     }
 
+    public async ValueTask ForgetAsync(IReadOnlyList<uint> hosts) =>
+        await Task.WhenAll(hosts.Select(h => Host(h).ForgetAsync()));
+
     public async ValueTask<IReadOnlyList<TraceRecord>> TraceAsync(IReadOnlyList<uint> hosts)
     {
         var calls = hosts.Select(h => Host(h).TraceAsync()).ToArray();

@@ -67,10 +67,16 @@ public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointIn
         await _round.WhenDone;
     }
 
-    // Between windows, at a sampling instant: the grains of slots idle long enough hand their sockets back.
-    private async Task ParkIdle()
+    public async Task ForgetAsync()
     {
-        var idle = _parked.Idle();
+        if (_runtime is not null) await ParkIdle(all: true);
+        DeactivateOnIdle();
+    }
+
+    // Between windows, at a sampling instant: the grains of slots idle long enough hand their sockets back.
+    private async Task ParkIdle(bool all = false)
+    {
+        var idle = _parked.Idle(all);
         if (idle.Count == 0) return;
         var runtime = Runtime;
         var work = new EndpointWork[idle.Count];

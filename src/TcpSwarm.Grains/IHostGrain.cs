@@ -19,6 +19,10 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("Sample")]
     Task<Immutable<HostSample>> SampleAsync(long nowNanoseconds);
 
+    /// <summary>The run is over: every endpoint grain of this host and then the host's own deactivate.</summary>
+    [Alias("Forget")]
+    Task ForgetAsync();
+
     [Alias("Trace")]
     Task<Immutable<TraceRecord[]>> TraceAsync();
 }

@@ -39,11 +39,12 @@ public sealed class ParkedEndpoints
         _lastInput[work.Slot] = _now;
     }
 
-    /// <summary>Slots whose grain is active and has had no input for <see cref="ParkAfter"/>.</summary>
-    public List<int> Idle()
+    /// <summary>Slots whose grain is active and has had no input for <see cref="ParkAfter"/> (or at all, when
+    /// <paramref name="all"/>: the run is over).</summary>
+    public List<int> Idle(bool all = false)
     {
         var idle = new List<int>();
-        long before = _now - ParkAfter.Ticks * 100;
+        long before = all ? long.MaxValue : _now - ParkAfter.Ticks * 100;
         for (int slot = 0; slot < _lastInput.Count; slot++)
             if (_lastInput[slot] != long.MinValue && _lastInput[slot] <= before) idle.Add(slot);
         return idle;

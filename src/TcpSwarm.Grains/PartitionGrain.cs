@@ -70,10 +70,10 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
 
     public async Task<Immutable<TraceRecord[]>> TraceAsync() => new([.. await Partition.TraceAsync()]);
 
-    public Task ForgetAsync()
+    public async Task ForgetAsync()
     {
+        if (_partition is not null) await _partition.ForgetAsync();
         if (_context is not null) runs.Forget(_context.RunId);
         DeactivateOnIdle();
-        return Task.CompletedTask;
     }
 }

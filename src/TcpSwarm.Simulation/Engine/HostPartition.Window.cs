@@ -116,6 +116,9 @@ public sealed partial class HostPartition
         return new PartitionSample(hosts, attackers, received);
     }
 
+    /// <summary>The run is over: its hosts may go.</summary>
+    public ValueTask ForgetAsync() => _hosts.ForgetAsync(Hosts);
+
     /// <summary>Every traced segment of this partition's hosts, host by host in address order.</summary>
     public ValueTask<IReadOnlyList<TraceRecord>> TraceAsync() => _hosts.TraceAsync(Hosts);
 }

@@ -11,6 +11,9 @@ public interface IHostInvoker
     /// <summary>Reads every host's gauges and books at a sampling instant, in the order of <paramref name="hosts"/>.</summary>
     ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts, Instant now);
 
+    /// <summary>The run is over: let the hosts (and their endpoints) go.</summary>
+    ValueTask ForgetAsync(IReadOnlyList<uint> hosts);
+
     /// <summary>Every host's traced segments, hosts in the order given, each host's in the order it saw them.</summary>
     ValueTask<IReadOnlyList<TraceRecord>> TraceAsync(IReadOnlyList<uint> hosts);
 }

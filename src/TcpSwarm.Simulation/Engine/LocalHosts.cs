@@ -41,6 +41,8 @@ public sealed class LocalHosts : IHostInvoker, IEndpointInvoker
     public ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts, Instant now) =>
         ValueTask.FromResult<IReadOnlyList<HostSample>>([.. hosts.Select(h => _hosts[h].Sample())]);
 
+    public ValueTask ForgetAsync(IReadOnlyList<uint> hosts) => ValueTask.CompletedTask;
+
     public ValueTask<IReadOnlyList<TraceRecord>> TraceAsync(IReadOnlyList<uint> hosts) =>
         ValueTask.FromResult<IReadOnlyList<TraceRecord>>([.. hosts.SelectMany(h => _hosts[h].Trace)]);
 
