@@ -14,9 +14,13 @@ namespace TcpSwarm.Cli;
 /// says how it went, in its exit code too.</summary>
 internal static class RunVerb
 {
+    /// <summary>The silo a run embeds, as its metrics name it (tcpswarm.silo).</summary>
+    public const string EmbeddedSiloName = "embedded";
+
     public static Command Build(CliEnvironment env, IReadOnlyList<string> args)
     {
         var options = new ScenarioOptions();
+        var metrics = new MetricsOptions();
         var output = new Option<string>("--out")
         {
             HelpName = "DIR",
@@ -28,25 +32,32 @@ internal static class RunVerb
             + "progress line each wall second otherwise, and at the end a summary; writes summary.json and run.json "
             + "into the run folder, and the traced connections as trace.pcap (the servers' interfaces), "
             + "trace-client.pcap (the clients') and ladder.txt. Bad input is refused as validate refuses it, and nothing starts. Ctrl-C stops at "
-            + "the last completed window and writes what was done (exit 130); a second Ctrl-C quits at once.");
+            + "the last completed window and writes what was done (exit 130); a second Ctrl-C quits at once. With "
+            + "--metrics-port, Prometheus can scrape the run while it goes, and a while after.");
         options.AddTo(command);
         command.Add(output);
-        command.SetAction((parsed, _) => ExecuteAsync(parsed, options, output, env, args));
+        metrics.AddTo(command);
+        command.SetAction((parsed, _) => ExecuteAsync(parsed, options, metrics, output, env, args));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parsed, ScenarioOptions options, Option<string> output,
-        CliEnvironment env, IReadOnlyList<string> args)
+    private static async Task<int> ExecuteAsync(ParseResult parsed, ScenarioOptions options, MetricsOptions metrics,
+        Option<string> output, CliEnvironment env, IReadOnlyList<string> args)
     {
         ulong? seed = null;
         try
         {
-            var (scenario, _) = options.Load(parsed, env.Error);
+            var (settings, metricProblems) = metrics.Read(parsed);
+            var (scenario, _) = options.Load(parsed, env.Error, metricProblems);
             if (scenario is null) return ExitCodes.BadInput;
+            if (!MetricsOptions.TryStart(settings, EmbeddedSiloName, env.Error, out var export))
+                return ExitCodes.BadInput;
+            using var exporting = export;
 
             seed = scenario.Seed;
             env.Out.WriteLine($"seed {scenario.Seed}");
-            var runner = env.Runners();
+            if (settings.ScrapeUrl is { } url) env.Out.WriteLine($"metrics: {url}");
+            var runner = env.Runners(export?.Metrics);
             if (runner is null)
             {
                 env.Error.WriteLine("tcpswarm: the scenario runner is not part of this build yet, so nothing was run "
@@ -72,8 +83,11 @@ internal static class RunVerb
             using var interruption = env.Interruptions(env.Error);
             var startedAt = env.Clock.GetUtcNow();
             var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
-            return Finish(report, scenario, folder, RunDocument.Of(report, startedAt, args, MachineDocument.Current()),
-                env);
+            var code = Finish(report, scenario, folder,
+                RunDocument.Of(report, startedAt, args, MachineDocument.Current()), env);
+            if (export is not null)
+                await MetricsOptions.LingerAsync(export, env.Out, interruption.Token).ConfigureAwait(false);
+            return code;
         }
         catch (Exception e)
         {

@@ -1,15 +1,17 @@
+using TcpSwarm.Silo.Metrics;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
 
 namespace TcpSwarm.Silo;
 
 /// <summary>`tcpswarm run` without a cluster: starts a single silo in this process, runs the scenario on it, stops it.</summary>
-public sealed class EmbeddedRunner : IScenarioRunner
+/// <param name="metrics">The meter a metrics export serves (issue 4); null when nothing is exported.</param>
+public sealed class EmbeddedRunner(TcpSwarmMetrics? metrics = null) : IScenarioRunner
 {
     public async Task<RunReport> RunAsync(Scenario scenario, IProgress<RunProgress>? progress,
         CancellationToken cancellation)
     {
-        await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None);
-        return await GrainRun.RunAsync(silo.Grains, silo.Runs, "run", scenario, progress, cancellation);
+        await using var silo = await EmbeddedSilo.StartAsync(CancellationToken.None, metrics);
+        return await GrainRun.RunAsync(silo.Grains, silo.Runs, "run", scenario, progress, cancellation, silo.Metrics);
     }
 }

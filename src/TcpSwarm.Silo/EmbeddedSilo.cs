@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TcpSwarm.Grains;
+using TcpSwarm.Silo.Metrics;
 
 namespace TcpSwarm.Silo;
 
@@ -16,10 +17,16 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
     public RunRegistry Runs => _host.Services.GetRequiredService<RunRegistry>();
+    public TcpSwarmMetrics Metrics => _host.Services.GetRequiredService<TcpSwarmMetrics>();
 
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellation)
+    /// <param name="metrics">The meter an export serves, which outlives the silo; null: the silo makes its own.</param>
+    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellation, TcpSwarmMetrics? metrics = null)
     {
         var host = Host.CreateDefaultBuilder()
+            .ConfigureServices(services =>
+            {
+                if (metrics is not null) services.AddSingleton(metrics);
+            })
             .UseOrleans(silo => silo
                 .UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: FreeLoopbackPort())
                 .AddTcpSwarm())

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using TcpSwarm.Grains;
+using TcpSwarm.Silo.Metrics;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
@@ -10,13 +11,13 @@ namespace TcpSwarm.Silo;
 public static class GrainRun
 {
     public static async Task<RunReport> RunAsync(IGrainFactory grains, RunRegistry runs, string runId, Scenario scenario,
-        IProgress<RunProgress>? progress, CancellationToken cancellation)
+        IProgress<RunProgress>? progress, CancellationToken cancellation, TcpSwarmMetrics? metrics = null)
     {
         runs.Register(runId, scenario);
         try
         {
             var clock = grains.GetGrain<ISchedulerGrain>(runId);
-            var observer = new WallClockObserver(scenario, progress);
+            var observer = new WallClockObserver(scenario, progress, metrics);
             while (!cancellation.IsCancellationRequested)
             {
                 var sample = await clock.StepAsync(new Immutable<IRunObserver?>(observer));

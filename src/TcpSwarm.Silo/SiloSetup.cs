@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using TcpSwarm.Grains;
+using TcpSwarm.Silo.Metrics;
 
 namespace TcpSwarm.Silo;
 
@@ -16,6 +18,8 @@ public static class SiloSetup
     public static ISiloBuilder AddTcpSwarm(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<RunRegistry>();
+        silo.Services.AddMetrics();                       // the TcpSwarm meter, unless the host gave its own (issue 4)
+        silo.Services.TryAddSingleton<TcpSwarmMetrics>();
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(o =>
         {

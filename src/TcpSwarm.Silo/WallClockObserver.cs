@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TcpSwarm.Silo.Metrics;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
@@ -6,7 +7,9 @@ using TcpSwarm.Simulation.Results;
 namespace TcpSwarm.Silo;
 
 /// <summary>The only place a run meets the wall clock: pacing to the scenario's speed, and the speed it reports.</summary>
-public sealed class WallClockObserver(Scenario scenario, IProgress<RunProgress>? progress) : IRunObserver
+/// <param name="metrics">Hears every sample with the run's wall time, for the metrics export (issue 4).</param>
+public sealed class WallClockObserver(Scenario scenario, IProgress<RunProgress>? progress,
+    TcpSwarmMetrics? metrics = null) : IRunObserver
 {
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private TimeSpan _lastWall, _lastVirtual;
@@ -30,5 +33,6 @@ public sealed class WallClockObserver(Scenario scenario, IProgress<RunProgress>?
         _lastWall = wall;
         _lastVirtual = sample.VirtualTime;
         progress?.Report(RunProgressBuilder.From(scenario, sample, speed));
+        metrics?.Observe(scenario, sample, wall);
     }
 }
