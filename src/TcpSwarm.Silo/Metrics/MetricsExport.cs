@@ -58,9 +58,10 @@ public sealed class MetricsExport : IDisposable
             AddMeters(builder);
             if (settings.Port is { } p) builder.AddPrometheusHttpListener(o =>
             {
-                o.Host = settings.Address.Equals(IPAddress.Any) ? "*" : settings.Address.ToString();
+                o.Host = settings.Address.ToString();
                 o.Port = p;
                 o.ResourceConstantLabels = key => key == SiloAttribute;
+                o.ConfigureHttpListener = (_, listener) => Prefixes(listener, settings.Address, p);
             });
             if (settings.Otlp is { } otlp) builder.AddOtlpExporter((o, reader) =>
             {
@@ -72,11 +73,11 @@ public sealed class MetricsExport : IDisposable
             });
             return new MetricsExport(settings, services, builder.Build(), metrics);
         }
-        catch (HttpListenerException e)
+        catch (InvalidOperationException e) when (e.InnerException is HttpListenerException listening)
         {
             services.Dispose();
             throw new MetricsEndpointException("metrics-port",
-                $"cannot serve metrics on {settings.Address}:{settings.Port}: {e.Message}");
+                $"cannot serve metrics on {settings.Address}:{settings.Port}: {listening.Message}");
         }
         catch
         {
@@ -116,6 +117,21 @@ public sealed class MetricsExport : IDisposable
     {
         _provider.Dispose();                     // pushes the last values to OTLP, stops the scrape endpoint
         _services.Dispose();
+    }
+
+    // HttpListener serves a request only when its Host header matches a prefix: a scraper names the endpoint by
+    // whatever reaches it (127.0.0.1 or localhost; any name of the container when bound to every interface).
+    private static void Prefixes(HttpListener listener, IPAddress address, int port)
+    {
+        if (address.Equals(IPAddress.Any))
+        {
+            listener.Prefixes.Clear();
+            listener.Prefixes.Add($"http://+:{port}/");
+        }
+        else if (IPAddress.IsLoopback(address))
+        {
+            listener.Prefixes.Add($"http://localhost:{port}/");
+        }
     }
 
     // A taken port or a foreign address is the user's mistake, said before anything starts.
