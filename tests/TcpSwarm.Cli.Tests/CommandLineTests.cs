@@ -130,9 +130,10 @@ public sealed class CommandLineTests
         var result = await Tcpswarm.RunRefusing("run", "--help");
 
         Assert.Equal(0, result.Code);
-        foreach (var option in (string[])["--out <DIR>", "--seed <N>", "--speed <max|F>", "--set <KEY=VALUE>"])
+        foreach (var option in (string[])["--out <DIR>", "--seed <N>", "--speed <max|F>", "--set <KEY=VALUE>",
+                     "--metrics-port <P>", "--metrics-address <A>", "--metrics-linger <DURATION>", "--otlp-endpoint <URL>"])
             Assert.Contains(option, result.Out, StringComparison.Ordinal);
-        Assert.Equal(4, result.Out.Split("Default:").Length - 1);
+        Assert.Equal(8, result.Out.Split("Default:").Length - 1);
     }
 
     [Fact]
