@@ -5,7 +5,12 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the suite's real components need.
-APT_PACKAGES=(tshark)   # reads back the pcap files a run writes (tests/TcpSwarm.Cli.Tests/Trace)
+APT_PACKAGES=(
+  tshark           # reads back the pcap files a run writes (tests/TcpSwarm.Cli.Tests/Trace)
+  prometheus       # scrapes a real run, evaluates every dashboard panel; promtool checks prometheus.yml
+                   # (tests/TcpSwarm.Integration.Tests: PrometheusScrapeTests, ComposeTests)
+  docker-compose   # `docker-compose config -q` validates docker-compose.yml without an engine (ComposeTests)
+)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
