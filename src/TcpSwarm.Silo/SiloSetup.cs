@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using TcpSwarm.Grains;
 using TcpSwarm.Silo.Metrics;
+using TcpSwarm.Simulation.Engine;
 
 namespace TcpSwarm.Silo;
 
@@ -20,6 +21,7 @@ public static class SiloSetup
         silo.Services.AddSingleton<RunRegistry>();
         silo.Services.AddMetrics();                       // the TcpSwarm meter, unless the host gave its own (issue 4)
         silo.Services.TryAddSingleton<TcpSwarmMetrics>();
+        silo.Services.TryAddSingleton<IRunMetrics>(services => services.GetRequiredService<TcpSwarmMetrics>());
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(o =>
         {

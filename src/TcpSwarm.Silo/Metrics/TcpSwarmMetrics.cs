@@ -15,7 +15,7 @@ namespace TcpSwarm.Silo.Metrics;
 /// The silo's identity travels in the resource (<see cref="MetricsExport"/>), not in these attributes. Thread-safe:
 /// one lock guards the figures between a sample and a collection.
 /// </remarks>
-public sealed partial class TcpSwarmMetrics
+public sealed partial class TcpSwarmMetrics : IRunMetrics
 {
     /// <summary>The meter's name.</summary>
     public const string MeterName = "TcpSwarm";
