@@ -6,8 +6,11 @@ cd "$(dirname "$0")"
 
 # Debian packages the suite's real components need.
 APT_PACKAGES=(
-  tshark         # reads back the pcap files a run writes (tests/TcpSwarm.Cli.Tests/Trace)
-  redis-server   # cluster membership for the silo processes of tests/TcpSwarm.Cluster.Tests
+  tshark           # reads back the pcap files a run writes (tests/TcpSwarm.Cli.Tests/Trace)
+  prometheus       # scrapes a real run, evaluates every dashboard panel; promtool checks prometheus.yml
+                   # (tests/TcpSwarm.Integration.Tests: PrometheusScrapeTests, ComposeTests)
+  docker-compose   # `docker-compose config -q` validates docker-compose.yml without an engine (ComposeTests)
+  redis-server     # cluster membership for the silo processes of tests/TcpSwarm.Cluster.Tests
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

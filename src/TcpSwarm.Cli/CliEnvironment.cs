@@ -1,3 +1,4 @@
+using TcpSwarm.Silo.Metrics;
 using TcpSwarm.Simulation.Results;
 
 namespace TcpSwarm.Cli;
@@ -7,7 +8,8 @@ namespace TcpSwarm.Cli;
 /// <param name="Out">Results and progress.</param>
 /// <param name="Error">Problems, notes and failures.</param>
 /// <param name="OutIsTerminal">A live view on a terminal; plain progress lines otherwise.</param>
-/// <param name="Runners">A new runner for a run, or null while the engine is not part of this build.</param>
+/// <param name="Runners">A new runner for a run, given the meter it feeds when metrics are exported; or null while
+/// the engine is not part of this build.</param>
 /// <param name="Clock">Wall time: the start time in run.json and the pace of progress lines. Never virtual time.
 /// </param>
 /// <param name="Interruptions">Listens for Ctrl-C and SIGTERM for the length of one run.</param>
@@ -15,7 +17,7 @@ internal sealed record CliEnvironment(
     TextWriter Out,
     TextWriter Error,
     bool OutIsTerminal,
-    Func<IScenarioRunner?> Runners,
+    Func<TcpSwarmMetrics?, IScenarioRunner?> Runners,
     TimeProvider Clock,
     Func<TextWriter, Interruption> Interruptions)
 {

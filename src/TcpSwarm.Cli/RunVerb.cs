@@ -15,16 +15,14 @@ namespace TcpSwarm.Cli;
 /// says how it went, in its exit code too.</summary>
 internal static class RunVerb
 {
+    /// <summary>The silo a run embeds, as its metrics name it (tcpswarm.silo).</summary>
+    public const string EmbeddedSiloName = "embedded";
+
     public static Command Build(CliEnvironment env, IReadOnlyList<string> args)
     {
         var options = new ScenarioOptions();
-        var membership = new MembershipOptions();
-        var gateways = new Option<string>("--gateways")
-        {
-            HelpName = "PORT,...",
-            Description = "Run on a cluster of silos started without --redis (localhost clustering): their gateway "
-                          + "ports on 127.0.0.1. Default: none.",
-        };
+        var metrics = new MetricsOptions();
+        var cluster = new RunCluster();
         var output = new Option<string>("--out")
         {
             HelpName = "DIR",
@@ -36,46 +34,38 @@ internal static class RunVerb
             + "progress line each wall second otherwise, and at the end a summary; writes summary.json and run.json "
             + "into the run folder, and the traced connections as trace.pcap (the servers' interfaces), "
             + "trace-client.pcap (the clients') and ladder.txt. Bad input is refused as validate refuses it, and nothing starts. Ctrl-C stops at "
-            + "the last completed window and writes what was done (exit 130); a second Ctrl-C quits at once.");
+            + "the last completed window and writes what was done (exit 130); a second Ctrl-C quits at once. With "
+            + "--metrics-port, Prometheus can scrape the run while it goes, and a while after.");
         options.AddTo(command);
         command.Add(output);
-        membership.AddTo(command);
-        command.Add(gateways);
-        command.SetAction((parsed, _) => ExecuteAsync(parsed, options, new Cluster(membership, gateways), output, env,
-            args));
+        metrics.AddTo(command);
+        cluster.AddTo(command);
+        command.SetAction((parsed, _) => ExecuteAsync(parsed, options, metrics, cluster, output, env, args));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parsed, ScenarioOptions options, Cluster cluster,
+    private static async Task<int> ExecuteAsync(ParseResult parsed, ScenarioOptions options, MetricsOptions metrics,
+        RunCluster cluster,
         Option<string> output, CliEnvironment env, IReadOnlyList<string> args)
     {
         ulong? seed = null;
         try
         {
-            var (scenario, _) = options.Load(parsed, env.Error);
+            var (metricSettings, metricProblems) = metrics.Read(parsed);
+            var (scenario, _) = options.Load(parsed, env.Error, metricProblems);
             if (scenario is null) return ExitCodes.BadInput;
-            var settings = cluster.Read(parsed, env.Error, out bool refused);
+            var clusterSettings = cluster.Read(parsed, metricSettings, env.Error, out bool refused);
             if (refused) return ExitCodes.BadInput;
+            if (!MetricsOptions.TryStart(metricSettings, EmbeddedSiloName, env.Error, out var export))
+                return ExitCodes.BadInput;
+            using var exporting = export;
 
             seed = scenario.Seed;
             env.Out.WriteLine($"seed {scenario.Seed}");
-            IScenarioRunner? runner;
-            if (settings is null)
-            {
-                runner = env.Runners();
-            }
-            else
-            {
-                try
-                {
-                    runner = await ClusterRunner.ConnectAsync(settings, options.Source(parsed));
-                }
-                catch (ClusterUnreachableException e)
-                {
-                    env.Error.WriteLine("error: " + e.Message + "; nothing was run");
-                    return ExitCodes.ClusterFailed;
-                }
-            }
+            if (metricSettings.ScrapeUrl is { } url) env.Out.WriteLine($"metrics: {url}");
+            var runner = clusterSettings is null
+                ? env.Runners(export?.Metrics)
+                : await ClusterRunner.ConnectAsync(clusterSettings, options.Source(parsed)).ConfigureAwait(false);
             if (runner is null)
             {
                 env.Error.WriteLine("tcpswarm: the scenario runner is not part of this build yet, so nothing was run "
@@ -102,7 +92,10 @@ internal static class RunVerb
             var startedAt = env.Clock.GetUtcNow();
             var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
             var run = RunDocument.Of(report, startedAt, Redaction.Arguments(args), MachineDocument.Current());
-            return Finish(report, scenario, folder, run, env);
+            var code = Finish(report, scenario, folder, run, env);
+            if (export is not null)
+                await MetricsOptions.LingerAsync(export, env.Out, interruption.Token).ConfigureAwait(false);
+            return code;
         }
         catch (ClusterUnreachableException e)
         {
@@ -194,32 +187,6 @@ internal static class RunVerb
                 return ExitCodes.ClusterFailed;
             default:
                 throw new InvalidOperationException($"the runner returned an unknown status {report.Status}");
-        }
-    }
-
-    // The cluster a run goes to: --redis (or $TCPSWARM_REDIS), or --gateways; neither: the embedded silo.
-    private sealed record Cluster(MembershipOptions Membership, Option<string> Gateways)
-    {
-        public ClusterSettings? Read(ParseResult parsed, TextWriter error, out bool refused)
-        {
-            refused = false;
-            var problems = new List<ScenarioProblem>();
-            var ports = new List<int>();
-            if (parsed.GetValue(Gateways) is { } list)
-                foreach (var port in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    ports.Add(MembershipOptions.Port(port, "--gateways", 0, problems));
-            bool redis = Membership.RedisText(parsed) is not null;
-            if (redis && ports.Count > 0)
-                problems.Add(new ScenarioProblem("--gateways", 0, 0, "gateways",
-                    "cannot be given with --redis (or $TCPSWARM_REDIS): membership is in one place or the other"));
-            var settings = Membership.Read(parsed, problems, gateways: ports);
-            if (problems.Count > 0)
-            {
-                Diagnostics.Refuse(problems, error);
-                refused = true;
-                return null;
-            }
-            return redis || ports.Count > 0 ? settings : null;
         }
     }
 

@@ -1,4 +1,5 @@
 using TcpSwarm.Silo;
+using TcpSwarm.Silo.Metrics;
 using TcpSwarm.Simulation.Results;
 
 namespace TcpSwarm.Cli;
@@ -7,6 +8,6 @@ namespace TcpSwarm.Cli;
 /// <remarks>A runner that is <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/> is disposed after its run.</remarks>
 internal static class RunnerFactory
 {
-    /// <summary>A new runner for one run.</summary>
-    public static IScenarioRunner? Create() => new EmbeddedRunner();
+    /// <summary>A new runner for one run, feeding the exported meter when there is one.</summary>
+    public static IScenarioRunner? Create(TcpSwarmMetrics? metrics) => new EmbeddedRunner(metrics);
 }

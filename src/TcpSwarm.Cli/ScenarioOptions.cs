@@ -49,12 +49,14 @@ internal sealed class ScenarioOptions
 
     /// <summary>Loads the scenario as the options change it and prints its notes; when anything is wrong, prints every
     /// problem and the refusal and returns a null scenario (exit 2: nothing was started).</summary>
-    public (Scenario? Scenario, MemoryEstimate? Memory) Load(ParseResult parsed, TextWriter error)
+    /// <param name="more">Problems of the verb's other options (metrics), refused with the scenario's.</param>
+    public (Scenario? Scenario, MemoryEstimate? Memory) Load(ParseResult parsed, TextWriter error,
+        IReadOnlyList<ScenarioProblem>? more = null)
     {
         var (overrides, optionProblems) = Read(parsed);
         var loaded = ScenarioLoader.Load(parsed.GetRequiredValue(Scenario), overrides, Diagnostics.MemoryLimitBytes);
         Diagnostics.PrintNotes(loaded.Notes, error);
-        var problems = loaded.Problems.Concat(optionProblems).ToList();
+        var problems = loaded.Problems.Concat(optionProblems).Concat(more ?? []).ToList();
         if (problems.Count > 0)
         {
             Diagnostics.Refuse(problems, error);

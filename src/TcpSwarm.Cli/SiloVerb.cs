@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Net;
 using TcpSwarm.Scenarios;
+using Microsoft.Extensions.DependencyInjection;
 using TcpSwarm.Silo;
+using TcpSwarm.Silo.Metrics;
 
 namespace TcpSwarm.Cli;
 
@@ -12,6 +14,7 @@ internal static class SiloVerb
     public static Command Build(CliEnvironment env)
     {
         var membership = new MembershipOptions();
+        var metrics = new MetricsOptions();
         var siloPort = new Option<string>("--silo-port")
         {
             HelpName = "PORT",
@@ -46,6 +49,7 @@ internal static class SiloVerb
             + "SIGTERM. Exit codes: 0 stopped, 2 bad option, 3 membership (Redis) unreachable.");
         membership.AddTo(command);
         foreach (var option in (Option[])[siloPort, gatewayPort, primaryPort, advertise, probe]) command.Add(option);
+        metrics.AddTo(command, linger: false);
         command.SetAction(async (parsed, _) =>
         {
             var problems = new List<ScenarioProblem>();
@@ -55,24 +59,37 @@ internal static class SiloVerb
             var cluster = membership.Read(parsed, problems, primary);
             var address = Advertised(parsed.GetValue(advertise), problems);
             var probeTimeout = ProbeTimeout(parsed.GetValue(probe), problems);
+            var (metricSettings, metricProblems) = metrics.Read(parsed);
+            problems.AddRange(metricProblems);
             if (problems.Count > 0 || cluster is null) return Diagnostics.Refuse(problems, env.Error);
-            return await Serve(new SiloSettings(cluster, silo, gateway, address, probeTimeout), env);
+            var name = $"{address ?? IPAddress.Loopback}:{silo}";                 // its series' tcpswarm.silo
+            if (!MetricsOptions.TryStart(metricSettings, name, env.Error, out var export)) return ExitCodes.BadInput;
+            using var exporting = export;
+            if (metricSettings.ScrapeUrl is { } url) env.Out.WriteLine($"metrics: {url}");
+            return await Serve(new SiloSettings(cluster, silo, gateway, address, probeTimeout), export, env);
         });
         return command;
     }
 
-    private static async Task<int> Serve(SiloSettings settings, CliEnvironment env)
+    private static async Task<int> Serve(SiloSettings settings, MetricsExport? export, CliEnvironment env)
     {
         using var interruption = env.Interruptions(env.Error);
         ClusterSilo silo;
         try
         {
-            silo = await ClusterSilo.StartAsync(settings, null, interruption.Token);
+            silo = await ClusterSilo.StartAsync(settings, builder =>
+            {
+                if (export is not null) builder.Services.AddSingleton(export.Metrics);   // the meter it serves
+            }, interruption.Token);
         }
         catch (ClusterUnreachableException e)
         {
             env.Error.WriteLine("error: " + e.Message + "; the silo did not start");
             return ExitCodes.ClusterFailed;
+        }
+        catch (SiloPortException e)
+        {
+            return Diagnostics.Refuse([new ScenarioProblem("--" + e.Option, 0, 0, e.Option, e.Message)], env.Error);
         }
         catch (OperationCanceledException)
         {

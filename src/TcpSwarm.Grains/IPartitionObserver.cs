@@ -3,23 +3,18 @@ using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>What a silo hears of its own part of a run, for what sits above the grains (metrics).</summary>
+/// <summary>What a silo hears of its own part of a run, for what sits above the grains (the metrics).</summary>
 public interface IPartitionObserver
 {
+    /// <summary>A run begins on this silo: its partition here is prepared.</summary>
+    void Started(Scenario scenario);
+
     /// <summary>This silo's share of a sample: its hosts, its attackers' counts (zero for attackers elsewhere), its
     /// events; virtual time and windows as on every silo.</summary>
     void Sampled(Scenario scenario, RunSample share);
 
     /// <summary>A window's message to another partition's silo.</summary>
     void Exchanged(string peerSilo, long messages, long bytes);
-}
-
-/// <summary>A silo with nothing above the grains that listens.</summary>
-public sealed class NoPartitionObserver : IPartitionObserver
-{
-    public void Sampled(Scenario scenario, RunSample share) { }
-
-    public void Exchanged(string peerSilo, long messages, long bytes) { }
 }
 
 /// <summary>Paces a run against the wall clock, from above the grains (the engine never reads a clock).</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,13 +25,16 @@ public sealed class ClusterSilo : IAsyncDisposable
         CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var listen = settings.Advertise is null ? IPAddress.Loopback : IPAddress.Any;
+        Probe(listen, settings.SiloPort, "silo-port");
+        Probe(listen, settings.GatewayPort, "gateway-port");
         if (settings.Cluster.Redis is { } redis) await redis.CheckReachableAsync();
         var host = Host.CreateDefaultBuilder()
             .UseOrleans(silo =>
             {
                 Configure(silo, settings);
+                configure?.Invoke(silo);                          // first: what it gives, AddTcpSwarm keeps
                 silo.AddTcpSwarm();
-                configure?.Invoke(silo);
             })
             .ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true)
                 .AddFilter(level => level >= LogLevel.Warning))
@@ -76,6 +80,22 @@ public sealed class ClusterSilo : IAsyncDisposable
             });
     }
 
+    // A port already taken is the user's to change: say which, before Orleans fails deep in its start.
+    private static void Probe(IPAddress address, int port, string option)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(address, port));
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+        {
+            throw new SiloPortException(option, e.SocketErrorCode == SocketError.AccessDenied
+                ? $"port {port} needs privileges; choose one above 1023"
+                : $"port {port} on {address} is in use; choose another");
+        }
+    }
+
     /// <summary>Waits until <paramref name="cancellation"/> is cancelled (Ctrl-C, SIGTERM).</summary>
     public async Task ServeAsync(CancellationToken cancellation)
     {
@@ -95,4 +115,11 @@ public sealed class ClusterSilo : IAsyncDisposable
         await _host.StopAsync(patience.Token);
         _host.Dispose();
     }
+}
+
+/// <summary>A silo's port cannot be listened on: the user's option to change (exit 2).</summary>
+public sealed class SiloPortException(string option, string message) : Exception(message)
+{
+    /// <summary>The option, without its dashes: silo-port or gateway-port.</summary>
+    public string Option { get; } = option;
 }

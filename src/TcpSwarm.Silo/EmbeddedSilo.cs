@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TcpSwarm.Grains;
 using TcpSwarm.Grains.Wire;
+using TcpSwarm.Silo.Metrics;
 using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Silo;
@@ -18,6 +19,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
     public RunRegistry Runs => _host.Services.GetRequiredService<RunRegistry>();
+    public TcpSwarmMetrics Metrics => _host.Services.GetRequiredService<TcpSwarmMetrics>();
 
     /// <summary>This silo's address, as a run's setup names it.</summary>
     public string Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();
@@ -31,9 +33,14 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         return new RunSetup(runId, scenario.Name, null, null, null, [], [], silos);
     }
 
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellation)
+    /// <param name="metrics">The meter an export serves, which outlives the silo; null: the silo makes its own.</param>
+    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellation, TcpSwarmMetrics? metrics = null)
     {
         var host = Host.CreateDefaultBuilder()
+            .ConfigureServices(services =>
+            {
+                if (metrics is not null) services.AddSingleton(metrics);
+            })
             .UseOrleans(silo => silo
                 .UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: FreeLoopbackPort())
                 .AddTcpSwarm())

@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using TcpSwarm.Grains;
 using TcpSwarm.Grains.Wire;
+using TcpSwarm.Silo.Metrics;
 
 namespace TcpSwarm.Silo;
 
 /// <summary>What every TcpSwarm silo needs, however it is hosted: the run registry, placement by the run's map, the
-/// wall-clock pacing, and no collection mid-run.</summary>
+/// wall-clock pacing, the TcpSwarm meter fed by this silo's partitions, and no collection mid-run.</summary>
 public static class SiloSetup
 {
     /// <summary>Longer than any run: an activation collected mid-run would come back empty (DESIGN.md §10).</summary>
@@ -22,7 +23,9 @@ public static class SiloSetup
         silo.Services.AddSingleton<RunRegistry>();
         silo.Services.AddSingleton<ArrivalCodec>();
         silo.Services.AddSingleton<IRunPacing, WallClockPacing>();
-        silo.Services.TryAddSingleton<IPartitionObserver, NoPartitionObserver>();
+        silo.Services.AddMetrics();                       // the TcpSwarm meter, unless the host gave its own (issue 4)
+        silo.Services.TryAddSingleton<TcpSwarmMetrics>();
+        silo.Services.TryAddSingleton<IPartitionObserver, MeteredPartitions>();
         silo.AddPlacementDirector<RunPlacementStrategy, RunPlacementDirector>();
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(o =>

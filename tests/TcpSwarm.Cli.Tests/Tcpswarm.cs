@@ -25,7 +25,7 @@ internal sealed class Tcpswarm
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var env = new CliEnvironment(output, error, OutIsTerminal: false, () => Runner, Clock, e =>
+        var env = new CliEnvironment(output, error, OutIsTerminal: false, _ => Runner, Clock, e =>
         {
             var interruption = new Interruption(e, Quits.Add);
             _interruptions.Add(interruption);

@@ -60,4 +60,20 @@ public sealed class MembershipTests
         Assert.Equal(2, await run.Exit(TimeSpan.FromSeconds(30)));
         Assert.Contains("error: --redis:0:0: redis:", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_silo_port_already_taken_is_bad_input_exit_2_naming_the_option()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, FreePort.Next());
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        await using var silo = ChildProcess.Tcpswarm("silo", "--silo-port", port.ToString(
+            System.Globalization.CultureInfo.InvariantCulture), "--gateway-port", FreePort.Next().ToString(
+            System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(2, await silo.Exit(TimeSpan.FromSeconds(30)));
+        Assert.Contains($"error: --silo-port:0:0: silo-port: port {port} on 127.0.0.1 is in use", silo.Error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Error, StringComparison.Ordinal);
+    }
 }

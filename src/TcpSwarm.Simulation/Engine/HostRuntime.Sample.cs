@@ -28,6 +28,9 @@ public sealed partial class HostRuntime
             HandshakeBuckets = Books.Handshake.Snapshot(),
             SynReceivedBuckets = Books.SynReceived.Snapshot(),
             LifetimeBuckets = Books.Lifetime.Snapshot(),
+            HandshakeSeconds = Books.Handshake.SumSeconds,     // the sums let metrics export exact histograms
+            SynReceivedSeconds = Books.SynReceived.SumSeconds,
+            LifetimeSeconds = Books.Lifetime.SumSeconds,
         };
     }
 

@@ -20,6 +20,15 @@ public sealed record HostSample(
 
     /// <summary>Bucket counts: lifetimes of the connections that ended on this host.</summary>
     public long[] LifetimeBuckets { get; init; } = [];
+
+    /// <summary>The sum, in seconds, of the durations counted in <see cref="HandshakeBuckets"/>.</summary>
+    public double HandshakeSeconds { get; init; }
+
+    /// <summary>The sum, in seconds, of the durations counted in <see cref="SynReceivedBuckets"/>.</summary>
+    public double SynReceivedSeconds { get; init; }
+
+    /// <summary>The sum, in seconds, of the durations counted in <see cref="LifetimeBuckets"/>.</summary>
+    public double LifetimeSeconds { get; init; }
 }
 
 /// <summary>One listener's queues and counters at a sampling instant.</summary>

@@ -1,0 +1,110 @@
+using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Simulation.Model;
+using TcpSwarm.Tcp;
+using Tag = System.Collections.Generic.KeyValuePair<string, object?>;
+
+namespace TcpSwarm.Silo.Metrics;
+
+/// <summary>Every attribute set one scenario's measurements carry, built once so that recording never allocates one.
+/// </summary>
+/// <remarks>
+/// Attributes name scenario objects only, never an address, a port or a 4-tuple (STYLE.md (e)). A host belongs to an
+/// "owner": a client host to its group (client group and target), a server host to its servers (their names, joined
+/// by '+' when several listen on one address). Listeners are (server, shard).
+/// </remarks>
+internal sealed class MetricTags
+{
+    /// <summary>connect()'s errno for the four failed outcome buckets, in Outcomes' order after Completed.</summary>
+    public static readonly string[] Errnos = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EADDRNOTAVAIL"];
+
+    private static readonly string[] States =
+    [
+        "closed", "listen", "syn_sent", "syn_received", "established", "fin_wait_1", "fin_wait_2", "close_wait",
+        "closing", "last_ack", "time_wait",
+    ];
+
+    private static readonly string[] Reasons = Enum.GetNames<TcpExt>();
+    private readonly Dictionary<uint, int> _serverHosts = [];
+    private readonly int[] _listenerStart;
+
+    public MetricTags(Scenario scenario)
+    {
+        Scenario = scenario;
+        ClientCount = scenario.Clients.Count;
+        var owners = new List<Tag[]>();
+        foreach (var c in scenario.Clients)
+            owners.Add([new("tcpswarm.client.group", c.Name), new("tcpswarm.target.name", c.Target)]);
+        foreach (var s in scenario.Servers)
+        {
+            if (_serverHosts.TryGetValue(s.Address, out int existing))
+            {
+                var joined = (string)owners[existing][0].Value! + "+" + s.Name;
+                owners[existing] = [new("tcpswarm.server.name", joined)];
+                continue;
+            }
+            _serverHosts.Add(s.Address, owners.Count);
+            owners.Add([new("tcpswarm.server.name", s.Name)]);
+        }
+        Owner = [.. owners];
+        OwnerState = Array.ConvertAll(Owner,
+            o => Array.ConvertAll(States, s => With(o, "network.connection.state", s)));
+        OwnerReason = Array.ConvertAll(Owner, o => Array.ConvertAll(Reasons, r => With(o, "tcpswarm.reason", r)));
+        OwnerError = Array.ConvertAll(Owner, o => Array.ConvertAll(Errnos, e => With(o, "error.type", e)));
+        OwnerSegments = new Tag[Owner.Length][];
+        for (int o = 0; o < Owner.Length; o++)
+            OwnerSegments[o] = With(Owner[o], "tcpswarm.segment.direction",
+                o < ClientCount ? "to_server" : "to_client");
+
+        Server = Array.ConvertAll([.. scenario.Servers], s => new Tag[] { new("tcpswarm.server.name", s.Name) });
+        _listenerStart = new int[scenario.Servers.Count];
+        var listeners = new List<Tag[]>();
+        for (int s = 0; s < scenario.Servers.Count; s++)
+        {
+            _listenerStart[s] = listeners.Count;
+            for (int shard = 0; shard < scenario.Servers[s].ReusePort; shard++)
+                listeners.Add([Server[s][0], new("tcpswarm.server.shard", shard)]);
+        }
+        Listener = [.. listeners];
+        ListenerReason = Array.ConvertAll(Listener, l => Array.ConvertAll(Reasons, r => With(l, "tcpswarm.reason", r)));
+        Attacker = Array.ConvertAll([.. scenario.Attackers], a => new Tag[]
+        {
+            new("tcpswarm.attacker.name", a.Name), new("tcpswarm.target.name", a.Target),
+        });
+        TimeWaitLimitPerHost = new long[Owner.Length];
+        PortLimitPerHost = new long[Owner.Length];
+        var profile = scenario.Profile;
+        for (int o = 0; o < Owner.Length; o++)
+        {
+            TimeWaitLimitPerHost[o] = profile.TcpMaxTwBuckets;
+            if (o < ClientCount) PortLimitPerHost[o] = profile.EphemeralPortCount;
+        }
+    }
+
+    public Scenario Scenario { get; }
+
+    /// <summary>Owners 0 to ClientCount − 1 are the client groups, in scenario order; server hosts follow.</summary>
+    public int ClientCount { get; }
+
+    public Tag[][] Owner { get; }
+    public Tag[][][] OwnerState { get; }
+    public Tag[][][] OwnerReason { get; }
+    public Tag[][][] OwnerError { get; }
+    public Tag[][] OwnerSegments { get; }
+    public Tag[][] Server { get; }
+    public Tag[][] Listener { get; }
+    public Tag[][][] ListenerReason { get; }
+    public Tag[][] Attacker { get; }
+
+    /// <summary>tcp_max_tw_buckets: a host's TIME_WAIT table holds no more.</summary>
+    public long[] TimeWaitLimitPerHost { get; }
+
+    /// <summary>ip_local_port_range's ports per destination: a client host's connect()s to its target share them.
+    /// </summary>
+    public long[] PortLimitPerHost { get; }
+
+    public int OwnerOf(HostSample host) => host.ClientGroup >= 0 ? host.ClientGroup : _serverHosts[host.Host];
+
+    public int ListenerOf(ListenerSample listener) => _listenerStart[listener.Server] + listener.Shard;
+
+    private static Tag[] With(Tag[] tags, string key, object value) => [.. tags, new Tag(key, value)];
+}

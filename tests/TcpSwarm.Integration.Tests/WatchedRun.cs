@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace TcpSwarm.Integration.Tests;
+
+/// <summary>A real Prometheus scraping a real `tcpswarm run` (Scenarios/watched.yaml) twice a second, once for all the
+/// tests that read it: the run's folder and the time it ran, and the Prometheus that holds what it scraped.</summary>
+public sealed class WatchedRun : IAsyncLifetime
+{
+    /// <summary>How long the run keeps serving after its end: several scrapes of its last values.</summary>
+    private const string Linger = "3s";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("tcpswarm-watched-").FullName;
+    private string? _binary;
+    private Prometheus? _prometheus;
+    private (int Code, string Out, string Error) _run;
+
+    public DateTimeOffset Started { get; private set; }
+    public DateTimeOffset Ended { get; private set; }
+    public JsonElement Summary { get; private set; }
+    public JsonElement TimeSeries { get; private set; }
+
+    /// <summary>The Prometheus that scraped the run; skips (or under CI fails) the test when it is not installed.
+    /// </summary>
+    internal Prometheus Prometheus
+    {
+        get
+        {
+            RealComponent.Require("prometheus", "prometheus");
+            Assert.True(_run.Code == 0, $"tcpswarm run exited {_run.Code}: {_run.Error}\n{_run.Out}");
+            return _prometheus!;
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _binary = RealComponent.Find("prometheus");
+        if (_binary is null) return;
+        int metricsPort = RealComponent.FreePort();
+        _prometheus = await Prometheus.StartAsync(_binary, [$"127.0.0.1:{metricsPort}"]);
+        Started = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(1);
+        _run = await TcpswarmProcess.RunAsync(TimeSpan.FromSeconds(120), "run",
+            Path.Combine(AppContext.BaseDirectory, "Scenarios", "watched.yaml"), "--out", _folder,
+            "--metrics-port", $"{metricsPort}", "--metrics-linger", Linger);
+        Ended = DateTimeOffset.UtcNow;
+        if (_run.Code != 0) return;
+        Summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "summary.json"))).RootElement;
+        TimeSeries = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "timeseries.json")))
+            .RootElement;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _prometheus?.Dispose();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
