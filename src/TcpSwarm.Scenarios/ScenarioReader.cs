@@ -13,7 +13,7 @@ internal sealed partial class ScenarioReader
 {
     private static readonly string[] TopKeys =
     [
-        "seed", "duration", "profile", "sysctl", "time_wait", "sample_interval", "speed",
+        "seed", "duration", "profile", "sysctl_file", "sysctl", "time_wait", "sample_interval", "speed",
         "servers", "clients", "attackers", "paths", "faults", "trace",
     ];
 
