@@ -56,7 +56,11 @@ public static class Calibrator
         }
     }
 
-    private static IEnumerable<Experiment> Experiments() => [new SynAckOffsets()];
+    private static IEnumerable<Experiment> Experiments() =>
+    [
+        new SynAckOffsets(), new SynOffsets(), new AcceptBacklog(), new SynBurst(0), new SynBurst(1), new SynBurst(2),
+        new TimeWaitGrowth(), new PortRange(),
+    ];
 
     private static async Task<IReadOnlyList<CalibrationRow>> RunOneAsync(Experiment experiment,
         CalibrationContext context, TextWriter log, CancellationToken cancellation)

@@ -32,14 +32,15 @@ public static class CalibrationTable
         Band(r.Tolerance, r.Unit), r.Within ? "ok" : "DIFF", r.Tolerance.Why,
     ];
 
-    private static string Value(double v, string unit) => unit switch
+    private static string Value(double v, string unit) => double.IsNaN(v) ? "none" : unit switch
     {
         "s" => v.ToString("0.000", CultureInfo.InvariantCulture) + " s",
         "/s" => v.ToString("0.00", CultureInfo.InvariantCulture) + "/s",
         _ => v.ToString("0", CultureInfo.InvariantCulture),
     };
 
-    private static string Signed(double v, string unit) => (v > 0 ? "+" : v < 0 ? "-" : "") + Value(Math.Abs(v), unit);
+    private static string Signed(double v, string unit) =>
+        double.IsNaN(v) ? "" : (v > 0 ? "+" : v < 0 ? "-" : "") + Value(Math.Abs(v), unit);
 
     private static string Band(Tolerance t, string unit)
     {
