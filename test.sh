@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 
 # Debian packages the suite's real components need.
 APT_PACKAGES=(tshark)   # reads back the pcap files a run writes (tests/TcpSwarm.Cli.Tests/Trace)
+APT_PACKAGES+=(nftables iproute2)   # tcpswarm calibrate's drops, namespaces, ss, nstat (tests/TcpSwarm.Calibration.Tests)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -43,6 +43,7 @@ internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, Calibration
                 + string.Join("; ", loaded.Problems) + "\n" + text);
         var cluster = new LocalCluster(scenario);
         var samples = await cluster.Scheduler.RunAsync(null, cancellation).ConfigureAwait(false);
+        cancellation.ThrowIfCancellationRequested();     // a run stopped early is no measurement
         return new SimulatedRun(scenario, cluster, samples);
     }
 

@@ -35,6 +35,8 @@ internal static class CalibrateVerb
             return ExitCodes.BadInput;
         }
         using var interruption = env.Interruptions(env.Error);
+        interruption.FirstRequestMeans = "stopping the experiments and removing their namespaces (Ctrl-C again "
+                                         + "quits at once; the namespaces are still removed on the way out)";
         try
         {
             env.Error.WriteLine(mode.Quick ? "calibrate --quick: under two minutes" : "calibrate: about 2.5 minutes");
@@ -45,7 +47,7 @@ internal static class CalibrateVerb
             CalibrationTable.Write(report.Rows, env.Out);
             return report.AllWithin ? ExitCodes.Done : ExitCodes.Disagreement;
         }
-        catch (OperationCanceledException) when (interruption.Requested)
+        catch (Exception) when (interruption.Requested)
         {
             env.Error.WriteLine("interrupted: every namespace calibrate made has been removed");
             return ExitCodes.Interrupted;

@@ -39,8 +39,14 @@ public static class CalibrationTable
         _ => v.ToString("0", CultureInfo.InvariantCulture),
     };
 
-    private static string Signed(double v, string unit) =>
-        double.IsNaN(v) ? "" : (v > 0 ? "+" : v < 0 ? "-" : "") + Value(Math.Abs(v), unit);
+    // The sign of the value as printed: a difference that rounds to 0 shows no sign.
+    private static string Signed(double v, string unit)
+    {
+        if (double.IsNaN(v)) return "";
+        var text = Value(Math.Abs(v), unit);
+        bool zero = text.TrimEnd('s', '/', ' ').Trim('0', '.').Length == 0;
+        return (zero ? "" : v > 0 ? "+" : "-") + text;
+    }
 
     private static string Band(Tolerance t, string unit)
     {
