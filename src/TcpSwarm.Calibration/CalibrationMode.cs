@@ -9,10 +9,12 @@ public sealed record CalibrationMode(bool Quick)
     /// </summary>
     public int? SynackRetries => Quick ? 2 : null;
 
-    /// <summary>tcp_syn_retries for the SYN schedule: with 4 linear timeouts, 2 stops at 7 s instead of 131 s.</summary>
+    /// <summary>tcp_syn_retries for the SYN schedule: with 4 linear timeouts, 2 stops at 7 s instead of 131 s.
+    /// </summary>
     public int? SynRetries => Quick ? 2 : null;
 
-    /// <summary>tcp_syn_retries for the blocked clients of the backlog experiment: each gives up after 3 SYNs.</summary>
+    /// <summary>tcp_syn_retries for the blocked clients of the backlog experiment: each gives up after 3 SYNs.
+    /// </summary>
     public int? BacklogSynRetries => Quick ? 1 : null;
 
     /// <summary>tcp_synack_retries for the SYN bursts: 3 (or more) is needed for pruning to show, since its floor is 2.

@@ -42,7 +42,8 @@ internal static class CalibrateVerb
             env.Error.WriteLine(mode.Quick ? "calibrate --quick: under two minutes" : "calibrate: about 2.5 minutes");
             var report = await Calibrator.RunAsync(mode, env.Error, interruption.Token).ConfigureAwait(false);
             env.Out.WriteLine($"kernel {report.Kernel.Release} (HZ {report.Kernel.Hz}) against TcpSwarm "
-                              + $"{report.Kernel.Profile}{(mode.Quick ? ", --quick" : "")}; difference = kernel - simulator");
+                              + $"{report.Kernel.Profile}{(mode.Quick ? ", --quick" : "")}; "
+                              + "difference = kernel - simulator");
             env.Out.WriteLine();
             CalibrationTable.Write(report.Rows, env.Out);
             return report.AllWithin ? ExitCodes.Done : ExitCodes.Disagreement;

@@ -70,7 +70,8 @@ public sealed class CalibrateProcessTests
 
         Assert.Equal(2, code);
         Assert.Empty(output);
-        Assert.StartsWith("error: calibrate needs root: it creates network namespaces", error, StringComparison.Ordinal);
+        Assert.StartsWith("error: calibrate needs root: it creates network namespaces", error,
+            StringComparison.Ordinal);
         Assert.EndsWith("; nothing was started.\n", error, StringComparison.Ordinal);
     }
 

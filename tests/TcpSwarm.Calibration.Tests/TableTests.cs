@@ -34,8 +34,8 @@ public sealed class TableTests
         ], output);
 
         var lines = output.ToString().Split('\n');
-        Assert.Equal("experiment   quantity                kernel  simulator  difference           tolerance        why",
-            lines[0]);
+        Assert.Equal("experiment   quantity                kernel  simulator  difference           tolerance        "
+                     + "why", lines[0]);
         Assert.Equal("syn-offsets  SYN 1 after the first  1.023 s    1.000 s    +0.023 s  -0.002 s..+0.036 s  ok    "
                      + "timer wheel, 1 timers", lines[1]);
         Assert.Equal("syn-offsets  SYNs sent                    6          7          -1                   0  DIFF  "

@@ -130,9 +130,10 @@ public sealed class CommandLineTests
         var result = await Tcpswarm.RunRefusing("run", "--help");
 
         Assert.Equal(0, result.Code);
-        foreach (var option in (string[])["--out <DIR>", "--seed <N>", "--speed <max|F>", "--set <KEY=VALUE>"])
+        foreach (var option in (string[])["--out <DIR>", "--seed <N>", "--speed <max|F>", "--set <KEY=VALUE>",
+                     "--sysctl-file <FILE>"])
             Assert.Contains(option, result.Out, StringComparison.Ordinal);
-        Assert.Equal(4, result.Out.Split("Default:").Length - 1);
+        Assert.Equal(5, result.Out.Split("Default:").Length - 1);
     }
 
     [Fact]
@@ -144,7 +145,8 @@ public sealed class CommandLineTests
         Assert.Contains("run <SCENARIO>", result.Out, StringComparison.Ordinal);
         Assert.Contains("compare <RUN_A> <RUN_B>", result.Out, StringComparison.Ordinal);
         Assert.Contains("report <RUN_DIR>", result.Out, StringComparison.Ordinal);
-        foreach (var later in (string[])["silo", "calibrate", "bench"])
+        Assert.Contains("  calibrate ", result.Out, StringComparison.Ordinal);
+        foreach (var later in (string[])["silo", "bench"])
             Assert.DoesNotContain("  " + later + " ", result.Out, StringComparison.Ordinal);
     }
 }

@@ -33,8 +33,9 @@ public sealed class SysctlFileOptionTests
             dir.File("web.sysctl"), "--set", "net.ipv4.tcp_fin_timeout=45");
 
         Assert.Equal(0, result.Code);
-        Assert.Contains("  profile     linux-6.18 with net.ipv4.tcp_synack_retries=2, net.ipv4.tcp_max_syn_backlog=1024, "
-                        + "net.ipv4.tcp_syncookies=1, net.ipv4.tcp_fin_timeout=45", result.OutLines);
+        Assert.Contains("  profile     linux-6.18 with net.ipv4.tcp_synack_retries=2, "
+                        + "net.ipv4.tcp_max_syn_backlog=1024, net.ipv4.tcp_syncookies=1, net.ipv4.tcp_fin_timeout=45",
+            result.OutLines);
     }
 
     [Theory]
@@ -49,8 +50,8 @@ public sealed class SysctlFileOptionTests
             dir.File("web.sysctl"));
 
         Assert.Equal(2, result.Code);
-        Assert.Contains($"error: {dir.File("web.sysctl")}:2:31: net.ipv4.tcp_synack_retries: 300 is not allowed; use an "
-                        + "integer from 0 to 255", result.ErrorLines);
+        Assert.Contains($"error: {dir.File("web.sysctl")}:2:31: net.ipv4.tcp_synack_retries: 300 is not allowed; "
+                        + "use an integer from 0 to 255", result.ErrorLines);
         Assert.Equal("1 problem; nothing was started.", result.ErrorLines[^1]);
         Assert.Empty(result.Out);
         result.AssertNoStackTrace();

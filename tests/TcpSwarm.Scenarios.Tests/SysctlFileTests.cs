@@ -82,14 +82,18 @@ public sealed class SysctlFileTests
     public void The_scenarios_sysctl_keys_win_over_the_file_and_set_wins_over_both()
     {
         var dir = Temp();
-        File.WriteAllText(Path.Combine(dir, "web.sysctl"), "net.ipv4.tcp_syncookies = 0\nnet.ipv4.tcp_synack_retries = 2\n"
+        File.WriteAllText(Path.Combine(dir, "web.sysctl"),
+            "net.ipv4.tcp_syncookies = 0\nnet.ipv4.tcp_synack_retries = 2\n"
             + "net.ipv4.tcp_fin_timeout = 30\nnet.ipv4.tcp_max_syn_backlog = 9\n");
         var scenario = Path.Combine(dir, "s.yaml");
         File.WriteAllText(scenario, "sysctl_file: web.sysctl\nsysctl:\n  net.ipv4.tcp_synack_retries: 3\n"
             + "  net.ipv4.tcp_fin_timeout: 40\n" + Body);
 
         var result = ScenarioLoader.Load(scenario,
-            new ScenarioOverrides { Sets = [("net.ipv4.tcp_fin_timeout", "50"), ("net.ipv4.tcp_max_syn_backlog", "7")] });
+            new ScenarioOverrides
+            {
+                Sets = [("net.ipv4.tcp_fin_timeout", "50"), ("net.ipv4.tcp_max_syn_backlog", "7")],
+            });
 
         var p = result.Scenario!.Profile;
         Assert.Equal((0, 3, TimeSpan.FromSeconds(50), 7),
@@ -110,7 +114,8 @@ public sealed class SysctlFileTests
         var scenario = Path.Combine(dir, "s.yaml");
         File.WriteAllText(scenario, "sysctl_file: not-there.sysctl\n" + Body);
 
-        var result = ScenarioLoader.Load(scenario, new ScenarioOverrides { SysctlFile = Path.Combine(dir, "mine.sysctl") });
+        var result = ScenarioLoader.Load(scenario,
+            new ScenarioOverrides { SysctlFile = Path.Combine(dir, "mine.sysctl") });
 
         Assert.Empty(result.Problems);
         Assert.Equal(2, result.Scenario!.Profile.TcpSyncookies);

@@ -20,7 +20,8 @@ internal sealed class SynAckOffsets() : Experiment("synack-offsets")
         if (context.Mode.SynackRetries is { } r) sysctls["net.ipv4.tcp_synack_retries"] = CalibrationContext.Sysctl(r);
         var (srv, cli, text) = await context.PairAsync(Name, sysctls, cancellation).ConfigureAwait(false);
         var profile = TcpProfile.Named(context.Kernel.Profile);
-        int retries = int.Parse(SysctlValue(text, "net.ipv4.tcp_synack_retries"), System.Globalization.CultureInfo.InvariantCulture);
+        int retries = int.Parse(SysctlValue(text, "net.ipv4.tcp_synack_retries"),
+            System.Globalization.CultureInfo.InvariantCulture);
         double gone = ((2 << retries) - 1) * profile.TimeoutInit.TotalSeconds;
         double write = Math.Ceiling(gone + 2 + gone / 20);                 // the kernel's late expiry is past
 
@@ -32,7 +33,8 @@ internal sealed class SynAckOffsets() : Experiment("synack-offsets")
         for (int k = 1; k < Math.Max(kernel.SynAcks.Count, sim.SynAcks.Count); k++)
         {
             var chain = Enumerable.Range(0, k).Select(i => profile.TimeoutInit * (1 << i));
-            rows.Add(Row($"SYN-ACK {k} after the first", SynOffsets.At(kernel.SynAcks, k), SynOffsets.At(sim.SynAcks, k), "s",
+            rows.Add(Row($"SYN-ACK {k} after the first", SynOffsets.At(kernel.SynAcks, k),
+                SynOffsets.At(sim.SynAcks, k), "s",
                 new Tolerance(0.002, wheel.MaxLateness(chain).TotalSeconds, $"timer wheel, {k} timers")));
         }
         rows.Add(Row("SYN-ACKs sent", kernel.SynAcks.Count, sim.SynAcks.Count, "", Tolerance.Exact));
@@ -129,8 +131,9 @@ internal sealed class SynAckOffsets() : Experiment("synack-offsets")
         var synAcks = server.Trace.Where(t => t.Sent && t.Segment.Flags == (TcpFlags.Syn | TcpFlags.Ack))
             .Select(t => t.At).ToList();
         var buckets = run.Last(s).SynReceivedBuckets;
-        double goneAfter = Enumerable.Range(0, Math.Min(buckets.Length, Simulation.Engine.DurationHistogram.Bounds.Length))
-            .Where(b => buckets[b] > 0).Select(b => Simulation.Engine.DurationHistogram.Bounds[b]).Single();
+        var bounds = Simulation.Engine.DurationHistogram.Bounds;
+        double goneAfter = Enumerable.Range(0, Math.Min(buckets.Length, bounds.Length))
+            .Where(b => buckets[b] > 0).Select(b => bounds[b]).Single();
         return new Observed([.. synAcks.Select(t => (t - synAcks[0]).TotalSeconds)], goneAfter,
             run.Last(c).Outcomes.Reset == 1, run.Last(s).Counters[(int)TcpExt.TCPTimeouts]);
     }

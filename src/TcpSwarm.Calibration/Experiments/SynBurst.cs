@@ -24,9 +24,14 @@ internal sealed class SynBurst(int syncookies) : Experiment($"syn-burst-cookies-
     public override async Task<IReadOnlyList<CalibrationRow>> RunAsync(CalibrationContext context,
         CancellationToken cancellation)
     {
-        var sysctls = new Dictionary<string, string> { ["net.ipv4.tcp_syncookies"] = CalibrationContext.Sysctl(syncookies) };
-        if (context.Mode.BurstSynackRetries is { } r) sysctls["net.ipv4.tcp_synack_retries"] = CalibrationContext.Sysctl(r);
-        var (srv, atk, text) = await context.PairAsync(Name, sysctls, cancellation, second: "atk").ConfigureAwait(false);
+        var sysctls = new Dictionary<string, string>
+        {
+            ["net.ipv4.tcp_syncookies"] = CalibrationContext.Sysctl(syncookies),
+        };
+        if (context.Mode.BurstSynackRetries is { } r)
+            sysctls["net.ipv4.tcp_synack_retries"] = CalibrationContext.Sysctl(r);
+        var (srv, atk, text) = await context.PairAsync(Name, sysctls, cancellation, second: "atk")
+            .ConfigureAwait(false);
 
         var kernel = await OnKernelAsync(srv, atk, cancellation).ConfigureAwait(false);
         var sim = await OnSimulatorAsync(context, srv, text, cancellation).ConfigureAwait(false);

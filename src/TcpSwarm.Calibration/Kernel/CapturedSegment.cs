@@ -23,7 +23,8 @@ internal readonly record struct CapturedSegment(long AtNs, IPAddress Source, int
         if (packet.Length < ipHeader + 20 || total > packet.Length) return false;
         var tcp = packet[ipHeader..total];
         int tcpHeader = (tcp[12] >> 4) * 4;
-        segment = new CapturedSegment(atNs, new IPAddress(packet.Slice(12, 4)), BinaryPrimitives.ReadUInt16BigEndian(tcp),
+        segment = new CapturedSegment(atNs, new IPAddress(packet.Slice(12, 4)),
+            BinaryPrimitives.ReadUInt16BigEndian(tcp),
             new IPAddress(packet.Slice(16, 4)), BinaryPrimitives.ReadUInt16BigEndian(tcp[2..]), tcp[13],
             Math.Max(0, tcp.Length - tcpHeader));
         return true;

@@ -39,7 +39,8 @@ internal static class HostCommand
         {
             process.Kill(entireProcessTree: true);
             if (cancellation.IsCancellationRequested) throw;
-            throw new CalibrationException($"'{string.Join(' ', command)}' did not finish within {Limit.TotalSeconds} s");
+            throw new CalibrationException(
+                $"'{string.Join(' ', command)}' did not finish within {Limit.TotalSeconds} s");
         }
         var text = await output.ConfigureAwait(false);
         if (process.ExitCode != 0)

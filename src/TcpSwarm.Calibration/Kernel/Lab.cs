@@ -57,7 +57,8 @@ internal sealed partial class Lab : IAsyncDisposable
     public static async Task<IReadOnlyList<string>> RemoveLeftoversAsync(CancellationToken cancellation)
     {
         var removed = new List<string>();
-        var list = await HostCommand.RunAsync(["ip", "netns", "list"], cancellation: cancellation).ConfigureAwait(false);
+        var list = await HostCommand.RunAsync(["ip", "netns", "list"], cancellation: cancellation)
+            .ConfigureAwait(false);
         foreach (var line in list.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var name = line.Split(' ')[0];

@@ -9,7 +9,8 @@ internal static partial class Libc
     /// <summary>CLONE_NEWNET: the namespace type setns(2) is asked to join.</summary>
     public const int CloneNewNet = 0x4000_0000;
 
-    /// <summary>SIOCGSTAMPNS: the kernel's receive time (CLOCK_REALTIME) of the last packet read from a socket.</summary>
+    /// <summary>SIOCGSTAMPNS: the kernel's receive time (CLOCK_REALTIME) of the last packet read from a socket.
+    /// </summary>
     public const ulong SiocGStampNs = 0x8907;
 
     [StructLayout(LayoutKind.Sequential)]

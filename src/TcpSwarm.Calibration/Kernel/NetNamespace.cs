@@ -48,7 +48,8 @@ internal sealed class NetNamespace : IDisposable
     public async Task<NstatCounters> CountersAsync(CancellationToken cancellation) =>
         NstatCounters.Parse(await RunAsync(["nstat", "-asz"], cancellation).ConfigureAwait(false));
 
-    /// <summary>`ss -Htan4`: every IPv4 TCP socket with its state, request socks (SYN-RECV) and TIME-WAIT included.</summary>
+    /// <summary>`ss -Htan4`: every IPv4 TCP socket with its state, request socks (SYN-RECV) and TIME-WAIT included.
+    /// </summary>
     public async Task<SocketTable> SocketsAsync(CancellationToken cancellation) =>
         SocketTable.Parse(await RunAsync(["ss", "-H", "-t", "-a", "-n", "-4"], cancellation).ConfigureAwait(false));
 

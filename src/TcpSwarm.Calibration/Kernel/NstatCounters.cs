@@ -25,7 +25,8 @@ internal sealed class NstatCounters
             var line = raw.Trim();
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 2 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v))
+            if (parts.Length < 2
+                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v))
                 throw new CalibrationException($"nstat printed a line that is not 'NAME VALUE RATE': '{line}'");
             values[parts[0]] = v;
         }

@@ -31,7 +31,8 @@ internal sealed class RawCapture : IDisposable
         _reader.Start();
     }
 
-    /// <summary>Whether the stamps are the kernel's; false when SIOCGSTAMPNS failed and the wall clock stands in.</summary>
+    /// <summary>Whether the stamps are the kernel's; false when SIOCGSTAMPNS failed and the wall clock stands in.
+    /// </summary>
     public bool KernelStamps { get; }
 
     /// <summary>Starts hearing TCP segments to or from <paramref name="port"/> in the namespace.</summary>

@@ -22,8 +22,9 @@ internal sealed class SocketTable
             var parts = raw.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length == 0) continue;
             if (parts.Length < 5 || !IPEndPoint.TryParse(parts[3], out var local)
-                                 || !IPEndPoint.TryParse(parts[4].Replace("*", "0", StringComparison.Ordinal), out var peer))
-                throw new CalibrationException($"ss printed a line that is not 'STATE RECV-Q SEND-Q LOCAL PEER': '{raw}'");
+                || !IPEndPoint.TryParse(parts[4].Replace("*", "0", StringComparison.Ordinal), out var peer))
+                throw new CalibrationException(
+                    $"ss printed a line that is not 'STATE RECV-Q SEND-Q LOCAL PEER': '{raw}'");
             rows.Add(new SocketRow(parts[0], local, peer));
         }
         return new SocketTable(rows);

@@ -19,10 +19,12 @@ public sealed class PortExhaustionTests
     [InlineData("40000 40009", 10)]
     [InlineData("40000 40010", 10)]
     [InlineData("40000 40001", 2)]
-    public async Task Each_source_gets_exactly_the_ranges_even_size_of_connects_then_eaddrnotavail(string range, int ports)
+    public async Task Each_source_gets_exactly_the_ranges_even_size_of_connects_then_eaddrnotavail(string range,
+        int ports)
     {
         const int Hosts = 4, Attempts = 200;
-        Assert.True(Sysctls.TrySet(TcpProfile.Default, Sysctls.PortRange, range, out var profile, out var error), error);
+        Assert.True(Sysctls.TrySet(TcpProfile.Default, Sysctls.PortRange, range, out var profile, out var error),
+            error);
         var server = TestScenario.Server("web", "10.0.1.10", 80);
         var stop = TimeSpan.FromSeconds(Attempts / 100.0);        // 100 connects a second for two seconds
         var group = TestScenario.Group("proxy", "10.0.0.1", Hosts, "web", new ArrivalSpec.Constant(100), stop: stop);
@@ -35,7 +37,8 @@ public sealed class PortExhaustionTests
         Assert.Equal(Hosts, clients.Count);
         Assert.All(clients, c =>
         {
-            Assert.Equal((ports, Attempts / Hosts - ports, ports), (c.Outcomes.Completed, c.Outcomes.PortExhausted, c.TimeWait));
+            Assert.Equal((ports, Attempts / Hosts - ports, ports),
+                (c.Outcomes.Completed, c.Outcomes.PortExhausted, c.TimeWait));
             Assert.Equal(ports, c.PortsInUse);
         });
         Assert.Equal(Hosts * ports, clients.Sum(c => c.Outcomes.Completed));

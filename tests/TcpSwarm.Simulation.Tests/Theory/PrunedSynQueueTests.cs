@@ -58,7 +58,8 @@ public sealed class PrunedSynQueueTests
         MeanWithinZero(gaps, "L - λW");
         // Drops: what Erlang predicts with the pruned holding time (a binomial count), far below B at 63 s.
         Confidence.BinomialWithin(drops, arrivals, atPruned, "SYNs dropped against B(λW, 97)");
-        Assert.True(drops < arrivals * atSixtyThree / 10, $"{drops} drops; Erlang at 63 s predicts {arrivals * atSixtyThree:0}");
+        Assert.True(drops < arrivals * atSixtyThree / 10,
+            $"{drops} drops; Erlang at 63 s predicts {arrivals * atSixtyThree:0}");
     }
 
     // The control: the same flood, the same seeds, the Erlang test's backlog of 1024: no request is pruned.
@@ -120,7 +121,8 @@ public sealed class PrunedSynQueueTests
     private static void MeanBelow(IEnumerable<double> values, double bound, string what)
     {
         var (mean, se) = MeanAndError(values);
-        Assert.True(mean + Confidence.Z * se < bound, $"{what}: {mean:0.000} ± {Confidence.Z * se:0.000}, not below {bound}");
+        Assert.True(mean + Confidence.Z * se < bound,
+            $"{what}: {mean:0.000} ± {Confidence.Z * se:0.000}, not below {bound}");
     }
 
     private static void MeanWithinZero(IEnumerable<double> values, string what)

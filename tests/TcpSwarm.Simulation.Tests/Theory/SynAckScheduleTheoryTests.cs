@@ -31,8 +31,9 @@ public sealed class SynAckScheduleTheoryTests
     public async Task Synacks_leave_at_two_to_the_k_minus_one_timeouts_and_the_request_goes_at_the_next_one(
         string profileName, int retries)
     {
-        Assert.True(Sysctls.TrySet(TcpProfile.Named(profileName), "net.ipv4.tcp_synack_retries",
-            retries.ToString(System.Globalization.CultureInfo.InvariantCulture), out var profile, out var error), error);
+        var text = retries.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Sysctls.TrySet(TcpProfile.Named(profileName), "net.ipv4.tcp_synack_retries", text,
+            out var profile, out var error), error);
         double t = profile.TimeoutInit.TotalSeconds;
         double gone = ((2 << retries) - 1) * t, write = gone + 5;
         var server = TestScenario.Server("web", "10.0.1.10", 80);
@@ -40,7 +41,8 @@ public sealed class SynAckScheduleTheoryTests
         var group = TestScenario.Group("one", "10.0.0.1", 1, "web", new ArrivalSpec.Bursts(1, TimeSpan.FromDays(1)))
             with { Session = session };
         var duration = TimeSpan.FromSeconds(write + 10);
-        var scenario = TestScenario.Make([server], [group], [TestScenario.Path("one", "web", TestScenario.Fixed(OneWayMs))],
+        var path = TestScenario.Path("one", "web", TestScenario.Fixed(OneWayMs));
+        var scenario = TestScenario.Make([server], [group], [path],
             faults: [new FaultSpec.Drop("one", "web", SegmentKinds.PureAck, TimeSpan.Zero, duration)]) with
         {
             Duration = duration, Profile = profile, Trace = new TraceSpec(1_000_000, 10),

@@ -71,7 +71,8 @@ public sealed class TimeWaitLittleTests
         const double Mean = Rate * 60;
         var moments = Moments.Of(counts);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"TIME_WAIT over {counts.Count} instants: mean {moments.Mean:0.0}, variance {moments.Variance:0}; λ·60 = {Mean}");
+            $"TIME_WAIT over {counts.Count} instants: mean {moments.Mean:0.0}, variance {moments.Variance:0}; "
+            + $"λ·60 = {Mean}");
         Confidence.MeanWithin(moments, Mean, Mean, "TIME_WAIT records");
         Confidence.VarianceWithin(moments, Mean, Mean * (1 + 3 * Mean), "TIME_WAIT records");   // Poisson μ4 = λ(1+3λ)
     }
