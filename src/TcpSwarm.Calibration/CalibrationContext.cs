@@ -8,12 +8,30 @@ namespace TcpSwarm.Calibration;
 
 /// <summary>What every experiment shares: the lab of namespaces, the kernel's facts, the mode, and the simulator run
 /// with the kernel's own sysctls.</summary>
-internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, CalibrationMode mode, string scratch)
+internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, CalibrationMode mode, string scratch,
+    TimerLatencyProbe latency)
 {
     public Lab Lab { get; } = lab;
     public KernelInfo Kernel { get; } = kernel;
     public CalibrationMode Mode { get; } = mode;
     public TimerWheel Wheel { get; } = new(kernel.Hz);
+
+    /// <summary>The 99th percentile of the delays the probe has seen so far in running an expired timer (and waking
+    /// its task).</summary>
+    public TimeSpan TimerLatency => latency.Latency;
+
+    /// <summary>The most a chain of kernel timers, each armed when the one before fired, may add up to late here and
+    /// now: the wheel's rounding of each, plus the measured timer latency for each.</summary>
+    public double Lateness(IEnumerable<TimeSpan> chain)
+    {
+        var timers = chain.ToList();
+        return Wheel.MaxLateness(timers).TotalSeconds + timers.Count * TimerLatency.TotalSeconds;
+    }
+
+    /// <summary>The reason of a timed row's tolerance, in a few words.</summary>
+    public string TimersWhy(int timers) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"timer wheel, {timers} {(timers == 1 ? "timer" : "timers")} + {TimerLatency.TotalMilliseconds:0.0} ms "
+        + $"p99 latency each");
 
     /// <summary>A pair of namespaces for one experiment, the same sysctls set in both; and the first one's
     /// `sysctl -a`, which the simulator is then given.</summary>

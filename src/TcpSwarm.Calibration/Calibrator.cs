@@ -39,15 +39,16 @@ public static class Calibrator
         var lab = new Lab();
         try
         {
-            var probe = await lab.PairAsync("probe", "a", "b", cancellation).ConfigureAwait(false);
-            var kernel = await KernelInfo.ReadAsync(await probe.First.SysctlsAsync(cancellation).ConfigureAwait(false),
+            var first = (await lab.PairAsync("kernel", "a", "b", cancellation).ConfigureAwait(false)).First;
+            var kernel = await KernelInfo.ReadAsync(await first.SysctlsAsync(cancellation).ConfigureAwait(false),
                 cancellation).ConfigureAwait(false);
             log.WriteLine($"kernel {kernel.Release}, HZ {kernel.Hz} ({kernel.HzSource}); simulator profile "
                           + $"{kernel.Profile} with the namespaces' own sysctls");
-            var context = new CalibrationContext(lab, kernel, mode, scratch);
+            using var probe = new TimerLatencyProbe(kernel.Hz);
+            var context = new CalibrationContext(lab, kernel, mode, scratch, probe);
             var runs = Experiments().Select(e => RunOneAsync(e, context, log, cancellation)).ToList();
             var rows = (await Task.WhenAll(runs).ConfigureAwait(false)).SelectMany(r => r).ToList();
-            return new CalibrationReport(kernel, mode, rows);
+            return new CalibrationReport(kernel, mode, rows, probe.Latency, probe.MaxLatency, probe.Probes);
         }
         finally
         {
@@ -74,7 +75,12 @@ public static class Calibrator
 }
 
 /// <summary>What a calibrate run found: the kernel it measured, how, and every row.</summary>
-public sealed record CalibrationReport(KernelInfo Kernel, CalibrationMode Mode, IReadOnlyList<CalibrationRow> Rows)
+/// <param name="TimerLatency">The 99th percentile of the delays seen in running an expired kernel timer during the
+/// run (see TimerLatencyProbe), added once per timer to the timed rows' tolerances.</param>
+/// <param name="MaxTimerLatency">The largest of them.</param>
+/// <param name="Probes">How many times the probe measured it.</param>
+public sealed record CalibrationReport(KernelInfo Kernel, CalibrationMode Mode, IReadOnlyList<CalibrationRow> Rows,
+    TimeSpan TimerLatency, TimeSpan MaxTimerLatency, int Probes)
 {
     public bool AllWithin => Rows.All(r => r.Within);
 }

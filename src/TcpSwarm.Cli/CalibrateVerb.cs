@@ -44,6 +44,10 @@ internal static class CalibrateVerb
             env.Out.WriteLine($"kernel {report.Kernel.Release} (HZ {report.Kernel.Hz}) against TcpSwarm "
                               + $"{report.Kernel.Profile}{(mode.Quick ? ", --quick" : "")}; "
                               + "difference = kernel - simulator");
+            env.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"timer latency beyond the wheel's rounding, over {report.Probes} probes: 99th percentile "
+                + $"{report.TimerLatency.TotalMilliseconds:0.0} ms (added once per timer to the timed rows), largest "
+                + $"{report.MaxTimerLatency.TotalMilliseconds:0.0} ms"));
             env.Out.WriteLine();
             CalibrationTable.Write(report.Rows, env.Out);
             return report.AllWithin ? ExitCodes.Done : ExitCodes.Disagreement;

@@ -29,19 +29,18 @@ internal sealed class SynAckOffsets() : Experiment("synack-offsets")
         var sim = await OnSimulatorAsync(context, srv, cli, text, write, cancellation).ConfigureAwait(false);
 
         var rows = new List<CalibrationRow>();
-        var wheel = context.Wheel;
         for (int k = 1; k < Math.Max(kernel.SynAcks.Count, sim.SynAcks.Count); k++)
         {
             var chain = Enumerable.Range(0, k).Select(i => profile.TimeoutInit * (1 << i));
             rows.Add(Row($"SYN-ACK {k} after the first", SynOffsets.At(kernel.SynAcks, k),
                 SynOffsets.At(sim.SynAcks, k), "s",
-                new Tolerance(0.002, wheel.MaxLateness(chain).TotalSeconds, $"timer wheel, {k} timers")));
+                new Tolerance(0.002, context.Lateness(chain), context.TimersWhy(k))));
         }
         rows.Add(Row("SYN-ACKs sent", kernel.SynAcks.Count, sim.SynAcks.Count, "", Tolerance.Exact));
         var all = Enumerable.Range(0, retries + 1).Select(i => profile.TimeoutInit * (1 << i));
         rows.Add(Row("request dropped after", kernel.GoneAfter, sim.GoneAfter, "s",
-            new Tolerance(0.002, wheel.MaxLateness(all).TotalSeconds + kernel.PollResolution,
-                $"timer wheel, {retries + 1} timers; ss every 0.1 s")));
+            new Tolerance(0.002, context.Lateness(all) + kernel.PollResolution,
+                context.TimersWhy(retries + 1) + "; ss every 0.1 s")));
         rows.Add(Row("client's write answered by RST", kernel.Reset ? 1 : 0, sim.Reset ? 1 : 0, "", Tolerance.Exact));
         rows.Add(Row("TCPTimeouts on the server", kernel.Timeouts, sim.Timeouts, "", Tolerance.Exact));
         return rows;

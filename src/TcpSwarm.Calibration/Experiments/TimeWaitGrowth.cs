@@ -34,8 +34,8 @@ internal sealed class TimeWaitGrowth() : Experiment("time-wait")
             Row("server TIME_WAIT (it closes second)", kernel.Server, sim.Server, "", Tolerance.Exact),
             Row("first TIME_WAIT gone after its close", kernel.FirstGone, sim.FirstGone, "s",
                 new Tolerance(SampleEvery.TotalSeconds + 0.005,
-                    context.Wheel.MaxLateness(timeWait).TotalSeconds + kernel.PollResolution,
-                    "timer wheel, 1 timer; ss every 0.1 s; simulator sampled every 0.1 s")),
+                    context.Lateness([timeWait]) + kernel.PollResolution,
+                    context.TimersWhy(1) + "; ss every 0.1 s; simulator sampled every 0.1 s")),
         ];
     }
 

@@ -27,6 +27,10 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     public static partial int IoctlTimespec(nint fd, ulong request, out Timespec value);
 
+    /// <summary>recv(2) without .NET's exception on a timeout: -1 with errno EAGAIN when SO_RCVTIMEO expired.</summary>
+    [LibraryImport("libc", EntryPoint = "recv", SetLastError = true)]
+    public static partial nint Recv(nint fd, byte[] buffer, nint length, int flags);
+
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEuid();
 }

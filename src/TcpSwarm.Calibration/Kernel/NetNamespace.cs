@@ -66,6 +66,10 @@ internal sealed class NetNamespace : IDisposable
     public Task<Socket> RawTcpSocketAsync() =>
         _thread.RunAsync(() => new Socket(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Tcp));
 
+    /// <summary>Runs a blocking call on the namespace's own thread (it then makes no sockets until the call returns),
+    /// so that the moment the kernel wakes it is the moment it is timed, with no thread-pool hop in between.</summary>
+    public Task<T> OnThreadAsync<T>(Func<T> call) => _thread.RunAsync(call);
+
     /// <summary>A listener on this namespace's address; never accepts unless asked.</summary>
     public async Task<Socket> ListenAsync(int port, int backlog)
     {
