@@ -25,7 +25,7 @@ internal sealed class SynAckOffsets() : Experiment("synack-offsets")
         double gone = ((2 << retries) - 1) * profile.TimeoutInit.TotalSeconds;
         double write = Math.Ceiling(gone + 2 + gone / 20);                 // the kernel's late expiry is past
 
-        var kernel = await OnKernelAsync(context, srv, cli, gone, write, cancellation).ConfigureAwait(false);
+        var kernel = await OnKernelAsync(srv, cli, gone, write, cancellation).ConfigureAwait(false);
         var sim = await OnSimulatorAsync(context, srv, cli, text, write, cancellation).ConfigureAwait(false);
 
         var rows = new List<CalibrationRow>();
@@ -49,8 +49,8 @@ internal sealed class SynAckOffsets() : Experiment("synack-offsets")
     private sealed record Observed(IReadOnlyList<double> SynAcks, double GoneAfter, bool Reset, long Timeouts,
         double PollResolution = 0);
 
-    private static async Task<Observed> OnKernelAsync(CalibrationContext context, NetNamespace srv, NetNamespace cli,
-        double gone, double write, CancellationToken cancellation)
+    private static async Task<Observed> OnKernelAsync(NetNamespace srv, NetNamespace cli, double gone, double write,
+        CancellationToken cancellation)
     {
         await srv.FilterAsync(Filters.DropPureAcksTo(Port), cancellation).ConfigureAwait(false);
         using var listener = await srv.ListenAsync(Port, 16).ConfigureAwait(false);
