@@ -4,8 +4,18 @@ namespace TcpSwarm.Scenarios.Tests;
 
 /// <summary>`sysctl -a` output as a scenario's sysctl_file or --sysctl-file: parsing, precedence, notes, refusals.
 /// </summary>
-public sealed class SysctlFileTests
+public sealed class SysctlFileTests : IDisposable
 {
+    private static int _instances;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"tcpswarm-sysctl-tests-{Environment.ProcessId}-"
+        + Interlocked.Increment(ref _instances).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private int _temps;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
     private static string Fixture => Path.Combine(AppContext.BaseDirectory, "SysctlFiles", "linux-6.18-netns.sysctl");
 
     private const string Body = """
@@ -160,19 +170,16 @@ public sealed class SysctlFileTests
                      + "a file of `sysctl -a` output", problem.ToString());
     }
 
-    private static ScenarioLoadResult LoadWith(string sysctlFile, string extra = "")
+    private ScenarioLoadResult LoadWith(string sysctlFile, string extra = "")
     {
         var scenario = Path.Combine(Temp(), "s.yaml");
         File.WriteAllText(scenario, extra + Body);
         return ScenarioLoader.Load(scenario, new ScenarioOverrides { SysctlFile = sysctlFile });
     }
 
-    private static int _temps;
-
-    private static string Temp()
+    private string Temp()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "tcpswarm-sysctl-tests-" + Environment.ProcessId,
-            Interlocked.Increment(ref _temps).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var dir = Path.Combine(_root, (++_temps).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(dir);
         return dir;
     }
