@@ -12,6 +12,7 @@ APT_PACKAGES=(
   docker-compose   # `docker-compose config -q` validates docker-compose.yml without an engine (ComposeTests)
   redis-server     # cluster membership for the silo processes of tests/TcpSwarm.Cluster.Tests
 )
+APT_PACKAGES+=(nftables iproute2)   # tcpswarm calibrate's drops, namespaces, ss, nstat (tests/TcpSwarm.Calibration.Tests)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>The cluster failed; what was finished up to the last completed window is written.</summary>
     public const int ClusterFailed = 3;
 
+    /// <summary>calibrate found the kernel and the simulator apart beyond a row's tolerance.</summary>
+    public const int Disagreement = 4;
+
     /// <summary>Interrupted (Ctrl-C, SIGTERM); partial results written and marked so.</summary>
     public const int Interrupted = 130;
 }

@@ -27,6 +27,10 @@ internal sealed class Interruption : IDisposable
 
     public bool Requested => Volatile.Read(ref _requests) > 0;
 
+    /// <summary>What the first request does, said on the error stream; the run verb's by default.</summary>
+    public string FirstRequestMeans { get; set; } = "stopping at the last completed window, then writing the results "
+                                                   + "(Ctrl-C again quits at once and writes nothing)";
+
     /// <summary>Listens for SIGINT and SIGTERM until disposed; the second one ends the process with 130.</summary>
     public static Interruption OnSignals(TextWriter error)
     {
@@ -48,8 +52,7 @@ internal sealed class Interruption : IDisposable
     {
         if (Interlocked.Increment(ref _requests) == 1)
         {
-            _error.WriteLine("interrupted: stopping at the last completed window, then writing the results "
-                             + "(Ctrl-C again quits at once and writes nothing)");
+            _error.WriteLine("interrupted: " + FirstRequestMeans);
             _stop.Cancel();
             return;
         }

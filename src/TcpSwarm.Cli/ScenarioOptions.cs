@@ -6,8 +6,9 @@ using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Cli;
 
-/// <summary>The scenario argument and the options that change it (--seed, --speed, --set), shared by run and
-/// validate, and their reading into <see cref="ScenarioOverrides"/> with every mistake as a located problem.</summary>
+/// <summary>The scenario argument and the options that change it (--seed, --speed, --set, --sysctl-file), shared by
+/// run and validate, and their reading into <see cref="ScenarioOverrides"/> with every mistake as a located problem.
+/// </summary>
 internal sealed class ScenarioOptions
 {
     public Argument<string> Scenario { get; } = new("SCENARIO")
@@ -39,12 +40,22 @@ internal sealed class ScenarioOptions
                       + "(servers.web.backlog=128). Default: none.",
     };
 
+    public Option<string> SysctlFile { get; } = new("--sysctl-file")
+    {
+        HelpName = "FILE",
+        Description = "A real server's `sysctl -a` output (or a sysctl.conf): the keys the model uses override the "
+                      + "profile, the others are counted in a note; a value out of range is refused at its line. Wins "
+                      + "over the scenario's 'sysctl_file:'; the scenario's 'sysctl:' keys and --set win over it. "
+                      + "Default: the scenario's sysctl_file (none when it names none).",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Scenario);
         command.Add(Seed);
         command.Add(Speed);
         command.Add(Set);
+        command.Add(SysctlFile);
     }
 
     /// <summary>Loads the scenario as the options change it and prints its notes; when anything is wrong, prints every
@@ -68,10 +79,15 @@ internal sealed class ScenarioOptions
     }
 
     /// <summary>The scenario as given: its file's text and the overrides, for silos that read it again.</summary>
+    /// <remarks>The files it refers to (a sysctl file) travel as text: silos read nothing from this machine's disk.
+    /// </remarks>
     public ScenarioSource Source(ParseResult parsed)
     {
         var path = parsed.GetRequiredValue(Scenario);
-        return new ScenarioSource(path, File.ReadAllText(path), Read(parsed).Overrides);
+        var text = File.ReadAllText(path);
+        var overrides = Read(parsed).Overrides;
+        var files = ScenarioLoader.LoadFromText(path, text, overrides).FilesRead;
+        return new ScenarioSource(path, text, overrides with { Files = files });
     }
 
     /// <summary>The overrides the options give, and the problems of those that are malformed (a --set without '=',
@@ -100,6 +116,16 @@ internal sealed class ScenarioOptions
             else
                 sets.Add((text[..equals], text[(equals + 1)..]));
         }
-        return (new ScenarioOverrides { Seed = seed, Speed = parsed.GetValue(Speed), Sets = sets }, problems);
+        var sysctlFile = parsed.GetValue(SysctlFile);
+        if (sysctlFile is { } f && f.Trim().Length == 0)
+        {
+            problems.Add(new ScenarioProblem("--sysctl-file", 0, 0, "sysctl_file",
+                "is empty; use the path of a file of `sysctl -a` output"));
+            sysctlFile = null;
+        }
+        return (new ScenarioOverrides
+        {
+            Seed = seed, Speed = parsed.GetValue(Speed), Sets = sets, SysctlFile = sysctlFile,
+        }, problems);
     }
 }

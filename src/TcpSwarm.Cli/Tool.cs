@@ -10,8 +10,8 @@ internal static class Tool
         "tcpswarm simulates TCP connection lifecycles at high volume: SYN floods, slow accept(), TIME_WAIT piles and "
         + "ephemeral-port exhaustion, in virtual time, reproducible from a seed. Scenarios are YAML files "
         + "(load/README.md). Exit codes: 0 done; 1 a bug or a part this build lacks; 2 the input is wrong and nothing "
-        + "ran; 3 the cluster failed (results up to the last completed window written); 130 interrupted (partial "
-        + "results written).";
+        + "ran; 3 the cluster failed (results up to the last completed window written); 4 calibrate found the kernel "
+        + "and the simulator apart; 130 interrupted (partial results written).";
 
     /// <summary>Parses args and runs the verb they name; the exit code of DESIGN.md §9.</summary>
     public static async Task<int> InvokeAsync(string[] args, CliEnvironment env)
@@ -20,6 +20,7 @@ internal static class Tool
         {
             ValidateVerb.Build(env), RunVerb.Build(env, args), ReportVerb.Build(env), CompareVerb.Build(env),
             SiloVerb.Build(env),
+            CalibrateVerb.Build(env),
         };
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
         var parsed = root.Parse(args);

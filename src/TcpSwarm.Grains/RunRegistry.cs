@@ -39,7 +39,12 @@ public sealed class RunRegistry
             throw new InvalidOperationException($"run {setup.RunId} came without its scenario and is not known here");
         var sets = new List<(string, string)>();
         for (int i = 0; i < setup.SetKeys.Length; i++) sets.Add((setup.SetKeys[i], setup.SetValues[i]));
-        var overrides = new ScenarioOverrides { Seed = setup.Seed, Speed = setup.Speed, Sets = sets };
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < setup.FilePaths.Length; i++) files[setup.FilePaths[i]] = setup.FileTexts[i];
+        var overrides = new ScenarioOverrides
+        {
+            Seed = setup.Seed, Speed = setup.Speed, Sets = sets, SysctlFile = setup.SysctlFile, Files = files,
+        };
         var loaded = ScenarioLoader.LoadFromText(setup.FileLabel, setup.ScenarioText, overrides);
         if (loaded.Scenario is null)
             throw new InvalidOperationException($"run {setup.RunId}: this silo reads {setup.FileLabel} otherwise: " +

@@ -47,6 +47,9 @@ internal sealed class OverrideTable
         return result;
     }
 
+    /// <summary>The sysctl names --set gives, without taking them.</summary>
+    public IEnumerable<string> SysctlNames() => _sets.Where(s => IsSysctl(s.Key)).Select(s => SysctlName(s.Key));
+
     /// <summary>Marks a sysctl option as used (the file's sysctl mapping met it).</summary>
     public ScalarValue? TakeSysctl(string name)
     {

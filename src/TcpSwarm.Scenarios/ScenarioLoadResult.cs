@@ -14,4 +14,7 @@ public sealed record ScenarioLoadResult(
     MemoryEstimate? Memory)
 {
     public bool IsValid => Scenario is not null;
+
+    /// <summary>The files the scenario refers to that the loader read, by path, with their text.</summary>
+    public IReadOnlyDictionary<string, string> FilesRead { get; init; } = new Dictionary<string, string>();
 }

@@ -3,9 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace TcpSwarm.Scenarios;
 
-// The kernel a scenario runs: a named profile, then the sysctls (file order, each replaced by its --set value),
-// then the --set sysctls the file does not name, then time_wait. Later steps see earlier ones: a sysctl linux-6.1
-// lacks is refused only under that profile.
+// The kernel a scenario runs: a named profile, then the sysctl file (--sysctl-file, else sysctl_file:) without the
+// keys the scenario or --set name, then the sysctls (file order, each replaced by its --set value), then the --set
+// sysctls the file does not name, then time_wait. Later steps see earlier ones: a sysctl linux-6.1 lacks is refused
+// only under that profile (and skipped, with a count, when it comes from a sysctl file).
 internal sealed partial class ScenarioReader
 {
     private (TcpProfile Profile, IReadOnlyList<KeyValuePair<string, string>> Sysctls, bool TimeWaitIsStudy)
@@ -17,6 +18,7 @@ internal sealed partial class ScenarioReader
         var set = new List<string>();
 
         var node = top.Node("sysctl");
+        profile = ApplySysctlFile(top, profile, SysctlsNamed(node), set);
         if (node is YamlMappingNode map)
         {
             foreach (var (k, v) in map.Children)
@@ -66,6 +68,16 @@ internal sealed partial class ScenarioReader
                     + "a study of a kernel that does not exist, and the report says so");
         }
         return (profile, [.. set.Select(s => KeyValuePair.Create(s, Sysctls.Get(profile, s)))], study);
+    }
+
+    // The sysctls the scenario's sysctl: mapping or --set name: a sysctl file's value for them is not read.
+    private HashSet<string> SysctlsNamed(YamlNode? node)
+    {
+        var names = new HashSet<string>(Overrides.SysctlNames(), StringComparer.Ordinal);
+        if (node is YamlMappingNode map)
+            foreach (var k in map.Children.Keys)
+                if (k is YamlScalarNode { Value: { Length: > 0 } name }) names.Add(name);
+        return names;
     }
 
     // keyAt locates a name problem (unknown, or missing in this kernel); value.At a value problem.

@@ -13,7 +13,7 @@ internal sealed partial class ScenarioReader
 {
     private static readonly string[] TopKeys =
     [
-        "seed", "duration", "profile", "sysctl", "time_wait", "sample_interval", "speed",
+        "seed", "duration", "profile", "sysctl_file", "sysctl", "time_wait", "sample_interval", "speed",
         "servers", "clients", "attackers", "paths", "faults", "trace",
     ];
 
@@ -21,6 +21,7 @@ internal sealed partial class ScenarioReader
     private readonly ScenarioOverrides _options;
     private readonly List<ScenarioProblem> _problems = [];
     private readonly List<ScenarioNote> _notes = [];
+    private readonly Dictionary<string, string> _filesRead = [];
 
     private TimeSpan _duration = TimeSpan.FromSeconds(60);
     private bool _durationOk;
@@ -110,7 +111,10 @@ internal sealed partial class ScenarioReader
     }
 
     private ScenarioLoadResult Result(Scenario? scenario, MemoryEstimate? memory) =>
-        new(scenario, SortedProblems(), [.. _notes.OrderBy(n => n.Line).ThenBy(n => n.Column)], memory);
+        new(scenario, SortedProblems(), [.. _notes.OrderBy(n => n.Line).ThenBy(n => n.Column)], memory)
+        {
+            FilesRead = _filesRead,
+        };
 
     // ---- Generic readers -------------------------------------------------------------------------------------------
 

@@ -78,8 +78,14 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
         if (silos.Length == 0)
             throw new ClusterUnreachableException($"cluster {_settings.ClusterId} has no active silo");
         var o = _source.Overrides;
+        var files = o.Files.OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
         var setup = new RunSetup(RunId(scenario), _source.FileLabel, _source.Text, o.Seed, o.Speed,
-            [.. o.Sets.Select(s => s.Key)], [.. o.Sets.Select(s => s.Value)], silos);
+            [.. o.Sets.Select(s => s.Key)], [.. o.Sets.Select(s => s.Value)], silos)
+        {
+            SysctlFile = o.SysctlFile,
+            FilePaths = [.. files.Select(f => f.Key)],
+            FileTexts = [.. files.Select(f => f.Value)],
+        };
         return await GrainRun.RunAsync(Client, setup, scenario, progress, cancellation, LostSiloAsync(silos));
     }
 

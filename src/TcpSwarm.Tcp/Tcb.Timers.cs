@@ -38,11 +38,16 @@ public sealed partial class Tcb
         else DataTimeout(now, ref step);
     }
 
-    // tcp_write_timeout in SYN_SENT: tcp_syn_retries + tcp_syn_linear_timeouts resends, then ETIMEDOUT. The RTO stays
-    // put for the first tcp_syn_linear_timeouts expiries and doubles after (the count is raised before the test).
+    // tcp_write_timeout in SYN_SENT: give up after tcp_syn_retries + tcp_syn_linear_timeouts resends, or once the first
+    // SYN is older than the time budget of tcp_syn_retries (SynBudgetSpent), whichever comes first. The RTO stays put
+    // for the first tcp_syn_linear_timeouts expiries and doubles after (the count is raised before the test).
     private void SynTimeout(Instant now, ref TcbStep step)
     {
-        if (_retransmits >= _profile.TcpSynRetries + _profile.TcpSynLinearTimeouts) { TimedOut(ref step); return; }
+        if (_retransmits >= _profile.TcpSynRetries + _profile.TcpSynLinearTimeouts || SynBudgetSpent(now))
+        {
+            TimedOut(ref step);
+            return;
+        }
         _retransmits++;
         _rttTiming = false;                              // Karn: no sample from a resent SYN
         Resend(Syn(TcpFlags.Syn, now), ref step);
@@ -53,7 +58,11 @@ public sealed partial class Tcb
     // tcp_write_timeout in SYN_RCVD (the full socket of a simultaneous open): tcp_syn_retries, always doubling.
     private void SynAckTimeout(Instant now, ref TcbStep step)
     {
-        if (_retransmits >= _profile.TcpSynRetries) { TimedOut(ref step); return; }
+        if (_retransmits >= _profile.TcpSynRetries || SynBudgetSpent(now))
+        {
+            TimedOut(ref step);
+            return;
+        }
         _retransmits++;
         _rttTiming = false;
         Resend(Syn(TcpFlags.Syn | TcpFlags.Ack, now), ref step);
@@ -61,13 +70,19 @@ public sealed partial class Tcb
         ArmRetransmit(now + _rto, ref step);
     }
 
+    // retransmits_timed_out(tcp_syn_retries) in a SYN state: after a resend, the first SYN may be at most
+    // tcp_model_timeout(n, TCP_TIMEOUT_INIT) old, (2^(n+1) - 1) initial RTOs. With the linear retries of 6.x this is
+    // what ends a connect for tcp_syn_retries 1 (3 s) and 2 (7 s); from 3 on the count ends it first or together.
+    private bool SynBudgetSpent(Instant now) => _retransmits > 0 && now - _flight.OldestSentAt(now)
+        >= ModelTimeout(_profile.TcpSynRetries, _profile.TcpRtoMax, _profile.TimeoutInit);
+
     // Synchronized states: give up once the oldest unacknowledged segment has waited tcp_model_timeout(boundary)
     // since it was first sent (tcp_retries2, or tcp_orphan_retries for an orphan); else go back to SND.UNA, resend
     // one segment (the loss window) and double the RTO up to its ceiling.
     private void DataTimeout(Instant now, ref TcbStep step)
     {
         int boundary = _orphan ? _profile.OrphanRetries(alive: _rto < _profile.TcpRtoMax) : _profile.TcpRetries2;
-        if (_retransmits > 0 && now - _retransStamp >= ModelTimeout(boundary, _profile.TcpRtoMax))
+        if (_retransmits > 0 && now - _retransStamp >= ModelTimeout(boundary, _profile.TcpRtoMax, RtoBase))
         {
             TimedOut(ref step);
             return;
@@ -82,14 +97,15 @@ public sealed partial class Tcb
         ArmRetransmit(now + _rto, ref step);
     }
 
-    // tcp_model_timeout: how long `boundary` doublings from TCP_RTO_MIN take, linear once they reach the ceiling
-    // (924.6 s for tcp_retries2 = 15, 102.2 s for the 8 orphan retries, with a 120 s ceiling).
-    internal static TimeSpan ModelTimeout(int boundary, TimeSpan rtoMax)
+    // tcp_model_timeout: how long `boundary` doublings from rtoBase take, linear once they reach the ceiling. The base
+    // is TCP_RTO_MIN for data (924.6 s for tcp_retries2 = 15, 102.2 s for the 8 orphan retries, with a 120 s ceiling)
+    // and TCP_TIMEOUT_INIT in the SYN states (127 s for tcp_syn_retries = 6).
+    internal static TimeSpan ModelTimeout(int boundary, TimeSpan rtoMax, TimeSpan rtoBase)
     {
-        int thresh = BitOperations.Log2((ulong)(rtoMax.Ticks / RtoBase.Ticks));
+        int thresh = BitOperations.Log2((ulong)(rtoMax.Ticks / rtoBase.Ticks));
         return boundary <= thresh
-            ? TimeSpan.FromTicks(RtoBase.Ticks * ((2L << boundary) - 1))
-            : TimeSpan.FromTicks(RtoBase.Ticks * ((2L << thresh) - 1) + rtoMax.Ticks * (boundary - thresh));
+            ? TimeSpan.FromTicks(rtoBase.Ticks * ((2L << boundary) - 1))
+            : TimeSpan.FromTicks(rtoBase.Ticks * ((2L << thresh) - 1) + rtoMax.Ticks * (boundary - thresh));
     }
 
     private void BackOff()

@@ -1,7 +1,8 @@
 namespace TcpSwarm.Cli.Tests;
 
 /// <summary>The scenario layer's corpus of malformed files, through the command line: each file's first line says
-/// the one problem expected (<c># expect: LINE:COLUMN: FIELD: MESSAGE-START</c>).</summary>
+/// the one problem expected (<c># expect: LINE:COLUMN: FIELD: MESSAGE-START</c>, or <c>@FILE:LINE:...</c> when the
+/// mistake is in FILE beside it, a sysctl_file).</summary>
 public sealed class MalformedCorpusTests
 {
     private static string Dir => Path.Combine(AppContext.BaseDirectory, "Malformed");
@@ -33,7 +34,13 @@ public sealed class MalformedCorpusTests
 
         Assert.Equal(2, result.Code);
         var error = Assert.Single(result.ErrorLines, l => l.StartsWith("error:", StringComparison.Ordinal));
-        Assert.StartsWith($"error: {path}:{expect["# expect: ".Length..]}", error, StringComparison.Ordinal);
+        var expected = expect["# expect: ".Length..];
+        if (expected.StartsWith('@'))                  // @FILE:LINE:...: the problem is in FILE, beside the scenario
+            expected = Path.Combine(Dir, expected[1..expected.IndexOf(':', StringComparison.Ordinal)])
+                       + expected[expected.IndexOf(':', StringComparison.Ordinal)..];
+        else
+            expected = path + ":" + expected;
+        Assert.StartsWith($"error: {expected}", error, StringComparison.Ordinal);
         Assert.Equal("1 problem; nothing was started.", result.ErrorLines[^1]);
         Assert.Empty(result.Out);
         result.AssertNoStackTrace();

@@ -26,13 +26,15 @@ internal sealed class ChildProcess : IAsyncDisposable
         get { lock (_gate) return _error.ToString(); }
     }
 
-    public static ChildProcess Start(string program, params string[] args)
+    public static ChildProcess Start(string program, params string[] args) => StartIn(AppContext.BaseDirectory, program, args);
+
+    public static ChildProcess StartIn(string directory, string program, params string[] args)
     {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = directory,
         };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -49,6 +51,10 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>tcpswarm itself: `dotnet tcpswarm.dll ARGS`.</summary>
     public static ChildProcess Tcpswarm(params string[] args) =>
         Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"), .. args]);
+
+    /// <summary>tcpswarm run from <paramref name="directory"/>, so that relative paths are read from there.</summary>
+    public static ChildProcess TcpswarmIn(string directory, params string[] args) =>
+        StartIn(directory, "dotnet", [Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"), .. args]);
 
     private void Append(StringBuilder to, string? line)
     {

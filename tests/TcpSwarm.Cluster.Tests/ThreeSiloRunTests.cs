@@ -14,14 +14,20 @@ public sealed class ThreeSiloRunTests
         await using var redis = await RedisServer.StartAsync(password: "s3cret-of-the-test");
         await using var silos = await SiloProcesses.StartAsync(redis, 3);
         using var temp = new TempFolder();
-        string[] scenario = [Repo.Load("quickstart.yaml"), "--seed", "5"];
+        // A sysctl file named relative to the run's folder: the silos, elsewhere, get its text from the run.
+        File.WriteAllText(temp.File("web.sysctl"), "net.ipv4.tcp_synack_retries = 3\nnet.ipv4.tcp_syncookies = 2\n");
+        string[] scenario = [Repo.Load("quickstart.yaml"), "--seed", "5", "--sysctl-file", "web.sysctl"];
 
-        await using var alone = ChildProcess.Tcpswarm(["run", .. scenario, "--out", temp.File("one")]);
+        await using var alone = ChildProcess.TcpswarmIn(temp.Path, ["run", .. scenario, "--out", temp.File("one")]);
         Assert.Equal(0, await alone.Exit(RunPatience));
-        await using var spread = ChildProcess.Tcpswarm(["run", .. scenario, "--out", temp.File("three"), "--redis",
-            redis.Connection, "--cluster-id", silos.ClusterId]);
+        await using var spread = ChildProcess.TcpswarmIn(temp.Path, ["run", .. scenario, "--out", temp.File("three"),
+            "--redis", redis.Connection, "--cluster-id", silos.ClusterId]);
         Assert.Equal(0, await spread.Exit(RunPatience));
 
+        // tcp_syncookies 2 reached the engine: every SYN gets a cookie, none for a full queue (quickstart's 1 does).
+        var summary = File.ReadAllText(Path.Combine(temp.File("one"), "summary.json"));
+        Assert.Contains("SyncookiesSent", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("TCPReqQFullDoCookies", summary, StringComparison.Ordinal);
         foreach (var file in (string[])["summary.json", "timeseries.csv", "timeseries.json", "trace.pcap"])
             Assert.Equal(File.ReadAllBytes(Path.Combine(temp.File("one"), file)),
                 File.ReadAllBytes(Path.Combine(temp.File("three"), file)));

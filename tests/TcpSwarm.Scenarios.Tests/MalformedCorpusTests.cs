@@ -1,7 +1,8 @@
 namespace TcpSwarm.Scenarios.Tests;
 
 /// <summary>Each file in Malformed/ holds one mistake and says, on its first line, the one problem expected:
-/// <c># expect: LINE:COLUMN: FIELD: MESSAGE-START</c>.</summary>
+/// <c># expect: LINE:COLUMN: FIELD: MESSAGE-START</c>, or <c># expect: @FILE:LINE:COLUMN: ...</c> when the mistake is
+/// in FILE beside it (a sysctl_file).</summary>
 public sealed class MalformedCorpusTests
 {
     private static string Dir => Path.Combine(AppContext.BaseDirectory, "Malformed");
@@ -24,15 +25,16 @@ public sealed class MalformedCorpusTests
     public void A_scenario_with_one_mistake_gets_exactly_that_problem_located(string file)
     {
         var path = Path.Combine(Dir, file);
-        var (line, column, field, messageStart) = Expectation(File.ReadLines(path).First());
+        var (where, line, column, field, messageStart) = Expectation(File.ReadLines(path).First());
+        var inFile = where is null ? path : Path.Combine(Dir, where);
 
         var result = ScenarioLoader.Load(path, ScenarioOverrides.None, 4L << 30);
 
         Assert.Null(result.Scenario);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal((path, line, column, field), (problem.File, problem.Line, problem.Column, problem.Field));
+        Assert.Equal((inFile, line, column, field), (problem.File, problem.Line, problem.Column, problem.Field));
         Assert.StartsWith(messageStart, problem.Message, StringComparison.Ordinal);
-        Assert.Equal($"error: {path}:{line}:{column}: {field}: {problem.Message}", problem.ToString());
+        Assert.Equal($"error: {inFile}:{line}:{column}: {field}: {problem.Message}", problem.ToString());
         AssertNoStackTraceOrExceptionName(problem.ToString());
     }
 
@@ -44,14 +46,16 @@ public sealed class MalformedCorpusTests
         Assert.DoesNotContain("\n", text, StringComparison.Ordinal);
     }
 
-    private static (int Line, int Column, string Field, string MessageStart) Expectation(string firstLine)
+    private static (string? File, int Line, int Column, string Field, string MessageStart) Expectation(string firstLine)
     {
         const string Prefix = "# expect: ";
         Assert.StartsWith(Prefix, firstLine, StringComparison.Ordinal);
         var parts = firstLine[Prefix.Length..].Split(": ", 3);
         Assert.Equal(3, parts.Length);
         var position = parts[0].Split(':');
-        return (int.Parse(position[0], System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(position[1], System.Globalization.CultureInfo.InvariantCulture), parts[1], parts[2]);
+        string? file = position.Length == 3 && position[0].StartsWith('@') ? position[0][1..] : null;
+        int at = file is null ? 0 : 1;
+        return (file, int.Parse(position[at], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(position[at + 1], System.Globalization.CultureInfo.InvariantCulture), parts[1], parts[2]);
     }
 }

@@ -9,18 +9,23 @@ namespace TcpSwarm.Simulation.Tests.Theory;
 /// <remarks>
 /// Steady state: records = min(close rate × TIME_WAIT length, ports per destination, tcp_max_tw_buckets). With constant
 /// arrivals and a fixed latency every connection lives the same time, so the count is exact up to the one connection
-/// a sampling instant may catch mid-close.
+/// a sampling instant may catch mid-close. With Poisson arrivals TIME_WAIT is an M/D/∞ queue: the records at any
+/// instant are the closes of the last 60 s, a Poisson count of mean and variance λ·60, and counts 60 s apart come from
+/// disjoint stretches of arrivals, so they are independent replications.
 /// </remarks>
 public sealed class TimeWaitLittleTests
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(150);
 
-    private static async Task<IReadOnlyList<RunSample>> Run(double rate, TcpProfile profile)
+    private static async Task<IReadOnlyList<RunSample>> Run(double rate, TcpProfile profile,
+        ArrivalSpec? arrivals = null, TimeSpan? duration = null)
     {
+        var until = duration ?? Duration;
         var server = TestScenario.Server("web", "10.0.1.10", 80);
-        var group = TestScenario.Group("proxy", "10.0.0.1", 1, "web", new ArrivalSpec.Constant(rate), stop: Duration);
+        var group = TestScenario.Group("proxy", "10.0.0.1", 1, "web", arrivals ?? new ArrivalSpec.Constant(rate),
+            stop: until);
         var scenario = TestScenario.Make([server], [group], [TestScenario.Path("proxy", "web", TestScenario.Fixed(1))])
-            with { Duration = Duration, SampleInterval = TimeSpan.FromSeconds(5), Profile = profile };
+            with { Duration = until, SampleInterval = TimeSpan.FromSeconds(5), Profile = profile };
         return await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
     }
 
@@ -52,5 +57,23 @@ public sealed class TimeWaitLittleTests
         var proxy = samples[^1].Hosts.Single(h => h.ClientGroup == 0);
         Assert.True(proxy.Counters[(int)TcpExt.TCPTimeWaitOverflow] > 10_000);
         Assert.Equal(0, proxy.Outcomes.PortExhausted);                      // no TIME_WAIT, so the ports stay free
+    }
+
+    [Fact]
+    public async Task Under_poisson_arrivals_the_count_is_poisson_with_mean_and_variance_the_close_rate_times_60_s()
+    {
+        const double Rate = 20;                                              // λ·60 = 1,200 records on average
+        var samples = await Run(Rate, TcpProfile.Default, new ArrivalSpec.Poisson(Rate), TimeSpan.FromSeconds(2_470));
+        var counts = samples.Where(s => s.VirtualTime.TotalSeconds >= 70 && (s.VirtualTime.TotalSeconds - 70) % 60 == 0)
+            .Select(s => (double)s.Hosts.Sum(h => h.TimeWait)).ToList();
+        Assert.Equal(41, counts.Count);                                      // 70, 130, ..., 2,470 s
+
+        const double Mean = Rate * 60;
+        var moments = Moments.Of(counts);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"TIME_WAIT over {counts.Count} instants: mean {moments.Mean:0.0}, variance {moments.Variance:0}; "
+            + $"λ·60 = {Mean}");
+        Confidence.MeanWithin(moments, Mean, Mean, "TIME_WAIT records");
+        Confidence.VarianceWithin(moments, Mean, Mean * (1 + 3 * Mean), "TIME_WAIT records");   // Poisson μ4 = λ(1+3λ)
     }
 }

@@ -97,6 +97,25 @@ public sealed class HandshakeTests
         AssertSynSchedule(uncapped, [0, 3, 9, 21, 45, 93, 189], timedOutAtS: 381);
     }
 
+    // Found by `tcpswarm calibrate --quick` on Linux 6.18.44: with tcp_syn_retries 2 the kernel sent SYNs at 0, 1, 2,
+    // 3, 4 and 5 s and failed connect() at 7.1 s, where counting alone (2 + 4 linear = 6 resends) gave a 7th SYN and
+    // 11 s.
+    // tcp_write_timeout also asks retransmits_timed_out(tcp_syn_retries): the first SYN may not be older than
+    // tcp_model_timeout(n, TCP_TIMEOUT_INIT) = (2^(n+1) - 1) s, and whichever limit comes first ends the connect.
+    [Theory]
+    [InlineData(1, new long[] { 0, 1, 2 }, 3)]
+    [InlineData(2, new long[] { 0, 1, 2, 3, 4, 5 }, 7)]
+    [InlineData(3, new long[] { 0, 1, 2, 3, 4, 5, 7, 11 }, 19)]
+    [InlineData(4, new long[] { 0, 1, 2, 3, 4, 5, 7, 11, 19 }, 35)]
+    public void With_few_syn_retries_linux_6_18_gives_up_when_the_first_syn_is_older_than_its_time_budget(
+        int retries, long[] synAtS, long timedOutAtS)
+    {
+        var text = retries.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Sysctls.TrySet(TcpProfile.Named("linux-6.18"), "net.ipv4.tcp_syn_retries", text, out var profile,
+            out var error), error);
+        AssertSynSchedule(profile, synAtS, timedOutAtS);
+    }
+
     private static void AssertSynSchedule(string profile, long[] synAtS, long timedOutAtS) =>
         AssertSynSchedule(TcpProfile.Named(profile), synAtS, timedOutAtS);
 

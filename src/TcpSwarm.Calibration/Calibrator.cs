@@ -1,0 +1,86 @@
+using TcpSwarm.Calibration.Experiments;
+using TcpSwarm.Calibration.Kernel;
+using TcpSwarm.Calibration.Table;
+
+namespace TcpSwarm.Calibration;
+
+/// <summary>Runs every experiment against this machine's kernel and in the simulator, side by side, and gathers
+/// their rows; the namespaces are removed before it returns or throws.</summary>
+public static class Calibrator
+{
+    /// <summary>The tools calibrate needs, with the Debian package that brings each.</summary>
+    public static IReadOnlyList<(string Tool, string Package)> Tools { get; } =
+        [("ip", "iproute2"), ("ss", "iproute2"), ("nstat", "iproute2"), ("nft", "nftables"), ("sysctl", "procps")];
+
+    /// <summary>Why calibrate cannot run here (not root, a tool missing), or null when it can.</summary>
+    public static string? MissingPrecondition()
+    {
+        if (!OperatingSystem.IsLinux()) return "calibrate measures a Linux kernel; this is not Linux";
+        if (Libc.GetEuid() != 0)
+            return "calibrate needs root: it creates network namespaces, veth pairs and nftables rules, sets sysctls "
+                   + "inside them and opens raw sockets (run it with sudo)";
+        var missing = Tools.Where(t => !HostCommand.Exists(t.Tool)).ToList();
+        return missing.Count == 0
+            ? null
+            : $"calibrate needs {string.Join(", ", missing.Select(t => t.Tool))}; install "
+              + $"apt-get install {string.Join(' ', missing.Select(t => t.Package).Distinct())}";
+    }
+
+    /// <summary>Removes leftovers of crashed runs, reads the kernel, runs the experiments concurrently.</summary>
+    /// <param name="log">Progress lines (which experiment started and finished).</param>
+    public static async Task<CalibrationReport> RunAsync(CalibrationMode mode, TextWriter log,
+        CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        ArgumentNullException.ThrowIfNull(log);
+        var leftovers = await Lab.RemoveLeftoversAsync(cancellation).ConfigureAwait(false);
+        if (leftovers.Count > 0) log.WriteLine($"removed {leftovers.Count} namespaces an earlier run left behind");
+        var scratch = Directory.CreateTempSubdirectory("tcpswarm-calibrate-").FullName;
+        var lab = new Lab();
+        try
+        {
+            var first = (await lab.PairAsync("kernel", "a", "b", cancellation).ConfigureAwait(false)).First;
+            var kernel = await KernelInfo.ReadAsync(await first.SysctlsAsync(cancellation).ConfigureAwait(false),
+                cancellation).ConfigureAwait(false);
+            log.WriteLine($"kernel {kernel.Release}, HZ {kernel.Hz} ({kernel.HzSource}); simulator profile "
+                          + $"{kernel.Profile} with the namespaces' own sysctls");
+            using var probe = new TimerLatencyProbe(kernel.Hz);
+            var context = new CalibrationContext(lab, kernel, mode, scratch, probe);
+            var runs = Experiments().Select(e => RunOneAsync(e, context, log, cancellation)).ToList();
+            var rows = (await Task.WhenAll(runs).ConfigureAwait(false)).SelectMany(r => r).ToList();
+            return new CalibrationReport(kernel, mode, rows, probe.Latency, probe.MaxLatency, probe.Probes);
+        }
+        finally
+        {
+            await lab.DisposeAsync().ConfigureAwait(false);
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static IEnumerable<Experiment> Experiments() =>
+    [
+        new SynAckOffsets(), new SynOffsets(), new AcceptBacklog(), new SynBurst(0), new SynBurst(1), new SynBurst(2),
+        new TimeWaitGrowth(), new PortRange(),
+    ];
+
+    private static async Task<IReadOnlyList<CalibrationRow>> RunOneAsync(Experiment experiment,
+        CalibrationContext context, TextWriter log, CancellationToken cancellation)
+    {
+        await Task.Yield();
+        lock (log) log.WriteLine($"  {experiment.Name}: started");
+        var rows = await experiment.RunAsync(context, cancellation).ConfigureAwait(false);
+        lock (log) log.WriteLine($"  {experiment.Name}: done, {rows.Count(r => !r.Within)} of {rows.Count} rows apart");
+        return rows;
+    }
+}
+
+/// <summary>What a calibrate run found: the kernel it measured, how, and every row.</summary>
+/// <param name="TimerLatency">The 99th percentile of the delays seen in running an expired kernel timer during the
+/// run (see TimerLatencyProbe), added once per timer to the timed rows' tolerances.</param>
+/// <param name="MaxTimerLatency">The largest of them.</param>
+/// <param name="Probes">How many times the probe measured it.</param>
+public sealed record CalibrationReport(KernelInfo Kernel, CalibrationMode Mode, IReadOnlyList<CalibrationRow> Rows,
+    TimeSpan TimerLatency, TimeSpan MaxTimerLatency, int Probes)
+{
+    public bool AllWithin => Rows.All(r => r.Within);
+}

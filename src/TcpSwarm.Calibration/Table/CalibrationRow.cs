@@ -1,0 +1,27 @@
+namespace TcpSwarm.Calibration.Table;
+
+/// <summary>One quantity measured on the kernel and in the simulator, with how far apart they may honestly be.
+/// </summary>
+/// <param name="Experiment">The experiment's short name (synack-offsets, syn-burst-cookies-1, ...).</param>
+/// <param name="Quantity">What was measured, in words (SYN-ACK 3 after the first, SYN_RECV after the burst).</param>
+/// <param name="Kernel">The kernel's value.</param>
+/// <param name="Simulator">The simulator's value, with the kernel's own sysctls.</param>
+/// <param name="Unit">s, /s, or "" for a count.</param>
+/// <param name="Tolerance">How far kernel − simulator may go below and above 0, and why.</param>
+public sealed record CalibrationRow(string Experiment, string Quantity, double Kernel, double Simulator, string Unit,
+    Tolerance Tolerance)
+{
+    public double Difference => Kernel - Simulator;
+
+    /// <summary>Kernel − simulator lies within the tolerance (a nanosecond's rounding aside).</summary>
+    public bool Within => Difference >= -Tolerance.Below - 1e-9 && Difference <= Tolerance.Above + 1e-9;
+}
+
+/// <summary>The band kernel − simulator may fall in: [−Below, +Above], with the reason in a few words.</summary>
+public sealed record Tolerance(double Below, double Above, string Why)
+{
+    /// <summary>A count that must agree exactly.</summary>
+    public static Tolerance Exact { get; } = new(0, 0, "exact count");
+
+    public static Tolerance Symmetric(double width, string why) => new(width, width, why);
+}

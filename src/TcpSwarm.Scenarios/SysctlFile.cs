@@ -1,0 +1,88 @@
+namespace TcpSwarm.Scenarios;
+
+/// <summary>A real server's sysctls as `sysctl -a` prints them (or /etc/sysctl.conf holds them): one `key = value` a
+/// line, each remembered with where it stands.</summary>
+/// <remarks>
+/// Read as sysctl(8) reads a configuration file: blank lines and lines starting with '#' or ';' are comments, a
+/// leading '-' (sysctl.conf's "ignore a failure") is dropped, '/' in a key is '.', the key ends at the first '=' and
+/// both sides are trimmed; a later line for the same key wins. Lines `sysctl -a` writes on stderr ("sysctl: permission
+/// denied on key ...") are skipped, so `sysctl -a &gt; FILE 2&gt;&amp;1` reads too. Any other line without '=' is a
+/// problem at its line. Which keys mean anything is not decided here: the scenario reader takes the ones the model
+/// has (<see cref="TcpSwarm.Tcp.Sysctls"/>) and counts the rest as ignored.
+/// </remarks>
+/// <param name="Label">The file as the user named it: problems and notes repeat it.</param>
+/// <param name="Settings">Every `key = value` line, in file order.</param>
+/// <param name="Problems">Lines that are neither a setting, a comment nor a sysctl message.</param>
+public sealed record SysctlFile(string Label, IReadOnlyList<SysctlSetting> Settings,
+    IReadOnlyList<ScenarioProblem> Problems)
+{
+    /// <summary>Reads a file; a missing or unreadable one is one problem, located at <paramref name="at"/>.</summary>
+    internal static SysctlFile Read(string path, string label, Spot at, string field, out string? text)
+    {
+        text = null;
+        try
+        {
+            text = File.ReadAllText(path);
+            return Parse(label, text);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Failed(label, at, field, $"no such file '{path}'; use the path of a file of `sysctl -a` output");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException
+                                      or ArgumentException)
+        {
+            return Failed(label, at, field, $"'{path}' cannot be read: {e.Message}");
+        }
+    }
+
+    private static SysctlFile Failed(string label, Spot at, string field, string message) =>
+        new(label, [], [new ScenarioProblem(at.File, at.Line, at.Column, field, message)]);
+
+    /// <summary>Parses the text of a sysctl file; never throws for bad input.</summary>
+    public static SysctlFile Parse(string label, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var settings = new List<SysctlSetting>();
+        var problems = new List<ScenarioProblem>();
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            int start = line.Length - line.TrimStart().Length;
+            var body = line[start..];
+            if (body.Length == 0 || body[0] is '#' or ';' || body.StartsWith("sysctl: ", StringComparison.Ordinal))
+                continue;
+            if (body[0] == '-')
+            {
+                start++;
+                body = body[1..];
+            }
+            int equals = body.IndexOf('=', StringComparison.Ordinal);
+            var key = equals < 0 ? "" : body[..equals].Trim();
+            if (key.Length == 0 || key.AsSpan().IndexOfAny(' ', '\t') >= 0)
+            {
+                problems.Add(new ScenarioProblem(label, i + 1, start + 1, "line",
+                    $"'{Shorten(body.Trim())}' is not a setting; use 'key = value' as sysctl -a prints it "
+                    + "(net.ipv4.tcp_syncookies = 1), or '#' for a comment"));
+                continue;
+            }
+            var rest = body[(equals + 1)..];
+            int valueStart = start + equals + 1 + (rest.Length - rest.TrimStart().Length);
+            var value = string.Join(' ', rest.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            settings.Add(new SysctlSetting(key.Replace('/', '.'), value, i + 1, start + 1, valueStart + 1));
+        }
+        return new(label, settings, problems);
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+}
+
+/// <summary>One `key = value` line of a sysctl file.</summary>
+/// <param name="Name">The key, with '/' read as '.'.</param>
+/// <param name="Value">The value, each run of spaces and tabs made one space (ip_local_port_range prints a tab).
+/// </param>
+/// <param name="Line">1-based.</param>
+/// <param name="KeyColumn">1-based column of the key.</param>
+/// <param name="ValueColumn">1-based column of the value (the end of the line when the value is empty).</param>
+public sealed record SysctlSetting(string Name, string Value, int Line, int KeyColumn, int ValueColumn);

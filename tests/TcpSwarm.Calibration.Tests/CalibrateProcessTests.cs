@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace TcpSwarm.Calibration.Tests;
+
+/// <summary>`tcpswarm calibrate` as the user runs it: the built program as a child process, against this machine's
+/// kernel.</summary>
+public sealed class CalibrateProcessTests
+{
+    [Fact]
+    public async Task Calibrate_quick_passes_every_row_in_under_two_minutes_and_leaves_no_namespace()
+    {
+        RealKernel.Require();
+        var clock = Stopwatch.StartNew();
+        var (code, output, error, pid) = await Tcpswarm(asNobody: false, "calibrate", "--quick");
+        clock.Stop();
+
+        TestContext.Current.TestOutputHelper?.WriteLine(output);
+        Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
+        var rows = output.Split('\n').Where(l => l.Contains("  ok  ", StringComparison.Ordinal)
+                                                 || l.Contains("  DIFF  ", StringComparison.Ordinal)).ToList();
+        Assert.True(rows.Count >= 40, $"only {rows.Count} rows:\n{output}");
+        Assert.DoesNotContain(rows, r => r.Contains("DIFF", StringComparison.Ordinal));
+        Assert.Contains($"{rows.Count} rows, all within tolerance.", output, StringComparison.Ordinal);
+        foreach (var experiment in (string[])["synack-offsets", "syn-offsets", "backlog-4", "syn-burst-cookies-0",
+                     "syn-burst-cookies-1", "syn-burst-cookies-2", "time-wait", "port-range-10"])
+            Assert.Contains(rows, r => r.StartsWith(experiment + " ", StringComparison.Ordinal));
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"calibrate --quick took {clock.Elapsed}");
+        var left = await Kernel.HostCommand.RunAsync(["ip", "netns", "list"],
+            cancellation: TestContext.Current.CancellationToken);
+        Assert.DoesNotContain($"tcpswarm-cal-{pid}-", left, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_calibrate_with_130_and_every_namespace_it_made_is_gone()
+    {
+        RealKernel.Require();
+        var start = Start(asNobody: false, "calibrate", "--quick");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = new System.Text.StringBuilder();
+        while (await process.StandardError.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+        {
+            error.AppendLine(line);
+            if (line.Contains("time-wait: started", StringComparison.Ordinal)) break;   // every experiment is under way
+        }
+        var made = await Kernel.HostCommand.RunAsync(["ip", "netns", "list"],
+            cancellation: TestContext.Current.CancellationToken);
+        Assert.Contains($"tcpswarm-cal-{process.Id}-", made, StringComparison.Ordinal);
+
+        await Kernel.HostCommand.RunAsync(["kill", "-s", "INT", process.Id.ToString(CultureInfo.InvariantCulture)],
+            cancellation: TestContext.Current.CancellationToken);
+        error.Append(await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{error}");
+        Assert.Contains("interrupted: every namespace calibrate made has been removed", error.ToString(),
+            StringComparison.Ordinal);
+        Assert.Empty(await output);
+        var left = await Kernel.HostCommand.RunAsync(["ip", "netns", "list"],
+            cancellation: TestContext.Current.CancellationToken);
+        Assert.DoesNotContain($"tcpswarm-cal-{process.Id}-", left, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_root_calibrate_says_so_and_exits_2_having_started_nothing()
+    {
+        var (code, output, error, _) = await Tcpswarm(asNobody: Environment.UserName == "root", "calibrate",
+            "--quick");
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.StartsWith("error: calibrate needs root: it creates network namespaces", error,
+            StringComparison.Ordinal);
+        Assert.EndsWith("; nothing was started.\n", error, StringComparison.Ordinal);
+    }
+
+    // `dotnet tcpswarm.dll ARGS`. asNobody runs it in a new user namespace with no uid mapped (unshare(1), util-linux):
+    // it sees itself as uid 65534, not root, yet reads the build output wherever the clone is, as its real uid can.
+    private static async Task<(int Code, string Out, string Error, int Pid)> Tcpswarm(bool asNobody,
+        params string[] args)
+    {
+        using var process = Process.Start(Start(asNobody, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(limit.Token);
+        return (process.ExitCode, await output, await error, process.Id);
+    }
+
+    private static ProcessStartInfo Start(bool asNobody, params string[] args)
+    {
+        var start = new ProcessStartInfo(asNobody ? "unshare" : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        if (asNobody)
+            foreach (var a in (string[])["--user", "dotnet"])
+                start.ArgumentList.Add(a);
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return start;
+    }
+}
