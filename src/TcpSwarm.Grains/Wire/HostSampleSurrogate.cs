@@ -13,7 +13,9 @@ public readonly record struct HostSampleSurrogate(
     [property: Id(11)] ListenerSample[] Listeners, [property: Id(12)] long SegmentsSent,
     [property: Id(13)] long SegmentsLost, [property: Id(14)] long Retransmissions, [property: Id(15)] int LiveEndpoints,
     [property: Id(16)] int FullSockets, [property: Id(17)] long[] HandshakeBuckets,
-    [property: Id(18)] long[] SynReceivedBuckets, [property: Id(19)] long[] LifetimeBuckets);
+    [property: Id(18)] long[] SynReceivedBuckets, [property: Id(19)] long[] LifetimeBuckets,
+    [property: Id(20)] double HandshakeSeconds, [property: Id(21)] double SynReceivedSeconds,
+    [property: Id(22)] double LifetimeSeconds, [property: Id(23)] long[] SentByKind);
 
 /// <summary>Converts a <see cref="HostSample"/> to and from its wire form.</summary>
 [RegisterConverter]
@@ -26,10 +28,15 @@ public sealed class HostSampleConverter : IConverter<HostSample, HostSampleSurro
         HandshakeBuckets = s.HandshakeBuckets,
         SynReceivedBuckets = s.SynReceivedBuckets,
         LifetimeBuckets = s.LifetimeBuckets,
+        HandshakeSeconds = s.HandshakeSeconds,
+        SynReceivedSeconds = s.SynReceivedSeconds,
+        LifetimeSeconds = s.LifetimeSeconds,
+        SentByKind = s.SentByKind,
     };
 
     public HostSampleSurrogate ConvertToSurrogate(in HostSample h) => new(h.Host, h.ClientGroup, h.Attempts,
         h.Outcomes, h.Admitted, h.Accepted, h.States, h.SynReceived, h.TimeWait, h.PortsInUse, h.Counters,
         [.. h.Listeners], h.SegmentsSent, h.SegmentsLost, h.Retransmissions, h.LiveEndpoints, h.FullSockets,
-        h.HandshakeBuckets, h.SynReceivedBuckets, h.LifetimeBuckets);
+        h.HandshakeBuckets, h.SynReceivedBuckets, h.LifetimeBuckets, h.HandshakeSeconds, h.SynReceivedSeconds,
+        h.LifetimeSeconds, h.SentByKind);
 }

@@ -51,9 +51,14 @@ internal sealed class MetricTags
         OwnerReason = Array.ConvertAll(Owner, o => Array.ConvertAll(Reasons, r => With(o, "tcpswarm.reason", r)));
         OwnerError = Array.ConvertAll(Owner, o => Array.ConvertAll(Errnos, e => With(o, "error.type", e)));
         OwnerSegments = new Tag[Owner.Length][];
+        OwnerSegmentKinds = new Tag[Owner.Length][][];
         for (int o = 0; o < Owner.Length; o++)
+        {
             OwnerSegments[o] = With(Owner[o], "tcpswarm.segment.direction",
                 o < ClientCount ? "to_server" : "to_client");
+            var segments = OwnerSegments[o];
+            OwnerSegmentKinds[o] = [.. SegmentKindTable.Names.Select(k => With(segments, "tcpswarm.segment.kind", k))];
+        }
 
         Server = Array.ConvertAll([.. scenario.Servers], s => new Tag[] { new("tcpswarm.server.name", s.Name) });
         _listenerStart = new int[scenario.Servers.Count];
@@ -90,6 +95,8 @@ internal sealed class MetricTags
     public Tag[][][] OwnerReason { get; }
     public Tag[][][] OwnerError { get; }
     public Tag[][] OwnerSegments { get; }
+    /// <summary>Per owner, per <see cref="SegmentKind"/>: the owner's direction and the kind.</summary>
+    public Tag[][][] OwnerSegmentKinds { get; }
     public Tag[][] Server { get; }
     public Tag[][] Listener { get; }
     public Tag[][][] ListenerReason { get; }

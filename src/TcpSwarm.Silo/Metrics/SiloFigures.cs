@@ -29,6 +29,7 @@ internal sealed class SiloFigures
         Completed = new long[owners];
         Failures = new long[owners, MetricTags.Errnos.Length];
         Sent = new long[owners];
+        SentByKind = new long[owners, SegmentKindTable.Count];
         Lost = new long[owners];
         Retransmitted = new long[owners];
         OwnerCounters = new long[owners, CounterCount];
@@ -62,6 +63,7 @@ internal sealed class SiloFigures
     public long[] Completed { get; }
     public long[,] Failures { get; }
     public long[] Sent { get; }
+    public long[,] SentByKind { get; }
     public long[] Lost { get; }
     public long[] Retransmitted { get; }
 
@@ -98,6 +100,7 @@ internal sealed class SiloFigures
         Array.Clear(Completed);
         Array.Clear(Failures);
         Array.Clear(Sent);
+        Array.Clear(SentByKind);
         Array.Clear(Lost);
         Array.Clear(Retransmitted);
         Array.Clear(OwnerCounters);
@@ -137,6 +140,7 @@ internal sealed class SiloFigures
         Failures[o, 2] += outcomes.TimedOut;
         Failures[o, 3] += outcomes.PortExhausted;
         Sent[o] += h.SegmentsSent;
+        for (int k = 0; k < h.SentByKind.Length; k++) SentByKind[o, k] += h.SentByKind[k];
         Lost[o] += h.SegmentsLost;
         Retransmitted[o] += h.Retransmissions;
         for (int c = 0; c < CounterCount; c++) OwnerCounters[o, c] += h.Counters[c];

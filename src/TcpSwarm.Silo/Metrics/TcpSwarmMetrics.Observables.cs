@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using TcpSwarm.Simulation.Engine;
 using Tag = System.Collections.Generic.KeyValuePair<string, object?>;
 
 namespace TcpSwarm.Silo.Metrics;
@@ -50,8 +51,9 @@ public sealed partial class TcpSwarmMetrics
             "{connection}", "Connections that ran to the close the scenario asked for.");
         meter.CreateObservableCounter("tcpswarm.connection.failures", Failures, "{connection}",
             "Connections that failed, by connect()'s errno: ECONNREFUSED, ECONNRESET, ETIMEDOUT, EADDRNOTAVAIL.");
-        meter.CreateObservableCounter("tcpswarm.segments.sent", () => Segments(f => f.Sent), "{segment}",
-            "Segments the hosts sent, lost ones included.");
+        meter.CreateObservableCounter("tcpswarm.segments.sent", SegmentsByKind, "{segment}",
+            "Segments the hosts sent, lost ones included, by kind (tcpswarm.segment.kind: syn, syn_ack, ack, data, "
+            + "fin, rst; each segment one kind, RST first, then SYN, FIN, data) and direction.");
         meter.CreateObservableCounter("tcpswarm.segments.lost", () => Segments(f => f.Lost), "{segment}",
             "Segments the network lost (path loss and faults).");
         meter.CreateObservableCounter("tcpswarm.segments.retransmitted", () => Segments(f => f.Retransmitted),
@@ -114,6 +116,20 @@ public sealed partial class TcpSwarmMetrics
             int owners = clientsOnly ? f.Tags.ClientCount : f.Present.Length;
             for (int o = 0; o < owners; o++)
                 if (f.Present[o]) list.Add(new(value(f, o), f.Tags.Owner[o]));
+        }
+        return list;
+    }
+
+    private List<Measurement<long>> SegmentsByKind()
+    {
+        var list = new List<Measurement<long>>();
+        lock (_gate)
+        {
+            if (_figures is not { } f) return list;
+            for (int o = 0; o < f.Present.Length; o++)
+                if (f.Present[o])
+                    for (int k = 0; k < SegmentKindTable.Count; k++)
+                        list.Add(new(f.SentByKind[o, k], f.Tags.OwnerSegmentKinds[o][k]));
         }
         return list;
     }

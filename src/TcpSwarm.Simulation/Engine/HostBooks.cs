@@ -11,6 +11,8 @@ public sealed class HostBooks
     public long Completed, Refused, Reset, TimedOut, PortExhausted;
     public long Admitted, Accepted;
     public long SegmentsSent, SegmentsLost, Retransmissions;
+    /// <summary>Segments sent, by <see cref="SegmentKind"/>.</summary>
+    public long[] SentByKind { get; } = new long[SegmentKindTable.Count];
     public long[] States { get; } = new long[11];
     public TcpExtCounters Counters { get; } = new();
     /// <summary>connect() to ESTABLISHED, on this host's clients.</summary>

@@ -31,6 +31,7 @@ public sealed partial class HostRuntime
             HandshakeSeconds = Books.Handshake.SumSeconds,     // the sums let metrics export exact histograms
             SynReceivedSeconds = Books.SynReceived.SumSeconds,
             LifetimeSeconds = Books.Lifetime.SumSeconds,
+            SentByKind = (long[])Books.SentByKind.Clone(),
         };
     }
 

@@ -83,6 +83,7 @@ public sealed partial class HostRuntime
     private void Send(in Segment seg, Instant at, HostWindow output)
     {
         Books.SegmentsSent++;
+        Books.SentByKind[(int)SegmentKindTable.Of(in seg)]++;
         TraceSegment(in seg, at, sent: true);
         var transit = _network.Send(in seg, at, ref _sendRandom);
         switch (transit.Fate)

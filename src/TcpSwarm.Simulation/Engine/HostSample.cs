@@ -29,6 +29,9 @@ public sealed record HostSample(
 
     /// <summary>The sum, in seconds, of the durations counted in <see cref="LifetimeBuckets"/>.</summary>
     public double LifetimeSeconds { get; init; }
+
+    /// <summary>Segments this host sent, by <see cref="SegmentKind"/>; they add up to SegmentsSent.</summary>
+    public long[] SentByKind { get; init; } = [];
 }
 
 /// <summary>One listener's queues and counters at a sampling instant.</summary>

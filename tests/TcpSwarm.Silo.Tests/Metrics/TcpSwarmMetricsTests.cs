@@ -130,7 +130,7 @@ public sealed class TcpSwarmMetricsTests
         [
             "network.connection.state", "tcpswarm.client.group", "tcpswarm.target.name", "tcpswarm.server.name",
             "tcpswarm.server.shard", "tcpswarm.reason", "error.type", "tcpswarm.segment.direction",
-            "tcpswarm.attacker.name", "tcpswarm.silo.peer",
+            "tcpswarm.segment.kind", "tcpswarm.attacker.name", "tcpswarm.silo.peer",
         ];
         foreach (var sample in samples.Where((_, i) => i % 5 == 4))
         {
