@@ -15,7 +15,8 @@ internal sealed class SiloProcesses : IAsyncDisposable
 
     public IReadOnlyList<(ChildProcess Process, int SiloPort)> Silos => _silos;
 
-    public static async Task<SiloProcesses> StartAsync(RedisServer redis, int count)
+    /// <param name="more">More options for the i-th silo (its metrics port, say).</param>
+    public static async Task<SiloProcesses> StartAsync(RedisServer redis, int count, Func<int, string[]>? more = null)
     {
         var silos = new SiloProcesses("test" + Guid.NewGuid().ToString("N")[..12]);
         try
@@ -23,8 +24,9 @@ internal sealed class SiloProcesses : IAsyncDisposable
             for (int i = 0; i < count; i++)
             {
                 int siloPort = FreePort.Next(), gatewayPort = FreePort.Next();
-                var process = ChildProcess.Tcpswarm("silo", "--redis", redis.Connection, "--cluster-id", silos.ClusterId,
-                    "--silo-port", Text(siloPort), "--gateway-port", Text(gatewayPort), "--probe-timeout", "1s");
+                var process = ChildProcess.Tcpswarm(["silo", "--redis", redis.Connection, "--cluster-id", silos.ClusterId,
+                    "--silo-port", Text(siloPort), "--gateway-port", Text(gatewayPort), "--probe-timeout", "1s",
+                    .. more?.Invoke(i) ?? []]);
                 silos._silos.Add((process, siloPort));
             }
             foreach (var (process, _) in silos._silos)
