@@ -1,0 +1,40 @@
+using TcpSwarm.Silo;
+using TcpSwarm.Simulation.Results;
+
+namespace TcpSwarm.Cli.Bench;
+
+/// <summary>Runs bench workloads on the embedded silo exactly as `tcpswarm run` runs a scenario there (GrainRun), one
+/// run id each, and leaves the silo as it found it: every activation of the finished run collected.</summary>
+internal sealed class WorkloadRunner(EmbeddedSilo silo)
+{
+    private int _runs;
+
+    /// <param name="probe">Hears every sample between windows; its own time is not the workload's.</param>
+    /// <param name="stop">Ends the run at its last completed window (the ramp's memory guard).</param>
+    public async Task<WorkloadMeasurement> RunAsync(BenchWorkload workload, RampProbe? probe = null,
+        CancellationToken stop = default)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var scenario = workload.Load();
+        var setup = silo.Setup($"bench-{workload.Name}-{++_runs}", scenario);
+        var pausesBefore = GC.GetTotalPauseDuration();
+        var report = await GrainRun.RunAsync(silo.Grains, setup, scenario, probe, stop);
+        var pauses = GC.GetTotalPauseDuration() - pausesBefore;
+        if (report.Status == RunStatus.ClusterFailed)
+            throw new InvalidOperationException($"the embedded silo failed during {workload.Name}: {report.Failure}");
+        if (report.Status == RunStatus.Interrupted && !stop.IsCancellationRequested)
+            throw new InvalidOperationException($"{workload.Name} stopped before its end without being asked to");
+        var wall = report.Wall - (probe?.Spent ?? TimeSpan.Zero);
+        var pause = pauses - (probe?.SpentInGc ?? TimeSpan.Zero);
+        await CollectAsync();
+        return new WorkloadMeasurement(report, wall.TotalSeconds, pause.TotalSeconds);
+    }
+
+    /// <summary>Deactivates every idle grain (the finished run's hosts and endpoints, the baseline's grains) and
+    /// collects the heap, so that the next measurement starts from the same empty silo.</summary>
+    public async Task CollectAsync()
+    {
+        await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        HeapReading.Take();
+    }
+}
