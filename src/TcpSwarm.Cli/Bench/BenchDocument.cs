@@ -14,6 +14,7 @@ internal sealed record BenchDocument(
     [property: JsonPropertyName("bytes_per_time_wait_entry")] double? BytesPerTimeWaitEntry,
     [property: JsonPropertyName("flood_wall_s_per_60_virtual_s")] double? FloodWallSPer60VirtualS,
     bool Quick,
+    IReadOnlyList<string> Parts,
     string StartedAt,
     string TcpswarmVersion,
     BenchDocument.MachineSection Machine,

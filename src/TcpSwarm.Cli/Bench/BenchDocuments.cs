@@ -27,7 +27,7 @@ internal static class BenchDocuments
         return new BenchDocument(N(f.BaselineMessagesPerSecond), N(f.BaselineActivationsPerSecond),
             N(f.SegmentsPerSecond), N(f.LifecyclesPerSecond), N(f.BytesPerEstablishedConnection),
             N(f.BytesPerSynRcvdEntry), N(f.BytesPerTimeWaitEntry), N(f.FloodWallPer60VirtualSeconds), p.Quick,
-            startedAt, version,
+            [.. BenchPlan.Parts.Where(p.Measures)], startedAt, version,
             new MachineSection(m.Cores, m.MemoryBytes, m.Dotnet, m.Os, m.GcMode, m.GcConcurrent, m.LoadAverage,
                 r.LoadAverageAtEnd),
             new RepetitionsSection(p.Rounds, p.Rounds, 1, p.TableRepetitions),

@@ -49,10 +49,6 @@ internal sealed class BenchFigures
     public double FloodWallPer60VirtualSeconds { get; }
     public IReadOnlyList<Target> Targets { get; }
 
-    /// <summary>Every headline figure was measured.</summary>
-    public bool Complete => Targets.All(t => double.IsFinite(t.Figure)) && double.IsFinite(BaselineMessagesPerSecond)
-                            && double.IsFinite(BaselineActivationsPerSecond);
-
     /// <summary>The median of one figure over a workload's runs; NaN when it has none.</summary>
     public static double Median(BenchResults results, string workload, Func<WorkloadMeasurement, double> figure)
     {

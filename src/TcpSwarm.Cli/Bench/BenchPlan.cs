@@ -17,6 +17,23 @@ internal sealed record BenchPlan(
     int ActivationsInFlight, double ChurnVirtualSeconds, double FloodVirtualSeconds, int RampConnections,
     int TableEntries)
 {
+    /// <summary>The parts --only may name, in the order the bench runs them.</summary>
+    public static readonly IReadOnlyList<string> Parts = ["ramp", "baseline", "churn", "flood", "syn_flood_yaml", "tables"];
+
+    /// <summary>The parts to measure; null measures all of them.</summary>
+    public IReadOnlySet<string>? Only { get; init; }
+
+    /// <summary>Whether a measurement (a part, or one of its pieces: baseline_ring, syn_rcvd, ...) is to be made.
+    /// </summary>
+    public bool Measures(string name) => Only is null || Only.Contains(PartOf(name));
+
+    private static string PartOf(string name) => name switch
+    {
+        "baseline_ring" or "baseline_activations" => "baseline",
+        "syn_rcvd" or "time_wait" => "tables",
+        _ => name,
+    };
+
     /// <summary>The target for one silo: 1,000,000 ESTABLISHED connections in at most 6 GiB.</summary>
     public const long RampTargetBytes = 6L << 30;
 

@@ -34,7 +34,7 @@ internal sealed class BenchSession(BenchPlan plan, TextWriter log)
                     results.ActivationsPerSecond.Add(await baseline.ActivationsAsync(round));
                     log.WriteLine($"bench: round {of}: {Numbers.Rate(results.ActivationsPerSecond[^1])} activations/s");
                 });
-                await runner.CollectAsync();
+                if (plan.Measures("baseline")) await runner.CollectAsync();
                 foreach (var workload in repeated)
                     await Attempt(results, workload.Name, async () =>
                     {
@@ -94,7 +94,7 @@ internal sealed class BenchSession(BenchPlan plan, TextWriter log)
     // so the heap is collected before the next one.
     private async Task Attempt(BenchResults results, string name, Func<Task> measure)
     {
-        if (results.Failed(name)) return;
+        if (results.Failed(name) || !plan.Measures(name)) return;
         try
         {
             await measure();

@@ -16,6 +16,8 @@ internal static class BenchTable
                     + $"{Numbers.Fixed(m.LoadAverage, 2)} at start, {Numbers.Fixed(r.LoadAverageAtEnd, 2)} at end");
         o.WriteLine($"medians of {p.Rounds} rounds (baseline and repeated workloads), 1 ramp, {p.TableRepetitions} "
                     + "fills of each table; every ratio uses the baseline measured in this run");
+        if (p.Only is not null)
+            o.WriteLine("parts measured (--only): " + string.Join(", ", BenchPlan.Parts.Where(p.Measures)));
         o.WriteLine();
         var baseline = new TextTable("Orleans baseline (embedded silo, this process)", "median", "rounds");
         baseline.Add($"one-way msgs/s: ring of {p.RingGrains:N0} live grains, {p.RingTokens} tokens",
