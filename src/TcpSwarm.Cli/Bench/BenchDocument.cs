@@ -42,7 +42,10 @@ internal sealed record BenchDocument(
         IReadOnlyList<double> ActivationsPerS);
 
     /// <summary>A repeated workload: medians over its runs, then each run.</summary>
-    internal sealed record WorkloadSection(string Name, string What, int Runs, double? WallS, double? VirtualS,
+    /// <param name="FirstRunWallS">The first run's wall time: the process's code still cold (JIT), as a one-off
+    /// `tcpswarm run` meets it.</param>
+    internal sealed record WorkloadSection(string Name, string What, int Runs, double? FirstRunWallS, double? WallS,
+        double? VirtualS,
         double? Events, double? Windows, double? EventsPerS, double? EventsPerSPerBaselineMsgPerS,
         double? WallSPerVirtualS, double? GcPauseS, double? Figure, string FigureUnit,
         IReadOnlyList<RunSection> EachRun);

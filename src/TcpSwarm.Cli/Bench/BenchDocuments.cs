@@ -46,7 +46,8 @@ internal static class BenchDocuments
         var (unit, figure) = Figures[w.Name];
         double Med(Func<WorkloadMeasurement, double> of) => Medians.Of([.. runs.Select(of)]);
         double eventsPerSecond = Med(x => x.EventsPerSecond);
-        return new WorkloadSection(w.Name, w.What, runs.Count, N(Med(x => x.WallSeconds)), N(Med(x => x.VirtualSeconds)),
+        return new WorkloadSection(w.Name, w.What, runs.Count, N(runs[0].WallSeconds), N(Med(x => x.WallSeconds)),
+            N(Med(x => x.VirtualSeconds)),
             N(Med(x => x.Events)), N(Med(x => x.Windows)), N(eventsPerSecond), N(eventsPerSecond / baseline),
             N(Med(x => x.WallPerVirtualSecond)), N(Med(x => x.GcPauseSeconds)), N(Med(figure)), unit,
             [.. runs.Select(x => new RunSection(x.WallSeconds, x.VirtualSeconds, x.Events, x.Windows, x.GcPauseSeconds,
