@@ -50,12 +50,14 @@ internal sealed record BenchDocument(
         double? WallSPerVirtualS, double? GcPauseS, double? Figure, string FigureUnit,
         IReadOnlyList<RunSection> EachRun);
 
+    /// <param name="GcCollections">Collections of generation 0, 1 and 2 during the run.</param>
     internal sealed record RunSection(double WallS, double VirtualS, long Events, long Windows, double GcPauseS,
-        double Figure);
+        IReadOnlyList<int> GcCollections, double Figure);
 
     /// <summary>The ramp: its run, and its memory idle and holding, managed heap and working set.</summary>
     internal sealed record RampSection(string What, double WallS, double VirtualS, long Events, long Windows,
-        double EventsPerS, double WallSPerVirtualS, double GcPauseS, double ReadAtVirtualS, long ClientEstablished,
+        double EventsPerS, double WallSPerVirtualS, double GcPauseS, IReadOnlyList<int> GcCollections,
+        double ReadAtVirtualS, long ClientEstablished,
         long ServerEstablished, long IdleManagedBytes, long IdleWorkingSetBytes, long HeldManagedBytes,
         long HeldWorkingSetBytes, double? ManagedBytesPerConnection, double? WorkingSetBytesPerConnection,
         bool BothSidesCounted, string? StoppedBecause);

@@ -51,14 +51,14 @@ internal static class BenchDocuments
             N(Med(x => x.Events)), N(Med(x => x.Windows)), N(eventsPerSecond), N(eventsPerSecond / baseline),
             N(Med(x => x.WallPerVirtualSecond)), N(Med(x => x.GcPauseSeconds)), N(Med(figure)), unit,
             [.. runs.Select(x => new RunSection(x.WallSeconds, x.VirtualSeconds, x.Events, x.Windows, x.GcPauseSeconds,
-                figure(x)))]);
+                x.Collections, figure(x)))]);
     }
 
     private static RampSection Ramp(RampResult ramp)
     {
         var run = ramp.Run;
         return new RampSection(ramp.Workload.What, run.WallSeconds, run.VirtualSeconds, run.Events, run.Windows,
-            run.EventsPerSecond, run.WallPerVirtualSecond, run.GcPauseSeconds, ramp.ReadAtSeconds,
+            run.EventsPerSecond, run.WallPerVirtualSecond, run.GcPauseSeconds, run.Collections, ramp.ReadAtSeconds,
             ramp.ClientEstablished, ramp.ServerEstablished, ramp.Idle.ManagedBytes, ramp.Idle.WorkingSetBytes,
             ramp.Held.ManagedBytes, ramp.Held.WorkingSetBytes, N(ramp.HeapBytesPerConnection),
             N(ramp.WorkingSetBytesPerConnection), BothSidesCounted: true, ramp.StoppedBecause);

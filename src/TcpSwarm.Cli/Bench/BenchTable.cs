@@ -40,7 +40,7 @@ internal static class BenchTable
     private static void WriteWorkloads(BenchFigures f, TextWriter o)
     {
         var table = new TextTable("workload", "runs", "first run wall s", "wall s", "virtual s", "events", "windows", "events/s",
-            "÷ baseline msgs/s", "wall s/virtual s", "GC pause s");
+            "÷ baseline msgs/s", "wall s/virtual s", "GC pause s", "GCs gen0/1/2");
         foreach (var name in BenchDocuments.WorkloadOrder)
         {
             if (!f.Results.Workloads.TryGetValue(name, out var w)) continue;
@@ -50,16 +50,20 @@ internal static class BenchTable
                 Numbers.Fixed(w.Runs[0].WallSeconds, 2), Numbers.Fixed(Med(x => x.WallSeconds), 2), Numbers.Fixed(Med(x => x.VirtualSeconds), 2),
                 Numbers.Rate(Med(x => x.Events)), Numbers.Rate(Med(x => x.Windows)), Numbers.Rate(eventsPerSecond),
                 Numbers.Fixed(eventsPerSecond / f.BaselineMessagesPerSecond, 3),
-                Numbers.Fixed(Med(x => x.WallPerVirtualSecond), 2), Numbers.Fixed(Med(x => x.GcPauseSeconds), 2));
+                Numbers.Fixed(Med(x => x.WallPerVirtualSecond), 2), Numbers.Fixed(Med(x => x.GcPauseSeconds), 2),
+                Collections(w.Runs[^1]));
         }
         if (f.Results.Ramp is { Run: var ramp })
             table.Add("ramp", "1", Numbers.Fixed(ramp.WallSeconds, 2), Numbers.Fixed(ramp.WallSeconds, 2),
                 Numbers.Fixed(ramp.VirtualSeconds, 2),
                 Numbers.Rate(ramp.Events), Numbers.Rate(ramp.Windows), Numbers.Rate(ramp.EventsPerSecond),
                 Numbers.Fixed(ramp.EventsPerSecond / f.BaselineMessagesPerSecond, 3),
-                Numbers.Fixed(ramp.WallPerVirtualSecond, 2), Numbers.Fixed(ramp.GcPauseSeconds, 2));
+                Numbers.Fixed(ramp.WallPerVirtualSecond, 2), Numbers.Fixed(ramp.GcPauseSeconds, 2), Collections(ramp));
         table.WriteTo(o);
     }
+
+    // The last run's collections: the warmest, as the medians are.
+    private static string Collections(WorkloadMeasurement run) => string.Join("/", run.Collections);
 
     private static string Rounds(List<double> values) => string.Join(" ", values.Select(Numbers.Rate));
 

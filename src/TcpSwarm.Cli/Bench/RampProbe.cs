@@ -24,12 +24,16 @@ internal sealed class RampProbe(TimeSpan measureAt, long workingSetBudget, Cance
 
     public TimeSpan SpentInGc { get; private set; }
 
+    /// <summary>Collections of generation 0, 1 and 2 the probe caused (a forced full GC counts in all three).</summary>
+    public int[] Collections { get; } = new int[3];
+
     public void Report(RunProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (Reading is not null) return;
         long begin = Stopwatch.GetTimestamp();
         var pauses = GC.GetTotalPauseDuration();
+        int[] before = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         long workingSet = HeapReading.WorkingSetNow();
         bool over = workingSet > workingSetBudget;
         if (value.VirtualTime >= measureAt || over)
@@ -47,5 +51,6 @@ internal sealed class RampProbe(TimeSpan measureAt, long workingSetBudget, Cance
         }
         Spent += Stopwatch.GetElapsedTime(begin);
         SpentInGc += GC.GetTotalPauseDuration() - pauses;
+        for (int g = 0; g < 3; g++) Collections[g] += GC.CollectionCount(g) - before[g];
     }
 }

@@ -18,8 +18,11 @@ internal sealed class WorkloadRunner(EmbeddedSilo silo)
         var scenario = workload.Load();
         var setup = silo.Setup($"bench-{workload.Name}-{++_runs}", scenario);
         var pausesBefore = GC.GetTotalPauseDuration();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var report = await GrainRun.RunAsync(silo.Grains, setup, scenario, probe, stop);
         var pauses = GC.GetTotalPauseDuration() - pausesBefore;
+        int[] collections = [.. Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]
+                                                                   - (probe?.Collections[g] ?? 0))];
         if (report.Status == RunStatus.ClusterFailed)
             throw new InvalidOperationException($"the embedded silo failed during {workload.Name}: {report.Failure}");
         if (report.Status == RunStatus.Interrupted && !stop.IsCancellationRequested)
@@ -27,7 +30,7 @@ internal sealed class WorkloadRunner(EmbeddedSilo silo)
         var wall = report.Wall - (probe?.Spent ?? TimeSpan.Zero);
         var pause = pauses - (probe?.SpentInGc ?? TimeSpan.Zero);
         await CollectAsync();
-        return new WorkloadMeasurement(report, wall.TotalSeconds, pause.TotalSeconds);
+        return new WorkloadMeasurement(report, wall.TotalSeconds, pause.TotalSeconds, collections);
     }
 
     /// <summary>Deactivates every idle grain (the finished run's hosts and endpoints, the baseline's grains) and
