@@ -12,9 +12,9 @@ internal static class BenchVerb
     {
         var quick = new Option<bool>("--quick")
         {
-            Description = "Smaller measurements (a ramp to 20,000 connections, tables of 1,000,000 entries, 3 rounds): "
-                          + "a few minutes at most. Default: the full bench (1,000,000 connections, 10,000,000 entries, "
-                          + "5 rounds), which needs 8 GiB of memory.",
+            Description = "Smaller measurements (a ramp to 20,000 connections, tables of 1,000,000 entries, 3 "
+                          + "rounds): a few minutes at most. Default: the full bench (1,000,000 connections, "
+                          + "10,000,000 entries, 5 rounds), which needs 8 GiB of memory.",
         };
         var json = new Option<string>("--json")
         {
@@ -29,9 +29,9 @@ internal static class BenchVerb
             AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("bench",
-            "Measures an Orleans baseline (one-way messages among 20,000 live grains; activations of an empty grain) and "
-            + "TcpSwarm's workloads at speed max on an embedded silo (connection churn, a spoofed SYN flood against "
-            + "syncookies, load/syn-flood.yaml, a ramp to N ESTABLISHED connections), and the bytes per SYN_RCVD and "
+            "Measures an Orleans baseline (one-way messages among 20,000 live grains; activations of an empty grain) "
+            + "and TcpSwarm's workloads at speed max on an embedded silo (connection churn, a spoofed SYN flood "
+            + "against syncookies, load/syn-flood.yaml, a ramp to N ESTABLISHED connections), and the bytes per SYN_RCVD and "
             + "TIME_WAIT entry of the model's tables; prints each figure as a median with its ratio to the baseline "
             + "measured in the same run, or to the target, and whether the target is met.")
         {

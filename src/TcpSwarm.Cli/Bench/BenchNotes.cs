@@ -16,21 +16,23 @@ internal static class BenchNotes
         if (r.Workloads.TryGetValue("flood", out var flood))
         {
             var c = FloodCount.Of(flood.Runs[^1]);
-            o.WriteLine($"  segments/s = (SYNs in + SYN-ACKs out) / wall s, from the server's books at the last sample: "
-                        + $"SYNs in = SyncookiesSent ({c.SynsIn:N0}), SYN-ACKs out = segments sent ({c.SynAcksOut:N0}); "
+            o.WriteLine("  segments/s = (SYNs in + SYN-ACKs out) / wall s, from the server's books at the last sample: "
+                        + $"SYNs in = SyncookiesSent ({c.SynsIn:N0}), SYN-ACKs out = segments sent "
+                        + $"({c.SynAcksOut:N0}); "
                         + (c.Consistent
                             ? $"both equal the run's events ({c.Events:N0}), as they must"
                             : $"the books disagree (events {c.Events:N0}): the figure is suspect"));
         }
         if (r.Ramp is { } held)
         {
+            var (idle, full) = (held.Idle, held.Held);
             o.WriteLine($"  ramp memory at {Numbers.Fixed(held.ReadAtSeconds, 1)} s virtual, after a full GC: "
                         + $"{held.ClientEstablished:N0} connections (client ESTABLISHED; server ESTABLISHED "
-                        + $"{held.ServerEstablished:N0}); managed heap {Numbers.Bytes(held.Idle.ManagedBytes)} idle -> "
-                        + $"{Numbers.Bytes(held.Held.ManagedBytes)}, working set {Numbers.Bytes(held.Idle.WorkingSetBytes)}"
-                        + $" -> {Numbers.Bytes(held.Held.WorkingSetBytes)}: {Numbers.Rate(held.HeapBytesPerConnection)} B "
-                        + $"managed and {Numbers.Rate(held.WorkingSetBytesPerConnection)} B working set per connection, "
-                        + "both sides' sockets counted (client and server Tcb, endpoint grains, host tables)");
+                        + $"{held.ServerEstablished:N0}); managed heap {Numbers.Bytes(idle.ManagedBytes)} idle -> "
+                        + $"{Numbers.Bytes(full.ManagedBytes)}, working set {Numbers.Bytes(idle.WorkingSetBytes)} -> "
+                        + $"{Numbers.Bytes(full.WorkingSetBytes)}: {Numbers.Rate(held.HeapBytesPerConnection)} B "
+                        + $"managed and {Numbers.Rate(held.WorkingSetBytesPerConnection)} B working set per connection, both "
+                        + "sides' sockets counted (client and server Tcb, endpoint grains, host tables)");
             if (held.StoppedBecause is { } why) o.WriteLine("  ramp " + why);
         }
         foreach (var table in new[] { "syn_rcvd", "time_wait" })

@@ -18,7 +18,8 @@ internal sealed record BenchPlan(
     int TableEntries)
 {
     /// <summary>The parts --only may name, in the order the bench runs them.</summary>
-    public static readonly IReadOnlyList<string> Parts = ["ramp", "baseline", "churn", "flood", "syn_flood_yaml", "tables"];
+    public static readonly IReadOnlyList<string> Parts =
+        ["ramp", "baseline", "churn", "flood", "syn_flood_yaml", "tables"];
 
     /// <summary>The parts to measure; null measures all of them.</summary>
     public IReadOnlySet<string>? Only { get; init; }
@@ -37,7 +38,8 @@ internal sealed record BenchPlan(
     /// <summary>The target for one silo: 1,000,000 ESTABLISHED connections in at most 6 GiB.</summary>
     public const long RampTargetBytes = 6L << 30;
 
-    /// <summary>What the process needs beside the ramp's connections: the silo, the runtime, a full GC's room.</summary>
+    /// <summary>What the process needs beside the ramp's connections: the silo, the runtime, room for a full GC.
+    /// </summary>
     public const long MarginBytes = 2L << 30;
 
     public static readonly BenchPlan Full = new(false, 5, 3, 20_000, 64, 100_000, 100_000, 1_000, 5, 4, 1_000_000,

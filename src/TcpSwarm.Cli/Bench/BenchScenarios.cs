@@ -63,8 +63,9 @@ internal static class BenchScenarios
         while (addresses * 4_000L < connections) addresses *= 2;
         int prefix = 32 - (int)Math.Log2(addresses);
         return new BenchWorkload("ramp",
-            $"ramp: {connections:N0} connections opened at {rate:N0}/s from {addresses} addresses, each held ESTABLISHED "
-            + $"on both sides (think 1 h), {Latency} each way, {BenchWorkload.Seconds(openSeconds + 1)} virtual",
+            $"ramp: {connections:N0} connections opened at {rate:N0}/s from {addresses} addresses, each held "
+            + $"ESTABLISHED on both sides (think 1 h), {Latency} each way, "
+            + $"{BenchWorkload.Seconds(openSeconds + 1)} virtual",
             $$"""
             # Bench ramp: what does one ESTABLISHED connection, both sides simulated, cost in memory?
             seed: 1

@@ -4,7 +4,8 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Cli.Bench;
 
 /// <summary>One bench, in one process: the ramp on a fresh silo, then rounds of the Orleans baseline and the
-/// repeated workloads (so that each round's ratios come from the same minute of the machine), then the tables.</summary>
+/// repeated workloads (so that each round's ratios come from the same minute of the machine), then the tables.
+/// </summary>
 /// <remarks>A workload that fails is reported in words and left out of later rounds; the others go on.</remarks>
 internal sealed class BenchSession(BenchPlan plan, TextWriter log)
 {

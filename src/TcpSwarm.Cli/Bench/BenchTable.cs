@@ -39,15 +39,16 @@ internal static class BenchTable
 
     private static void WriteWorkloads(BenchFigures f, TextWriter o)
     {
-        var table = new TextTable("workload", "runs", "first run wall s", "wall s", "virtual s", "events", "windows", "events/s",
-            "÷ baseline msgs/s", "wall s/virtual s", "GC pause s", "GCs gen0/1/2");
+        var table = new TextTable("workload", "runs", "first run wall s", "wall s", "virtual s", "events", "windows",
+            "events/s", "÷ baseline msgs/s", "wall s/virtual s", "GC pause s", "GCs gen0/1/2");
         foreach (var name in BenchDocuments.WorkloadOrder)
         {
             if (!f.Results.Workloads.TryGetValue(name, out var w)) continue;
             double Med(Func<WorkloadMeasurement, double> of) => Medians.Of([.. w.Runs.Select(of)]);
             double eventsPerSecond = Med(x => x.EventsPerSecond);
             table.Add(name, w.Runs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Numbers.Fixed(w.Runs[0].WallSeconds, 2), Numbers.Fixed(Med(x => x.WallSeconds), 2), Numbers.Fixed(Med(x => x.VirtualSeconds), 2),
+                Numbers.Fixed(w.Runs[0].WallSeconds, 2), Numbers.Fixed(Med(x => x.WallSeconds), 2),
+                Numbers.Fixed(Med(x => x.VirtualSeconds), 2),
                 Numbers.Rate(Med(x => x.Events)), Numbers.Rate(Med(x => x.Windows)), Numbers.Rate(eventsPerSecond),
                 Numbers.Fixed(eventsPerSecond / f.BaselineMessagesPerSecond, 3),
                 Numbers.Fixed(Med(x => x.WallPerVirtualSecond), 2), Numbers.Fixed(Med(x => x.GcPauseSeconds), 2),
