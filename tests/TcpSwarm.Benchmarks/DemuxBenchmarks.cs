@@ -31,7 +31,8 @@ public class DemuxBenchmarks
         var socket = open.Tuple;
         for (int i = 0; i < Sockets; i++)
         {
-            if (!_host.TryConnect(Peer, 81, _now, out var closing)) throw new InvalidOperationException("ports ran out");
+            if (!_host.TryConnect(Peer, 81, _now, out var closing))
+                throw new InvalidOperationException("ports ran out");
             var record = new TimeWaitEntry(closing.Tuple, new SeqNum(100), new SeqNum(200), false, 0, _now, 0, _now);
             _host.EnterTimeWait(in record, out _);
         }
