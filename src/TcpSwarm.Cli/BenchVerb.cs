@@ -73,7 +73,10 @@ internal static class BenchVerb
 
             var startedAt = env.Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
                 System.Globalization.CultureInfo.InvariantCulture);
-            var results = await new BenchSession(plan, env.Error).RunAsync().ConfigureAwait(false);
+            // Ctrl-C ends the bench after the measurement under way; the figures so far are printed (exit 130).
+            using var interruption = env.Interruptions(env.Error);
+            var results = await new BenchSession(plan, env.Error, () => interruption.Requested).RunAsync()
+                .ConfigureAwait(false);
             var figures = new BenchFigures(results);
             BenchTable.Write(figures, env.Out);
             if (jsonPath is not null)
@@ -82,6 +85,11 @@ internal static class BenchVerb
                 var bytes = JsonSerializer.SerializeToUtf8Bytes(document, BenchJsonContext.Default.BenchDocument);
                 await File.WriteAllBytesAsync(jsonPath, [.. bytes, (byte)'\n']).ConfigureAwait(false);
                 env.Out.WriteLine($"written: {jsonPath}");
+            }
+            if (interruption.Requested)
+            {
+                env.Error.WriteLine("tcpswarm bench: interrupted; the figures above are those measured before it");
+                return ExitCodes.Interrupted;
             }
             if (results.Failures.Count == 0) return ExitCodes.Done;
             env.Error.WriteLine($"tcpswarm bench: {results.Failures.Count} measurement(s) failed (the FAILED lines "

@@ -7,14 +7,14 @@ namespace TcpSwarm.Cli.Bench;
 /// repeated workloads (so that each round's ratios come from the same minute of the machine), then the tables.
 /// </summary>
 /// <remarks>A workload that fails is reported in words and left out of later rounds; the others go on.</remarks>
-internal sealed class BenchSession(BenchPlan plan, TextWriter log)
+internal sealed class BenchSession(BenchPlan plan, TextWriter log, Func<bool> interrupted)
 {
     public async Task<BenchResults> RunAsync()
     {
         var results = new BenchResults(plan, MachineFacts.Current());
         await using (var silo = await EmbeddedSilo.StartAsync(CancellationToken.None))
         {
-            var runner = new WorkloadRunner(silo);
+            var runner = new WorkloadRunner(silo, log);
             await Attempt(results, "ramp", () => Ramp(runner, results));
             var baseline = new OrleansBaseline(silo.Grains, plan);
             BenchWorkload[] repeated =
@@ -95,7 +95,7 @@ internal sealed class BenchSession(BenchPlan plan, TextWriter log)
     // so the heap is collected before the next one.
     private async Task Attempt(BenchResults results, string name, Func<Task> measure)
     {
-        if (results.Failed(name) || !plan.Measures(name)) return;
+        if (results.Failed(name) || !plan.Measures(name) || interrupted()) return;
         try
         {
             await measure();
