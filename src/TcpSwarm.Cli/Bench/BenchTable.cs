@@ -16,7 +16,7 @@ internal static class BenchTable
                     + $"{Numbers.Fixed(m.LoadAverage, 2)} at start, {Numbers.Fixed(r.LoadAverageAtEnd, 2)} at end");
         o.WriteLine($"medians of {p.Rounds} rounds (baseline and repeated workloads), 1 ramp, {p.TableRepetitions} "
                     + "fills of each table; every ratio uses the baseline measured in this run; a workload's first "
-                    + "run meets cold code (JIT), as a one-off `tcpswarm run` does, and is shown apart");
+                    + "run is shown apart: code only it uses is still cold then (a one-off `tcpswarm run` is colder)");
         if (p.Only is not null)
             o.WriteLine("parts measured (--only): " + string.Join(", ", BenchPlan.Parts.Where(p.Measures)));
         o.WriteLine();
