@@ -18,6 +18,7 @@ namespace TcpSwarm.Benchmarks;
 /// ports within seconds, and the loop would measure failed connect() scans instead of lifecycles.
 /// </remarks>
 [MemoryDiagnoser]
+[MedianColumn]
 [Config(typeof(EventsColumnConfig))]
 public class LifecycleBenchmarks
 {

@@ -148,7 +148,7 @@ public sealed class CommandLineTests
         Assert.Contains("report <RUN_DIR>", result.Out, StringComparison.Ordinal);
         Assert.Contains("  silo ", result.Out, StringComparison.Ordinal);
         Assert.Contains("  calibrate ", result.Out, StringComparison.Ordinal);
-        foreach (var later in (string[])["bench"])
-            Assert.DoesNotContain("  " + later + " ", result.Out, StringComparison.Ordinal);
+        Assert.Contains("  bench ", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("  serve ", result.Out, StringComparison.Ordinal);        // nothing that is not there
     }
 }

@@ -6,7 +6,12 @@ namespace TcpSwarm.Cli.Tests;
 /// </summary>
 internal static class RealProcess
 {
-    public static async Task<(int Code, string Out, string Error)> Run(params string[] args)
+    public static Task<(int Code, string Out, string Error)> Run(params string[] args) =>
+        RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>The same with environment variables set for the child (a GC heap limit, say).</summary>
+    public static async Task<(int Code, string Out, string Error)> RunWith(IReadOnlyDictionary<string, string> env,
+        params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -16,6 +21,7 @@ internal static class RealProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in env) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
