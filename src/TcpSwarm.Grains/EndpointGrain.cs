@@ -26,7 +26,7 @@ public sealed class EndpointGrain(RunRegistry runs) : Grain, IEndpointGrain
             {
                 _runtime ??= w.Runtime ?? New();
                 w.Runtime = null;
-                _runtime.Run(CollectionsMarshal.AsSpan(w.Inputs), w.Output);
+                _runtime.Run(CollectionsMarshal.AsSpan(w.Inputs), in w.Start, w.Output);
             }
         }
         catch (Exception e)

@@ -60,7 +60,7 @@ internal sealed record BenchDocument(
         double ReadAtVirtualS, long ClientEstablished,
         long ServerEstablished, long IdleManagedBytes, long IdleWorkingSetBytes, long HeldManagedBytes,
         long HeldWorkingSetBytes, double? ManagedBytesPerConnection, double? WorkingSetBytesPerConnection,
-        bool BothSidesCounted, string? StoppedBecause);
+        bool BothSidesCounted, string? StoppedBecause, long PeakWorkingSetBytes);
 
     /// <summary>One table's fills: entries asked, held, bytes each (managed heap delta after a full GC ÷ entries).
     /// </summary>

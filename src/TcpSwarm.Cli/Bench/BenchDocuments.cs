@@ -61,7 +61,8 @@ internal static class BenchDocuments
             run.EventsPerSecond, run.WallPerVirtualSecond, run.GcPauseSeconds, run.Collections, ramp.ReadAtSeconds,
             ramp.ClientEstablished, ramp.ServerEstablished, ramp.Idle.ManagedBytes, ramp.Idle.WorkingSetBytes,
             ramp.Held.ManagedBytes, ramp.Held.WorkingSetBytes, N(ramp.HeapBytesPerConnection),
-            N(ramp.WorkingSetBytesPerConnection), BothSidesCounted: true, ramp.StoppedBecause);
+            N(ramp.WorkingSetBytesPerConnection), BothSidesCounted: true, ramp.StoppedBecause,
+            ramp.PeakWorkingSetBytes);
     }
 
     private static TableSection Table(BenchResults r, string name)

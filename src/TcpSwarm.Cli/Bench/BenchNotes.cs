@@ -33,6 +33,8 @@ internal static class BenchNotes
                         + $"{Numbers.Bytes(full.WorkingSetBytes)}: {Numbers.Rate(held.HeapBytesPerConnection)} B "
                         + $"managed and {Numbers.Rate(held.WorkingSetBytesPerConnection)} B working set per connection, both "
                         + "sides' sockets counted (client and server Tcb, endpoint grains, host tables)");
+            o.WriteLine($"  ramp peak working set at any sample while it opened and held them: "
+                        + $"{Numbers.Bytes(held.PeakWorkingSetBytes)} (idle silo {Numbers.Bytes(idle.WorkingSetBytes)})");
             if (held.StoppedBecause is { } why) o.WriteLine("  ramp " + why);
         }
         foreach (var table in new[] { "syn_rcvd", "time_wait" })

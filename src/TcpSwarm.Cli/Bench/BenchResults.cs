@@ -31,7 +31,8 @@ internal sealed class BenchResults(BenchPlan plan, MachineFacts machine)
 /// <param name="ClientEstablished">ESTABLISHED sockets on the client hosts at the reading: the connections.</param>
 /// <param name="ServerEstablished">ESTABLISHED sockets on the server at the reading (each connection has one).</param>
 internal sealed record RampResult(BenchWorkload Workload, WorkloadMeasurement Run, HeapReading Idle, HeapReading Held,
-    double ReadAtSeconds, long ClientEstablished, long ServerEstablished, string? StoppedBecause)
+    double ReadAtSeconds, long ClientEstablished, long ServerEstablished, string? StoppedBecause,
+    long PeakWorkingSetBytes)
 {
     /// <summary>Managed heap per connection, both sides' sockets (client and server Tcb, grains, tables) counted.
     /// </summary>

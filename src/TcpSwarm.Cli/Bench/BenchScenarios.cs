@@ -1,3 +1,4 @@
+using TcpSwarm.Grains;
 using System.Reflection;
 
 namespace TcpSwarm.Cli.Bench;
@@ -53,10 +54,16 @@ internal static class BenchScenarios
 
     /// <summary>N connections opened at a constant rate, each holding ESTABLISHED on both sides: the client thinks
     /// for an hour before its request, far past the run's end.</summary>
+    /// <remarks>The run goes on <see cref="Hold"/> after the last connection opens: every connection is then held
+    /// idle past the time an idle endpoint's grain is parked with its host (ParkedEndpoints), the steady state of a
+    /// silo holding them; the probe also keeps the peak working set of the ramp itself.</remarks>
     /// <remarks>At most 4,000 connections per client address (well inside its 28,232 ports); the rate keeps about
     /// 1,000 requests in the SYN queue (rate × RTT), below the default backlog, so Linux defaults serve.</remarks>
+    public static readonly TimeSpan Hold = ParkedEndpoints.ParkAfter + TimeSpan.FromSeconds(3);
+
     public static BenchWorkload Ramp(int connections)
     {
+        double hold = Hold.TotalSeconds;
         int rate = connections >= 100_000 ? 100_000 : 20_000;
         double openSeconds = (double)connections / rate;
         int addresses = 1;
@@ -64,12 +71,12 @@ internal static class BenchScenarios
         int prefix = 32 - (int)Math.Log2(addresses);
         return new BenchWorkload("ramp",
             $"ramp: {connections:N0} connections opened at {rate:N0}/s from {addresses} addresses, each held "
-            + $"ESTABLISHED on both sides (think 1 h), {Latency} each way, "
-            + $"{BenchWorkload.Seconds(openSeconds + 1)} virtual",
+            + $"ESTABLISHED on both sides (think 1 h) and held {hold:0} s after the last, {Latency} each way, "
+            + $"{BenchWorkload.Seconds(openSeconds + hold)} virtual",
             $$"""
             # Bench ramp: what does one ESTABLISHED connection, both sides simulated, cost in memory?
             seed: 1
-            duration: {{BenchWorkload.Seconds(openSeconds + 1)}}
+            duration: {{BenchWorkload.Seconds(openSeconds + hold)}}
             servers:
               - { name: web, address: 10.1.0.1, port: 80 }
             clients:

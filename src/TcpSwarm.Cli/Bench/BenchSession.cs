@@ -76,7 +76,7 @@ internal sealed class BenchSession(BenchPlan plan, TextWriter log, Func<bool> in
             else server += h.States[(int)TcpState.Established];
         }
         results.Ramp = new RampResult(workload, run, idle, held, probe.ReadAt.TotalSeconds, client, server,
-            probe.StoppedBecause);
+            probe.StoppedBecause, probe.PeakWorkingSet);
         log.WriteLine($"bench: ramp held {client:N0} connections in {Numbers.Fixed(run.WallSeconds, 1)} s wall, "
                       + $"{Numbers.Rate(results.Ramp.HeapBytesPerConnection)} B managed each");
     }

@@ -13,6 +13,9 @@ internal sealed class RampProbe(TimeSpan measureAt, long workingSetBudget, Cance
 {
     public HeapReading? Reading { get; private set; }
 
+    /// <summary>The largest working set seen at any sample of the ramp, before its reading's collection.</summary>
+    public long PeakWorkingSet { get; private set; }
+
     /// <summary>Virtual time of the reading.</summary>
     public TimeSpan ReadAt { get; private set; }
 
@@ -35,6 +38,7 @@ internal sealed class RampProbe(TimeSpan measureAt, long workingSetBudget, Cance
         var pauses = GC.GetTotalPauseDuration();
         int[] before = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         long workingSet = HeapReading.WorkingSetNow();
+        PeakWorkingSet = Math.Max(PeakWorkingSet, workingSet);
         bool over = workingSet > workingSetBudget;
         if (value.VirtualTime >= measureAt || over)
         {

@@ -7,7 +7,8 @@ namespace TcpSwarm.Simulation.Engine;
 public sealed class EndpointOutput
 {
     public List<(Segment Segment, Instant At)> Sends { get; } = [];
-    /// <summary>Deadlines set in this window, per timer kind; the scheduler wakes the endpoint at each.</summary>
+    /// <summary>Timer edits in this window, in order: a deadline set, or <see cref="Instant.Never"/> for a cancel;
+    /// the host wakes the endpoint at each deadline still set when it comes.</summary>
     public List<(EndpointTimerKind Kind, Instant Deadline)> Timers { get; } = [];
     /// <summary>State changes in order (for the per-state gauges): one entry per step that moved the state.</summary>
     public List<(TcpState From, TcpState To)> Transitions { get; } = [];

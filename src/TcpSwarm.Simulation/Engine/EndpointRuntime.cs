@@ -22,7 +22,7 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
     public bool Live => _tcb is not null && !_ended;
 
     /// <summary>Handles a window's inputs in order and writes what happened into <paramref name="output"/>.</summary>
-    public void Run(ReadOnlySpan<EndpointInput> inputs, EndpointOutput output)
+    public void Run(ReadOnlySpan<EndpointInput> inputs, in EndpointStart start, EndpointOutput output)
     {
         foreach (ref readonly var input in inputs)
         {
@@ -33,8 +33,8 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
             }
             switch (input.Kind)
             {
-                case EndpointInputKind.Connect: StartClient(in input, output); break;
-                case EndpointInputKind.Admit: StartServer(in input, output); break;
+                case EndpointInputKind.Connect: StartClient(in input, in start, output); break;
+                case EndpointInputKind.Admit: StartServer(in input, in start, output); break;
                 case EndpointInputKind.Segment: Step(_tcb!.Handle(input.Segment, input.At), input.At, output); break;
                 case EndpointInputKind.Timer: FireTimer(input.Timer, input.At, output); break;
                 case EndpointInputKind.AppTimer: FireAppTimer(input.At, output); break;
@@ -53,18 +53,18 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
         _startedAt = _connectedAt = at;
     }
 
-    private void StartClient(in EndpointInput input, EndpointOutput output)
+    private void StartClient(in EndpointInput input, in EndpointStart start, EndpointOutput output)
     {
-        Reset(input.Plan, input.At);
-        var o = input.Open;
+        Reset(start.Plan, input.At);
+        var o = start.Open;
         _tcb = Tcb.Connect(o.Tuple, o.Iss, o.TsOffset, profile, o.Reused, o.TsRecent, o.TsRecentStamp);
         Step(_tcb.Open(input.At), input.At, output);
     }
 
-    private void StartServer(in EndpointInput input, EndpointOutput output)
+    private void StartServer(in EndpointInput input, in EndpointStart start, EndpointOutput output)
     {
-        Reset(input.Plan, input.At);
-        _tcb = Tcb.Accept(input.Child, profile, input.At);
+        Reset(start.Plan, input.At);
+        _tcb = Tcb.Accept(start.Child, profile, input.At);
         _connectedAt = input.At;
         Step(_tcb.Handle(input.Segment, input.At), input.At, output);
     }
@@ -77,7 +77,7 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
     }
 
     // Everything a step asks of the caller: send, re-arm, count, note the state change, and hand over at the end.
-    private void Step(TcbStep step, Instant at, EndpointOutput output)
+    private void Step(in TcbStep step, Instant at, EndpointOutput output)
     {
         foreach (ref readonly var s in step.Sends) output.Sends.Add((s, at));
         output.Retransmissions += step.Retransmissions;
@@ -105,6 +105,7 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
         if (edit.Action == TimerAction.Cancel)
         {
             _deadlines[(int)timer] = Instant.Never;
+            output.Timers.Add(((EndpointTimerKind)timer, Instant.Never));   // the host mirrors every edit
             return;
         }
         _deadlines[(int)timer] = edit.Deadline;

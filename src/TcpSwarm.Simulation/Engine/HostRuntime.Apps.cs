@@ -15,8 +15,9 @@ public sealed partial class HostRuntime
         _host.TryGetListener(child.Tuple, out var listener);       // the shard that admitted it
         var role = _roleOf[listener];
         int slot = NewSlot(child.Tuple);
-        Work(slot).Inputs.Add(new EndpointInput(EndpointInputKind.Admit, at, ack, Child: child,
-            Plan: ServerPlan(role, child.Tuple.RemoteAddr)));
+        var work = Work(slot);
+        work.Start = new EndpointStart(Child: child, Plan: ServerPlan(role, child.Tuple.RemoteAddr));
+        work.Inputs.Add(new EndpointInput(EndpointInputKind.Admit, at, ack));
         Books.Admitted++;
         Books.States[(int)TcpState.Established]++;
         switch (role.Spec.Accept)
@@ -91,7 +92,9 @@ public sealed partial class HostRuntime
             return;
         }
         int slot = NewSlot(open.Tuple);
-        Work(slot).Inputs.Add(new EndpointInput(EndpointInputKind.Connect, at, Open: open, Plan: c.Plan));
+        var work = Work(slot);
+        work.Start = new EndpointStart(Open: open, Plan: c.Plan);
+        work.Inputs.Add(new EndpointInput(EndpointInputKind.Connect, at));
     }
 
     private void Reconnect(Instant at, HostWindow output)
@@ -105,8 +108,7 @@ public sealed partial class HostRuntime
     {
         var o = w.Output;
         foreach (var (seg, at) in o.Sends) Send(in seg, at, output);
-        foreach (var (kind, deadline) in o.Timers)
-            Wake(new HostEvent(HostEventKind.EndpointTimer, deadline, Address, 0, Slot: w.Slot, EndpointTimer: kind), output);
+        foreach (var (kind, deadline) in o.Timers) TimerEdited(w.Slot, kind, deadline, output);
         foreach (var (from, to) in o.Transitions)
         {
             if (from != TcpState.Closed) Books.States[(int)from]--;
@@ -124,6 +126,7 @@ public sealed partial class HostRuntime
     private void End(int slot, in EndpointEnd end, HostWindow output)
     {
         var tuple = _tupleBySlot[slot];
+        TimersEnded(slot);
         Books.Lifetime.Record(end.At - end.StartedAt);
         if (end.Kind == EndpointEndKind.TimeWait)
         {

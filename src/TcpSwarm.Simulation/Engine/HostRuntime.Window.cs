@@ -6,7 +6,7 @@ namespace TcpSwarm.Simulation.Engine;
 public sealed partial class HostRuntime
 {
     private const int MaxRounds = 1000;
-    private const int MaxPooledWork = 32;                              // a steady round's; a burst's is collected
+    private const int MaxPooledWork = 4096;                            // a busy round's; a burst's beyond is collected
     private List<HostEvent> _pending = [];
     private List<HostEvent> _due = [];                            // the round being handled; swapped, never reallocated
     private readonly List<EndpointWork?> _workBySlot = [];             // this round's work of each slot, if any
@@ -49,7 +49,8 @@ public sealed partial class HostRuntime
                 Emit(in step, e.At, output);
                 break;
             case HostEventKind.EndpointTimer:
-                if (e.Slot < _tupleBySlot.Count && _slotByTuple.ContainsKey(_tupleBySlot[e.Slot]))
+                if (e.Slot < _tupleBySlot.Count && TimerDue(e.Slot, e.EndpointTimer, e.At, output)
+                    && _slotByTuple.ContainsKey(_tupleBySlot[e.Slot]))
                     Work(e.Slot).Inputs.Add(e.EndpointTimer == EndpointTimerKind.App
                         ? new EndpointInput(EndpointInputKind.AppTimer, e.At)
                         : new EndpointInput(EndpointInputKind.Timer, e.At, Timer: (TcbTimer)e.EndpointTimer));

@@ -26,6 +26,10 @@ public sealed class EndpointWork
 {
     public int Slot;
     public List<EndpointInput> Inputs { get; } = [];
+
+    /// <summary>The connection a Connect or Admit input of this round starts (a slot starts at most one a round).
+    /// </summary>
+    public EndpointStart Start;
     public EndpointOutput Output { get; } = new();
 
     /// <summary>Told when the work has run, by the endpoint grain that ran it (called one way); null in process.

@@ -54,7 +54,7 @@ public sealed class LocalHosts : IHostInvoker, IEndpointInvoker
             var w = work[i];
             if (!_endpoints.TryGetValue((host, w.Slot), out var endpoint))
                 _endpoints.Add((host, w.Slot), endpoint = new EndpointRuntime(_profile));
-            endpoint.Run(CollectionsMarshal.AsSpan(w.Inputs), w.Output);
+            endpoint.Run(CollectionsMarshal.AsSpan(w.Inputs), in w.Start, w.Output);
         }
         return ValueTask.CompletedTask;
     }
