@@ -23,19 +23,35 @@ public sealed partial class HostPartition
         while (_queue.TryDequeueBefore(windowEnd, out uint host, out var e))
         {
             events++;
-            if (!_batches.TryGetValue(host, out var batch))
+            Batch(host).Events.Add(e);
+        }
+        foreach (var a in _attackers)
+        {
+            if (a.InFlight.Count == 0 || a.InFlight.Peek().At >= windowEnd) continue;
+            var batch = Batch(a.Target);
+            while (a.InFlight.TryPeek(out var syn) && syn.At < windowEnd)
             {
-                batch = new HostBatch { Host = host };
-                _batches.Add(host, batch);
+                events++;
+                batch.Events.Add(a.InFlight.Dequeue());
             }
-            if (batch.Events.Count == 0) _due.Add(batch);
-            batch.Events.Add(e);
         }
         Events += events;
         if (_due.Count > 0) await RunHosts(windowEnd);
         var (messages, bytes, remoteNext) = await Exchange(exchange, windowEnd);
         var next = Instant.Min(NextEventAt(), remoteNext);
         return new PartitionWindow(events, next.Nanoseconds, (long[])_sent.Clone(), received, messages, bytes);
+    }
+
+    // The host's batch for this window, listed as due the first time it gets an event.
+    private HostBatch Batch(uint host)
+    {
+        if (!_batches.TryGetValue(host, out var batch))
+        {
+            batch = new HostBatch { Host = host };
+            _batches.Add(host, batch);
+        }
+        if (batch.Events.Count == 0) _due.Add(batch);
+        return batch;
     }
 
     private async ValueTask RunHosts(Instant windowEnd)
@@ -88,12 +104,10 @@ public sealed partial class HostPartition
                 var transit = _network.Send(in a.NextSyn, a.NextAt, ref a.Random);
                 if (transit.Fate is Network.TransitFate.Delivered or Network.TransitFate.Duplicated)
                 {
-                    var to = a.NextSyn.DstAddr;
-                    _queue.Enqueue(to, new HostEvent(HostEventKind.Arrival, transit.FirstArrival, a.Source, a.Seq++,
-                        a.NextSyn));
+                    Fly(a, new HostEvent(HostEventKind.Arrival, transit.FirstArrival, a.Source, a.Seq++, a.NextSyn));
                     if (transit.Fate == Network.TransitFate.Duplicated)
-                        _queue.Enqueue(to, new HostEvent(HostEventKind.Arrival, transit.SecondArrival, a.Source,
-                            a.Seq++, a.NextSyn));
+                        Fly(a, new HostEvent(HostEventKind.Arrival, transit.SecondArrival, a.Source, a.Seq++,
+                            a.NextSyn));
                 }
                 else
                 {
@@ -101,6 +115,21 @@ public sealed partial class HostPartition
                 }
                 a.Advance();
             }
+        }
+    }
+
+    // A flood's SYNs mostly arrive in the order they left (a fixed latency): those wait in the attacker's own queue,
+    // in order, and skip the heap; one that would arrive before the last one waiting goes to the heap instead.
+    private void Fly(Attacker a, in HostEvent syn)
+    {
+        if (a.InFlight.Count == 0 || syn.At >= a.Tail)
+        {
+            a.InFlight.Enqueue(syn);
+            a.Tail = syn.At;
+        }
+        else
+        {
+            _queue.Enqueue(a.Target, syn);
         }
     }
 

@@ -72,7 +72,10 @@ public sealed partial class HostPartition
     {
         _queue.TryPeek(out var next);
         foreach (var a in _attackers)
+        {
             if (a.HasNext) next = Instant.Min(next, a.NextAt);
+            if (a.InFlight.TryPeek(out var syn)) next = Instant.Min(next, syn.At);
+        }
         return next;
     }
 
@@ -145,6 +148,9 @@ public sealed partial class HostPartition
         public readonly ulong Source;
         public readonly Instant End;
         public long Seq, Sent, Lost;
+        public readonly Queue<HostEvent> InFlight = new();               // delivered SYNs, in arrival order
+        public Instant Tail;                                             // the last one's arrival
+        public uint Target => Flood.Target;
         public bool HasNext;
         public Instant NextAt;
         public Segment NextSyn;

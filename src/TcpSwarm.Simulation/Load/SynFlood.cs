@@ -52,6 +52,9 @@ public sealed class SynFlood
     /// </remarks>
     public ulong Entity { get; }
 
+    /// <summary>The address of the server flooded: every SYN goes there.</summary>
+    public uint Target => _targetAddress;
+
     /// <summary>The next spoofed SYN and its send instant; false, for good, once the next would be at or past Stop.
     /// </summary>
     public bool TryNext(out Instant at, out Segment syn)
