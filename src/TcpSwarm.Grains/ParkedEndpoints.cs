@@ -14,7 +14,7 @@ namespace TcpSwarm.Grains;
 public sealed class ParkedEndpoints
 {
     /// <summary>How long a slot's endpoint must have had no input before it is parked.</summary>
-    public static readonly TimeSpan ParkAfter = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ParkAfter = TimeSpan.FromSeconds(2);
 
     private readonly List<EndpointRuntime?> _parked = [];
     private readonly List<long> _lastInput = [];                         // ns; long.MinValue: no grain active

@@ -9,7 +9,7 @@ namespace TcpSwarm.Grains.Tests;
 [Collection(nameof(ClusterCollection))]
 public sealed class ParkingTests(ClusterFixture fixture)
 {
-    // Each connection thinks 12 s before its request: idle past ParkAfter (5 s) at a sampling instant, then busy.
+    // Each connection thinks 12 s before its request: idle past ParkAfter (2 s) at sampling instants, then busy.
     private const string Thinkers = """
         # Do connections that sit idle, then talk, see the same as if nothing had been parked?
         seed: 21
