@@ -76,7 +76,7 @@ public sealed partial class Host
     private void ToListener(Listener listener, in Segment seg, Instant now, SeqNum? twIsn, ref HostStep step)
     {
         step.Route = HostRoute.Listener;
-        step.Listener = listener.Handle(in seg, now, IsProven(seg.SrcAddr), twIsn, TsOffset(seg.SrcAddr));
+        listener.Handle(in seg, now, IsProven(seg.SrcAddr), twIsn, TsOffset(seg.SrcAddr), ref step.Listener);
         CopyListenerOutput(ref step);
         if (step.Listener.Outcome == ListenerOutcome.Admitted)
         {
@@ -87,7 +87,6 @@ public sealed partial class Host
 
     private static void CopyListenerOutput(ref HostStep step)
     {
-        foreach (ref readonly var s in step.Listener.Sends) step.Send(in s);
         if (step.Listener.RequestTimer.Action != TimerAction.Unchanged)
             step.Timer = new HostTimer(HostTimerKind.Request, step.Listener.Request, step.Listener.RequestTimer);
     }

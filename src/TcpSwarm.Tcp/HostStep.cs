@@ -17,7 +17,10 @@ public struct HostStep
 
     public void Send(in Segment segment) => _sends[_sendCount++] = segment;
 
-    [UnscopedRef] public readonly ReadOnlySpan<Segment> Sends => ((ReadOnlySpan<Segment>)_sends)[.._sendCount];
+    /// <summary>What to send: the listener's sends when a listener took the segment (never copied), else the host's.
+    /// </summary>
+    [UnscopedRef] public readonly ReadOnlySpan<Segment> Sends =>
+        Route == HostRoute.Listener ? Listener.Sends : ((ReadOnlySpan<Segment>)_sends)[.._sendCount];
 
     /// <summary>The listener admitted a child: build its Tcb and hand it this same segment.</summary>
     public readonly bool Admitted => Route == HostRoute.Listener && Listener.Outcome == ListenerOutcome.Admitted;

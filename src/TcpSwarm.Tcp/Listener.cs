@@ -71,15 +71,23 @@ public sealed partial class Listener
     /// <param name="tsOffset">Our timestamp offset toward the peer (secure_tcp_ts_off).</param>
     public ListenerStep Handle(in Segment seg, Instant now, bool peerProven, SeqNum? twIsn, uint tsOffset)
     {
+        var step = new ListenerStep();
+        Handle(in seg, now, peerProven, twIsn, tsOffset, ref step);
+        return step;
+    }
+
+    /// <summary>The same, written into a step the caller holds (a host's, which embeds it): no copy per segment.
+    /// </summary>
+    internal void Handle(in Segment seg, Instant now, bool peerProven, SeqNum? twIsn, uint tsOffset,
+        ref ListenerStep step)
+    {
         if (seg.DstPort != Port || (Address != 0 && seg.DstAddr != Address))
             throw new ArgumentException($"segment for {Ipv4.Format(seg.DstAddr)}:{seg.DstPort} handed to the " +
                 $"listener on {Ipv4.Format(Address)}:{Port}", nameof(seg));
-        var step = new ListenerStep();
         var tuple = SocketPair.Arriving(in seg);
         ref var entry = ref _synQueue.Find(in tuple);
         if (!Unsafe.IsNullRef(ref entry)) RequestArrives(ref entry, in tuple, in seg, now, tsOffset, ref step);
         else ListenArrives(in tuple, in seg, now, peerProven, twIsn, tsOffset, ref step);
-        return step;
     }
 
     /// <summary>accept(): the oldest admitted child, removed from the accept queue.</summary>

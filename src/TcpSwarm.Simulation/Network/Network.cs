@@ -71,10 +71,17 @@ public sealed partial class Network
     /// <summary>Whether a simulated host (a server or a client group's address) holds this address.</summary>
     public bool HasHost(uint address) => _blocks[BlockOf(address)].IsHost;
 
+    // The last block starting at or below the address (_starts[0] is 0): a plain search, two per segment sent.
     private int BlockOf(uint address)
     {
-        int i = Array.BinarySearch(_starts, address);
-        return i >= 0 ? i : ~i - 1;
+        int lo = 0, hi = _starts.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >>> 1;
+            if (_starts[mid] <= address) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
     }
 
     private int RouteOf(int block, int server) => _routeOf[block * _serverCount + server];
