@@ -44,7 +44,7 @@ internal static class BenchNotes
             o.WriteLine($"  {table}: {string.Join(", ", fills.Select(t => $"{t.Held:N0}"))} of {fills[0].Entries:N0} "
                         + $"entries held; {string.Join(", ", fills.Select(t => Numbers.Fixed(t.BytesPerEntry, 1)))} B "
                         + $"each (managed heap after a full GC); the engine also queues one timer per entry "
-                        + $"({TableMemory.QueuedTimerBytes} B in its partition's event heap), not counted here");
+                        + $"({TableMemory.QueuedTimerBytes} B in its host's timer queue, plus that queue's spare room), not counted here");
         }
         foreach (var failure in r.Failures) o.WriteLine("FAILED " + failure);
     }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Tcp;
 
@@ -13,8 +12,8 @@ internal static class TableMemory
     private const int PortsPerSource = 60_000;
 
     /// <summary>What a request entry or a TIME_WAIT record does not include: the one timer the engine queues for it
-    /// (SYN-ACK retransmission, 2·MSL), an element of its partition's event heap.</summary>
-    public static int QueuedTimerBytes => Unsafe.SizeOf<((uint, HostEvent), long)>();
+    /// (SYN-ACK retransmission, 2·MSL), a node of its host's timer queue.</summary>
+    public static int QueuedTimerBytes => HostRuntime.QueuedHostTimerBytes;
 
     /// <summary>A listener with tcp_syncookies=0 and room for every request, fed N distinct SYNs nobody answers.
     /// </summary>

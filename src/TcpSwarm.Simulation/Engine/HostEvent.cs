@@ -33,4 +33,7 @@ public enum HostEventKind : byte
     Connect,
     /// <summary>The server application (Server) may call accept() again (its accept rate).</summary>
     AcceptTick,
+    /// <summary>The host's earliest compact-entry timer is due: the host takes its due timers from its own queue.
+    /// </summary>
+    HostTimersDue,
 }

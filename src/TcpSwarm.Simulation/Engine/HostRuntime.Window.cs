@@ -22,6 +22,7 @@ public sealed partial class HostRuntime
     {
         _windowEnd = windowEnd;
         _pending.AddRange(events);
+        TakeDueHostTimers(windowEnd);
         for (int round = 0; _pending.Count > 0; round++)
         {
             if (round == MaxRounds) throw new InvalidOperationException($"host {Ipv4.Format(Address)}: window did not settle");
@@ -37,6 +38,7 @@ public sealed partial class HostRuntime
             foreach (var w in _batch) Recycle(w);
             _batch.Clear();
         }
+        WakeForHostTimers(windowEnd, output);
     }
 
     private void Handle(in HostEvent e, HostWindow output)
@@ -57,6 +59,7 @@ public sealed partial class HostRuntime
                 break;
             case HostEventKind.Connect: Connect(in e, output); break;
             case HostEventKind.AcceptTick: AcceptTick(e.Server, e.At, output); break;
+            case HostEventKind.HostTimersDue: break;               // its timers joined the window at its start
         }
     }
 
@@ -118,6 +121,7 @@ public sealed partial class HostRuntime
     {
         e = e with { Seq = _selfSeq++ };
         if (e.At < _windowEnd) _pending.Add(e);
+        else if (e.Kind == HostEventKind.HostTimer) QueueHostTimer(in e);
         else output.Wakeups.Add(e);
     }
 
