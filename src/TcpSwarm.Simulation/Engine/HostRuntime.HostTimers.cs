@@ -4,16 +4,28 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Simulation.Engine;
 
 // The timers of compact entries (a TIME_WAIT record's 2·MSL, a request entry's SYN-ACK timer) wait in the host's own
-// queue, not in its partition's: a partition's slot holds a whole HostEvent (160 B) and ten million TIME_WAIT records
-// would need ten million of them, where this queue keeps 24 bytes and an 8-byte instant each. The partition holds one
-// wake-up per host, no later than the earliest of them. A timer keeps the instant and sequence number it would have
-// had in the partition, so the host handles it in exactly the same order.
+// queue, not in its partition's: a partition's event takes 160 B, whole HostEvent and heap node, and ten million
+// TIME_WAIT records would need ten million of them, where this queue keeps 24 B each (the local address is the host's
+// own, so a timer keeps only the rest of its 4-tuple). The partition holds one wake-up per host, no later than the
+// earliest of them. A timer keeps the instant and sequence number it would have had in the partition, so the host
+// handles it in exactly the same order.
 public sealed partial class HostRuntime
 {
     private readonly PriorityQueue<QueuedHostTimer, long> _hostTimers = new();
     private Instant _hostTimersWake = Instant.Never;                 // the wake-up queued at the partition, if any
 
-    private readonly record struct QueuedHostTimer(SocketPair Tuple, HostTimerKind Kind, long Seq);
+    // The 4-tuple less the local address, and the sequence number with the kind in its two low bits.
+    private readonly record struct QueuedHostTimer(ulong Peer, long SeqAndKind)
+    {
+        public static QueuedHostTimer Of(in HostTimer timer, long seq) =>
+            new(((ulong)timer.Tuple.RemoteAddr << 32) | ((ulong)timer.Tuple.LocalPort << 16) | timer.Tuple.RemotePort,
+                (seq << 2) | (long)timer.Kind);
+
+        public HostTimer Timer(uint local, Instant at) => new((HostTimerKind)(SeqAndKind & 3),
+            new SocketPair(local, (ushort)(Peer >> 16), (uint)(Peer >> 32), (ushort)Peer), TimerEdit.Set(at));
+
+        public long Seq => SeqAndKind >> 2;
+    }
 
     /// <summary>Compact-entry timers queued beyond the current window (SYN_RCVD and TIME_WAIT timers).</summary>
     public int QueuedHostTimers => _hostTimers.Count;
@@ -21,8 +33,12 @@ public sealed partial class HostRuntime
     /// <summary>What one queued timer takes in that queue, before the queue's spare room.</summary>
     public static int QueuedHostTimerBytes => Unsafe.SizeOf<(QueuedHostTimer, long)>();
 
-    private void QueueHostTimer(in HostEvent e) =>
-        _hostTimers.Enqueue(new QueuedHostTimer(e.Timer.Tuple, e.Timer.Kind, e.Seq), e.At.Nanoseconds);
+    private void QueueHostTimer(in HostEvent e)
+    {
+        if (e.Timer.Tuple.LocalAddr != Address || e.Seq < 0)
+            throw new InvalidOperationException($"host {Ipv4.Format(Address)}: a timer for another host's entry");
+        _hostTimers.Enqueue(QueuedHostTimer.Of(e.Timer, e.Seq), e.At.Nanoseconds);
+    }
 
     // The window's due timers join its events, as the partition would have handed them over.
     private void TakeDueHostTimers(Instant windowEnd)
@@ -31,8 +47,7 @@ public sealed partial class HostRuntime
         {
             _hostTimers.Dequeue();
             var instant = new Instant(at);
-            _pending.Add(new HostEvent(HostEventKind.HostTimer, instant, Address, t.Seq,
-                Timer: new HostTimer(t.Kind, t.Tuple, TimerEdit.Set(instant))));
+            _pending.Add(new HostEvent(HostEventKind.HostTimer, instant, Address, t.Seq, Timer: t.Timer(Address, instant)));
         }
     }
 
