@@ -73,29 +73,39 @@ internal static class RunVerb
                 return ExitCodes.Other;
             }
 
-            var folder = parsed.GetValue(output) ?? RunFiles.DefaultFolder(scenario);
+            // The runner (the embedded silo) lives until the linger ends: Orleans' meter lives with it.
             try
             {
-                Directory.CreateDirectory(folder);
+                var folder = parsed.GetValue(output) ?? RunFiles.DefaultFolder(scenario);
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
+                                              or NotSupportedException)
+                {
+                    return Diagnostics.Refuse(
+                        [new ScenarioProblem("--out", 0, 0, "out", $"cannot create the run folder '{folder}': {e.Message}")],
+                        env.Error);
+                }
+
+                // Listening until the files are written: a second Ctrl-C then still quits with 130, not by the signal.
+                using var interruption = env.Interruptions(env.Error);
+                var startedAt = env.Clock.GetUtcNow();
+                var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
+                var run = RunDocument.Of(report, startedAt, Redaction.Arguments(args), MachineDocument.Current());
+                var code = Finish(report, scenario, folder, run, env);
+                if (export is not null)
+                {
+                    await MetricsOptions.LingerAsync(export, env.Out, interruption.Token).ConfigureAwait(false);
+                    export.Flush();
+                }
+                return code;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
-                                          or NotSupportedException)
+            finally
             {
                 await Dispose(runner).ConfigureAwait(false);
-                return Diagnostics.Refuse(
-                    [new ScenarioProblem("--out", 0, 0, "out", $"cannot create the run folder '{folder}': {e.Message}")],
-                    env.Error);
             }
-
-            // Listening until the files are written: a second Ctrl-C then still quits with 130, not by the signal.
-            using var interruption = env.Interruptions(env.Error);
-            var startedAt = env.Clock.GetUtcNow();
-            var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
-            var run = RunDocument.Of(report, startedAt, Redaction.Arguments(args), MachineDocument.Current());
-            var code = Finish(report, scenario, folder, run, env);
-            if (export is not null)
-                await MetricsOptions.LingerAsync(export, env.Out, interruption.Token).ConfigureAwait(false);
-            return code;
         }
         catch (ClusterUnreachableException e)
         {
@@ -112,21 +122,14 @@ internal static class RunVerb
     private static async Task<RunReport> Drive(IScenarioRunner runner, Scenario scenario, Interruption interruption,
         CliEnvironment env)
     {
-        try
+        if (!env.OutIsTerminal)
         {
-            if (!env.OutIsTerminal)
-            {
-                var lines = new ProgressLines(env.Out, env.Clock);
-                return await Task.Run(() => runner.RunAsync(scenario, lines, interruption.Token)).ConfigureAwait(false);
-            }
-            var view = new LiveView(scenario, interruption, env.Clock);
-            var run = Task.Run(() => runner.RunAsync(scenario, view, interruption.Token));
-            return await view.ShowAsync(Terminal(env.Out), run).ConfigureAwait(false);
+            var lines = new ProgressLines(env.Out, env.Clock);
+            return await Task.Run(() => runner.RunAsync(scenario, lines, interruption.Token)).ConfigureAwait(false);
         }
-        finally
-        {
-            await Dispose(runner).ConfigureAwait(false);
-        }
+        var view = new LiveView(scenario, interruption, env.Clock);
+        var run = Task.Run(() => runner.RunAsync(scenario, view, interruption.Token));
+        return await view.ShowAsync(Terminal(env.Out), run).ConfigureAwait(false);
     }
 
     private static int Finish(RunReport report, Scenario scenario, string folder, RunDocument run, CliEnvironment env)

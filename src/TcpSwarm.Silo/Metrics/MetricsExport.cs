@@ -113,6 +113,10 @@ public sealed class MetricsExport : IDisposable
         }
     }
 
+    /// <summary>Pushes the current values to OTLP now, while every meter (Orleans' with its silo) still lives.
+    /// </summary>
+    public void Flush() => _provider.ForceFlush();
+
     public void Dispose()
     {
         _provider.Dispose();                     // pushes the last values to OTLP, stops the scrape endpoint
