@@ -8,8 +8,7 @@ namespace TcpSwarm.Calibration;
 
 /// <summary>What every experiment shares: the lab of namespaces, the kernel's facts, the mode, and the simulator run
 /// with the kernel's own sysctls.</summary>
-internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, CalibrationMode mode, string scratch,
-    TimerLatencyProbe latency)
+internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, CalibrationMode mode, TimerLatencyProbe latency)
 {
     public Lab Lab { get; } = lab;
     public KernelInfo Kernel { get; } = kernel;
@@ -51,28 +50,31 @@ internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, Calibration
     public async Task<SimulatedRun> SimulateAsync(string experiment, string yaml, string sysctls,
         CancellationToken cancellation)
     {
-        var file = Path.Combine(scratch, experiment + ".sysctl");
-        await File.WriteAllTextAsync(file, sysctls, cancellation).ConfigureAwait(false);
+        // Given as text under a path of its own: the loader takes it as it would a file read from disk.
+        var file = $"calibrate/{experiment}.sysctl";
         var text = $"profile: {Kernel.Profile}\n" + yaml;
         var loaded = ScenarioLoader.LoadFromText($"calibrate/{experiment}.yaml", text,
-            new ScenarioOverrides { SysctlFile = file });
+            new ScenarioOverrides { SysctlFile = file, Files = new Dictionary<string, string> { [file] = sysctls } });
         if (loaded.Scenario is not { } scenario)
             throw new InvalidOperationException($"calibrate built an invalid scenario for {experiment}: "
                 + string.Join("; ", loaded.Problems) + "\n" + text);
         var cluster = new LocalCluster(scenario);
         var samples = await cluster.Scheduler.RunAsync(null, cancellation).ConfigureAwait(false);
         cancellation.ThrowIfCancellationRequested();     // a run stopped early is no measurement
-        return new SimulatedRun(scenario, cluster, samples);
+        return new SimulatedRun(cluster, samples);
     }
 
     public static string Sysctl(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>A finished simulator run: its scenario, its hosts (for their traces) and its samples.</summary>
-internal sealed record SimulatedRun(Scenario Scenario, LocalCluster Cluster, IReadOnlyList<RunSample> Samples)
+/// <summary>A finished simulator run: its hosts (for their traces) and its samples.</summary>
+internal sealed record SimulatedRun(LocalCluster Cluster, IReadOnlyList<RunSample> Samples)
 {
-    public HostSample Host(RunSample sample, string address) =>
-        sample.Hosts.Single(h => h.Host == Tcp.Ipv4.Parse(address));
+    public HostSample Host(RunSample sample, string address)
+    {
+        var host = Tcp.Ipv4.Parse(address);
+        return sample.Hosts.Single(h => h.Host == host);
+    }
 
     public HostSample Last(string address) => Host(Samples[^1], address);
 

@@ -16,7 +16,7 @@ public static class Calibrator
     public static string? MissingPrecondition()
     {
         if (!OperatingSystem.IsLinux()) return "calibrate measures a Linux kernel; this is not Linux";
-        if (Libc.GetEuid() != 0)
+        if (!Environment.IsPrivilegedProcess)
             return "calibrate needs root: it creates network namespaces, veth pairs and nftables rules, sets sysctls "
                    + "inside them and opens raw sockets (run it with sudo)";
         var missing = Tools.Where(t => !HostCommand.Exists(t.Tool)).ToList();
@@ -35,7 +35,6 @@ public static class Calibrator
         ArgumentNullException.ThrowIfNull(log);
         var leftovers = await Lab.RemoveLeftoversAsync(cancellation).ConfigureAwait(false);
         if (leftovers.Count > 0) log.WriteLine($"removed {leftovers.Count} namespaces an earlier run left behind");
-        var scratch = Directory.CreateTempSubdirectory("tcpswarm-calibrate-").FullName;
         var lab = new Lab();
         try
         {
@@ -45,7 +44,7 @@ public static class Calibrator
             log.WriteLine($"kernel {kernel.Release}, HZ {kernel.Hz} ({kernel.HzSource}); simulator profile "
                           + $"{kernel.Profile} with the namespaces' own sysctls");
             using var probe = new TimerLatencyProbe(kernel.Hz);
-            var context = new CalibrationContext(lab, kernel, mode, scratch, probe);
+            var context = new CalibrationContext(lab, kernel, mode, probe);
             var runs = Experiments().Select(e => RunOneAsync(e, context, log, cancellation)).ToList();
             var rows = (await Task.WhenAll(runs).ConfigureAwait(false)).SelectMany(r => r).ToList();
             return new CalibrationReport(kernel, mode, rows, probe.Latency, probe.MaxLatency, probe.Probes);
@@ -53,7 +52,6 @@ public static class Calibrator
         finally
         {
             await lab.DisposeAsync().ConfigureAwait(false);
-            Directory.Delete(scratch, recursive: true);
         }
     }
 

@@ -25,6 +25,10 @@ internal static class Diagnostics
         foreach (var note in notes) error.WriteLine(note.ToString());
     }
 
+    /// <summary>A message that may span lines, on one line: its lines trimmed and joined by spaces.</summary>
+    internal static string OneLine(string text) => string.Join(' ',
+        text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     /// <summary>An exception is a bug of ours: all of it, with its stack trace, and how to reproduce it.</summary>
     public static int Bug(Exception exception, ulong? seed, TextWriter error)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using TcpSwarm.Scenarios;
+using TcpSwarm.Silo;
 using TcpSwarm.Silo.Metrics;
 
 namespace TcpSwarm.Cli;
@@ -110,7 +111,7 @@ internal sealed class MetricsOptions
             export = MetricsExport.Start(settings, silo);
             return true;
         }
-        catch (MetricsEndpointException e)
+        catch (EndpointOptionException e)
         {
             Diagnostics.Refuse([Problem(e.Option, e.Message)], error);
             return false;

@@ -183,7 +183,8 @@ internal static class RunVerb
                                     + $"results in {folder} are marked so");
                 return ExitCodes.Interrupted;
             case RunStatus.ClusterFailed:
-                env.Error.WriteLine("error: the cluster failed: " + OneLine(report.Failure ?? "no account given")
+                env.Error.WriteLine("error: the cluster failed: "
+                                    + Diagnostics.OneLine(report.Failure ?? "no account given")
                                     + $"; summary.json and the time series hold the run as of "
                                     + $"{Numbers.Seconds(report.Summary.VirtualSeconds)}, its last sample on every "
                                     + $"silo, in {folder}");
@@ -192,9 +193,6 @@ internal static class RunVerb
                 throw new InvalidOperationException($"the runner returned an unknown status {report.Status}");
         }
     }
-
-    private static string OneLine(string text) =>
-        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static IAnsiConsole Terminal(TextWriter output) =>
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });

@@ -87,7 +87,7 @@ internal static class SiloVerb
             env.Error.WriteLine("error: " + e.Message + "; the silo did not start");
             return ExitCodes.ClusterFailed;
         }
-        catch (SiloPortException e)
+        catch (EndpointOptionException e)
         {
             return Diagnostics.Refuse([new ScenarioProblem("--" + e.Option, 0, 0, e.Option, e.Message)], env.Error);
         }

@@ -7,7 +7,7 @@ namespace TcpSwarm.Grains;
 public interface IPartitionObserver
 {
     /// <summary>A run begins on this silo: its partition here is prepared.</summary>
-    void Started(Scenario scenario);
+    void Started();
 
     /// <summary>This silo's share of a sample: its hosts, its attackers' counts (zero for attackers elsewhere), its
     /// events; virtual time and windows as on every silo.</summary>

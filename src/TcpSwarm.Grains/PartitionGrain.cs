@@ -30,7 +30,7 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
                 _peers[p] = GrainFactory.GetGrain<IPartitionGrain>(GrainKeys.Partition(setup.RunId, p, context.Silos[p]));
             _partition = new HostPartition(context.Scenario, context.Network, context.Map, index,
                 new GrainHostInvoker(GrainFactory, setup.RunId));
-            observer.Started(context.Scenario);
+            observer.Started();
         }
         return Task.FromResult(_partition.NextEventAt().Nanoseconds);
     }

@@ -95,11 +95,14 @@ internal sealed partial class ScenarioReader
         }
         if (!Sysctls.TrySet(profile, name, value.Text, out var result, out var error))
         {
-            var message = error.StartsWith(name + ": ", StringComparison.Ordinal) ? error[(name.Length + 2)..] : error;
-            Problem(fromOption || !profile.Missing.Contains(name) ? value.At : keyAt, field, message);
+            Problem(fromOption || !profile.Missing.Contains(name) ? value.At : keyAt, field, WithoutName(error, name));
             return profile;
         }
         if (!set.Contains(name)) set.Add(name);
         return result;
     }
+
+    // Sysctls.TrySet's error starts "name: "; a problem already names the sysctl in its field.
+    private static string WithoutName(string error, string name) =>
+        error.StartsWith(name + ": ", StringComparison.Ordinal) ? error[(name.Length + 2)..] : error;
 }

@@ -16,7 +16,7 @@ internal sealed partial class ScenarioReader
         string? text;
         var file = _options.Files.TryGetValue(path, out var given)
             ? SysctlFile.Parse(path, text = given)
-            : SysctlFile.Read(path, path, at, field, out text);
+            : SysctlFile.Read(path, at, field, out text);
         if (text is not null) _filesRead[path] = text;
         foreach (var p in file.Problems) _problems.Add(p);
         if (file.Problems.Count > 0 && file.Settings.Count == 0) return named;
@@ -29,10 +29,7 @@ internal sealed partial class ScenarioReader
             else if (overridden.Contains(s.Name)) left++;
             else if (!Sysctls.TrySet(profile, s.Name, s.Value, out var result, out var error))
             {
-                var message = error.StartsWith(s.Name + ": ", StringComparison.Ordinal)
-                    ? error[(s.Name.Length + 2)..]
-                    : error;
-                Problem(new Spot(path, s.Line, s.ValueColumn), s.Name, message);
+                Problem(new Spot(path, s.Line, s.ValueColumn), s.Name, WithoutName(error, s.Name));
             }
             else
             {
@@ -40,9 +37,9 @@ internal sealed partial class ScenarioReader
                 applied++;
             }
         }
-        foreach (var name in Sysctls.Names)              // listed as overrides: the file's keys that change the profile
-            if (!set.Contains(name) && !profile.Missing.Contains(name)
-                && Sysctls.Get(profile, name) != Sysctls.Get(named, name))
+        // Listed as overrides: the file's keys that change the profile (set is empty still: the file comes first).
+        foreach (var name in Sysctls.Names)
+            if (!profile.Missing.Contains(name) && Sysctls.Get(profile, name) != Sysctls.Get(named, name))
                 set.Add(name);
         var parts = new List<string> { $"{Kinds.N(applied)} {Plural(applied, "setting")} applied",
             $"{Kinds.N(ignored)} {Plural(ignored, "key")} ignored (the model does not use them)" };

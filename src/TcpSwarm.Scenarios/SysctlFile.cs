@@ -10,36 +10,36 @@ namespace TcpSwarm.Scenarios;
 /// problem at its line. Which keys mean anything is not decided here: the scenario reader takes the ones the model
 /// has (<see cref="TcpSwarm.Tcp.Sysctls"/>) and counts the rest as ignored.
 /// </remarks>
-/// <param name="Label">The file as the user named it: problems and notes repeat it.</param>
 /// <param name="Settings">Every `key = value` line, in file order.</param>
 /// <param name="Problems">Lines that are neither a setting, a comment nor a sysctl message.</param>
-public sealed record SysctlFile(string Label, IReadOnlyList<SysctlSetting> Settings,
-    IReadOnlyList<ScenarioProblem> Problems)
+public sealed record SysctlFile(IReadOnlyList<SysctlSetting> Settings, IReadOnlyList<ScenarioProblem> Problems)
 {
     /// <summary>Reads a file; a missing or unreadable one is one problem, located at <paramref name="at"/>.</summary>
-    internal static SysctlFile Read(string path, string label, Spot at, string field, out string? text)
+    internal static SysctlFile Read(string path, Spot at, string field, out string? text)
     {
         text = null;
         try
         {
             text = File.ReadAllText(path);
-            return Parse(label, text);
+            return Parse(path, text);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return Failed(label, at, field, $"no such file '{path}'; use the path of a file of `sysctl -a` output");
+            return Failed(at, field, $"no such file '{path}'; use the path of a file of `sysctl -a` output");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException
                                       or ArgumentException)
         {
-            return Failed(label, at, field, $"'{path}' cannot be read: {e.Message}");
+            return Failed(at, field, $"'{path}' cannot be read: {e.Message}");
         }
     }
 
-    private static SysctlFile Failed(string label, Spot at, string field, string message) =>
-        new(label, [], [new ScenarioProblem(at.File, at.Line, at.Column, field, message)]);
+    private static SysctlFile Failed(Spot at, string field, string message) =>
+        new([], [new ScenarioProblem(at.File, at.Line, at.Column, field, message)]);
 
     /// <summary>Parses the text of a sysctl file; never throws for bad input.</summary>
+    /// <param name="label">The file as the user named it: its problems are located in it.</param>
+    /// <param name="text">The file's text.</param>
     public static SysctlFile Parse(string label, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -72,7 +72,7 @@ public sealed record SysctlFile(string Label, IReadOnlyList<SysctlSetting> Setti
             var value = string.Join(' ', rest.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
             settings.Add(new SysctlSetting(key.Replace('/', '.'), value, i + 1, start + 1, valueStart + 1));
         }
-        return new(label, settings, problems);
+        return new(settings, problems);
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,14 +19,15 @@ public sealed class ClusterSilo : IAsyncDisposable
 
     /// <summary>Joins the cluster; throws <see cref="ClusterUnreachableException"/> when Redis cannot be reached.
     /// </summary>
+    /// <exception cref="EndpointOptionException">The silo or gateway port cannot be listened on.</exception>
     /// <param name="configure">More services for the silo (metrics, say), from the layer above.</param>
     public static async Task<ClusterSilo> StartAsync(SiloSettings settings, Action<ISiloBuilder>? configure,
         CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var listen = settings.Advertise is null ? IPAddress.Loopback : IPAddress.Any;
-        Probe(listen, settings.SiloPort, "silo-port");
-        Probe(listen, settings.GatewayPort, "gateway-port");
+        PortProbe.Check(listen, settings.SiloPort, "silo-port");
+        PortProbe.Check(listen, settings.GatewayPort, "gateway-port");
         if (settings.Cluster.Redis is { } redis) await redis.CheckReachableAsync();
         var host = Host.CreateDefaultBuilder()
             .UseOrleans(silo =>
@@ -80,22 +80,6 @@ public sealed class ClusterSilo : IAsyncDisposable
             });
     }
 
-    // A port already taken is the user's to change: say which, before Orleans fails deep in its start.
-    private static void Probe(IPAddress address, int port, string option)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            socket.Bind(new IPEndPoint(address, port));
-        }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
-        {
-            throw new SiloPortException(option, e.SocketErrorCode == SocketError.AccessDenied
-                ? $"port {port} needs privileges; choose one above 1023"
-                : $"port {port} on {address} is in use; choose another");
-        }
-    }
-
     /// <summary>Waits until <paramref name="cancellation"/> is cancelled (Ctrl-C, SIGTERM).</summary>
     public async Task ServeAsync(CancellationToken cancellation)
     {
@@ -115,11 +99,4 @@ public sealed class ClusterSilo : IAsyncDisposable
         await _host.StopAsync(patience.Token);
         _host.Dispose();
     }
-}
-
-/// <summary>A silo's port cannot be listened on: the user's option to change (exit 2).</summary>
-public sealed class SiloPortException(string option, string message) : Exception(message)
-{
-    /// <summary>The option, without its dashes: silo-port or gateway-port.</summary>
-    public string Option { get; } = option;
 }

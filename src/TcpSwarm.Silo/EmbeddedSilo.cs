@@ -19,7 +19,6 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
     public RunRegistry Runs => _host.Services.GetRequiredService<RunRegistry>();
-    public TcpSwarmMetrics Metrics => _host.Services.GetRequiredService<TcpSwarmMetrics>();
 
     /// <summary>This silo's address, as a run's setup names it.</summary>
     public string Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();

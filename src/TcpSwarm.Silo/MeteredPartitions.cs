@@ -13,7 +13,7 @@ public sealed class MeteredPartitions(TcpSwarmMetrics metrics) : IPartitionObser
     private readonly Lock _gate = new();
     private Stopwatch _wall = Stopwatch.StartNew();
 
-    public void Started(Scenario scenario)
+    public void Started()
     {
         lock (_gate) _wall = Stopwatch.StartNew();
     }

@@ -43,7 +43,7 @@ public sealed partial class Host
         {
             step.Route = HostRoute.Listener;
             step.Listener = listener.OnTimer(in tuple, now);
-            CopyListenerOutput(ref step);
+            SetRequestTimer(ref step);
         }
         return step;
     }
@@ -77,7 +77,7 @@ public sealed partial class Host
     {
         step.Route = HostRoute.Listener;
         listener.Handle(in seg, now, IsProven(seg.SrcAddr), twIsn, TsOffset(seg.SrcAddr), ref step.Listener);
-        CopyListenerOutput(ref step);
+        SetRequestTimer(ref step);
         if (step.Listener.Outcome == ListenerOutcome.Admitted)
         {
             step.Socket = step.Listener.Child.Tuple;                  // request entry -> full socket: a table update
@@ -85,7 +85,7 @@ public sealed partial class Host
         }
     }
 
-    private static void CopyListenerOutput(ref HostStep step)
+    private static void SetRequestTimer(ref HostStep step)
     {
         if (step.Listener.RequestTimer.Action != TimerAction.Unchanged)
             step.Timer = new HostTimer(HostTimerKind.Request, step.Listener.Request, step.Listener.RequestTimer);

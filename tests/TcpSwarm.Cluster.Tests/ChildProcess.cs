@@ -16,6 +16,8 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Out
     {
         get { lock (_gate) return _out.ToString(); }
@@ -49,8 +51,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>tcpswarm itself: `dotnet tcpswarm.dll ARGS`.</summary>
-    public static ChildProcess Tcpswarm(params string[] args) =>
-        Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"), .. args]);
+    public static ChildProcess Tcpswarm(params string[] args) => TcpswarmIn(AppContext.BaseDirectory, args);
 
     /// <summary>tcpswarm run from <paramref name="directory"/>, so that relative paths are read from there.</summary>
     public static ChildProcess TcpswarmIn(string directory, params string[] args) =>

@@ -6,10 +6,7 @@ internal static class Required
 {
     public static string Program(string name, string package)
     {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
-        if (path is not null) return path;
+        if (Find(name) is { } path) return path;
         var message = $"{name} is not installed; install it with 'sudo DEBIAN_FRONTEND=noninteractive apt-get " +
                       $"install -y {package}' (test.sh installs it when run as root)";
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
@@ -17,4 +14,10 @@ internal static class Required
         Assert.Skip(message);
         return "";
     }
+
+    /// <summary>The program's path on PATH, or null.</summary>
+    public static string? Find(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 }

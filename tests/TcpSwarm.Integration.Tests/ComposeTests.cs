@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using YamlDotNet.RepresentationModel;
 
@@ -14,7 +13,7 @@ public sealed class ComposeTests
     [Fact]
     public async Task Debians_docker_compose_validates_the_compose_file()
     {
-        var docker = RealComponent.Require("docker-compose", "docker-compose");
+        var docker = Required.Program("docker-compose", "docker-compose");
         var (code, output) = await Run(docker, "-f", Repo.Path("docker-compose.yml"), "config", "-q");
         Assert.True(code == 0, output);
         Assert.Equal("", output.Trim());
@@ -23,7 +22,7 @@ public sealed class ComposeTests
     [Fact]
     public async Task Promtool_accepts_the_prometheus_config()
     {
-        var promtool = RealComponent.Require("promtool", "prometheus");
+        var promtool = Required.Program("promtool", "prometheus");
         var (code, output) = await Run(promtool, "check", "config", Repo.Path("dashboards", "prometheus.yml"));
         Assert.True(code == 0, output);
         Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
@@ -129,18 +128,8 @@ public sealed class ComposeTests
 
     private static async Task<(int Code, string Output)> Run(string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Repo.Root,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        await using var process = ChildProcess.StartIn(Repo.Root, program, args);
+        int code = await process.Exit(TimeSpan.FromSeconds(60));
+        return (code, process.Out + process.Error);
     }
 }

@@ -12,7 +12,7 @@ public sealed class OtlpPushTests
     [Fact]
     public async Task A_run_with_an_otlp_endpoint_pushes_its_meters_there_by_the_end()
     {
-        int port = RealComponent.FreePort();
+        int port = FreePort.Next();
         using var receiver = new HttpListener();
         receiver.Prefixes.Add($"http://127.0.0.1:{port}/");
         receiver.Start();

@@ -33,7 +33,7 @@ internal sealed class Prometheus : IDisposable
                 static_configs:
                   - targets: [{string.Join(", ", targets.Select(t => $"'{t}'"))}]
             """);
-        int port = RealComponent.FreePort();
+        int port = FreePort.Next();
         var start = new ProcessStartInfo(binary)
         {
             RedirectStandardOutput = true,

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TcpSwarm.Integration.Tests;
 
 /// <summary>The built program as a child process, `dotnet tcpswarm.dll ARGS`, bounded in time: killed if it runs past
@@ -8,28 +6,17 @@ internal static class TcpswarmProcess
 {
     public static async Task<(int Code, string Out, string Error)> RunAsync(TimeSpan limit, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
+        await using var process = ChildProcess.Tcpswarm(args);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            int code = await process.Exit(limit);
+            return (code, process.Out, process.Error);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            Assert.Fail($"tcpswarm {string.Join(' ', args)} ran past {limit} and was killed: {await output}{await error}");
+            process.Kill();
+            Assert.Fail($"tcpswarm {string.Join(' ', args)} ran past {limit} and was killed: {process.Out}{process.Error}");
+            throw;
         }
-        return (process.ExitCode, await output, await error);
     }
 }

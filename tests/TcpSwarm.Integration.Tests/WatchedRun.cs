@@ -10,7 +10,6 @@ public sealed class WatchedRun : IAsyncLifetime
     private const string Linger = "3s";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("tcpswarm-watched-").FullName;
-    private string? _binary;
     private Prometheus? _prometheus;
     private (int Code, string Out, string Error) _run;
 
@@ -25,7 +24,7 @@ public sealed class WatchedRun : IAsyncLifetime
     {
         get
         {
-            RealComponent.Require("prometheus", "prometheus");
+            Required.Program("prometheus", "prometheus");
             Assert.True(_run.Code == 0, $"tcpswarm run exited {_run.Code}: {_run.Error}\n{_run.Out}");
             return _prometheus!;
         }
@@ -33,10 +32,10 @@ public sealed class WatchedRun : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _binary = RealComponent.Find("prometheus");
-        if (_binary is null) return;
-        int metricsPort = RealComponent.FreePort();
-        _prometheus = await Prometheus.StartAsync(_binary, [$"127.0.0.1:{metricsPort}"]);
+        var binary = Required.Find("prometheus");
+        if (binary is null) return;
+        int metricsPort = FreePort.Next();
+        _prometheus = await Prometheus.StartAsync(binary, [$"127.0.0.1:{metricsPort}"]);
         Started = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(1);
         _run = await TcpswarmProcess.RunAsync(TimeSpan.FromSeconds(120), "run",
             Path.Combine(AppContext.BaseDirectory, "Scenarios", "watched.yaml"), "--out", _folder,

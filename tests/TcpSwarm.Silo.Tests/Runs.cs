@@ -46,6 +46,11 @@ internal static class Runs
         return result.Scenario!;
     }
 
-    public static async Task<IReadOnlyList<RunSample>> Samples(Scenario scenario) =>
-        await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+    private static readonly Lazy<Task<IReadOnlyList<RunSample>>> BusyRun =
+        new(() => new LocalCluster(Load(Busy)).Scheduler.RunAsync(null, CancellationToken.None));
+
+    /// <summary>The samples of <see cref="Busy"/>, run once for every test that reads them: the run is deterministic
+    /// and its samples are only read. Not cancelled with the first test that asks, which would leave the others a
+    /// partial run.</summary>
+    public static Task<IReadOnlyList<RunSample>> BusySamples => BusyRun.Value;
 }

@@ -46,9 +46,8 @@ internal sealed class SynBurst(int syncookies) : Experiment($"syn-burst-cookies-
         ];
     }
 
-    private static readonly string[] CounterNames =
-        [nameof(TcpExt.ListenDrops), nameof(TcpExt.TCPReqQFullDrop), nameof(TcpExt.TCPReqQFullDoCookies),
-            nameof(TcpExt.SyncookiesSent)];
+    private static readonly TcpExt[] TcpExtCounters =
+        [TcpExt.ListenDrops, TcpExt.TCPReqQFullDrop, TcpExt.TCPReqQFullDoCookies, TcpExt.SyncookiesSent];
 
     private sealed record Observed(long Queued, long[] Counters, long Pruned);
 
@@ -68,7 +67,7 @@ internal sealed class SynBurst(int syncookies) : Experiment($"syn-burst-cookies-
         var counters = await srv.CountersAsync(cancellation).ConfigureAwait(false);
         await UntilAsync(sent + Seconds(10), cancellation).ConfigureAwait(false);
         int pruned = (await srv.SocketsAsync(cancellation).ConfigureAwait(false)).Count("SYN-RECV", Port);
-        return new Observed(queued, [.. CounterNames.Select(counters.TcpExt)], pruned);
+        return new Observed(queued, [.. TcpExtCounters.Select(c => counters.TcpExt(c.ToString()))], pruned);
     }
 
     private async Task<Observed> OnSimulatorAsync(CalibrationContext context, NetNamespace srv, string sysctls,
@@ -96,6 +95,6 @@ internal sealed class SynBurst(int syncookies) : Experiment($"syn-burst-cookies-
         var early = run.Host(run.At(TimeSpan.FromSeconds(0.5)), s);
         var late = run.Host(run.At(TimeSpan.FromSeconds(10)), s);
         return new Observed(early.SynReceived,
-            [.. CounterNames.Select(n => early.Counters[(int)Enum.Parse<TcpExt>(n)])], late.SynReceived);
+            [.. TcpExtCounters.Select(c => early.Counters[(int)c])], late.SynReceived);
     }
 }

@@ -127,11 +127,12 @@ internal sealed class TimeWaitGrowth() : Experiment("time-wait")
         var run = await context.SimulateAsync(Name, yaml, sysctls, cancellation).ConfigureAwait(false);
         var points = Enumerable.Range(1, (int)(closing - 0.5))
             .Select(t => ((double)t, (double)run.Host(run.At(TimeSpan.FromSeconds(t)), c).TimeWait)).ToList();
-        var after = run.Host(run.At(TimeSpan.FromSeconds(closing + 0.5)), c);
+        var afterClosing = run.At(TimeSpan.FromSeconds(closing + 0.5));
+        var after = run.Host(afterClosing, c);
         var gone = run.Samples.First(x => x.VirtualTime > TimeSpan.FromSeconds(closing)
                                           && run.Host(x, c).TimeWait < after.TimeWait);
         if (after.Attempts != closes) throw new InvalidOperationException($"{after.Attempts} connects, not {closes}");
-        return new Observed(after.TimeWait, Slope(points), run.Host(run.At(TimeSpan.FromSeconds(closing + 0.5)), s)
-            .TimeWait, gone.VirtualTime.TotalSeconds);
+        return new Observed(after.TimeWait, Slope(points), run.Host(afterClosing, s).TimeWait,
+            gone.VirtualTime.TotalSeconds);
     }
 }

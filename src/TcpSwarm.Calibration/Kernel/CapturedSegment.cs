@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Calibration.Kernel;
 
@@ -8,11 +9,10 @@ namespace TcpSwarm.Calibration.Kernel;
 internal readonly record struct CapturedSegment(long AtNs, IPAddress Source, int SourcePort, IPAddress Destination,
     int DestinationPort, byte Flags, int PayloadLength)
 {
-    public const byte Fin = 0x01, Syn = 0x02, Rst = 0x04, Psh = 0x08, Ack = 0x10;
+    public const byte Syn = (byte)TcpFlags.Syn, Ack = (byte)TcpFlags.Ack;
 
     public bool IsSyn => (Flags & (Syn | Ack)) == Syn;
     public bool IsSynAck => (Flags & (Syn | Ack)) == (Syn | Ack);
-    public bool IsRst => (Flags & Rst) != 0;
 
     /// <summary>Reads an IPv4 packet carrying TCP, as a raw socket hands it over; false for anything else.</summary>
     public static bool TryParse(ReadOnlySpan<byte> packet, long atNs, out CapturedSegment segment)

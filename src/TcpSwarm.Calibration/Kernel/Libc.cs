@@ -30,7 +30,4 @@ internal static partial class Libc
     /// <summary>recv(2) without .NET's exception on a timeout: -1 with errno EAGAIN when SO_RCVTIMEO expired.</summary>
     [LibraryImport("libc", EntryPoint = "recv", SetLastError = true)]
     public static partial nint Recv(nint fd, byte[] buffer, nint length, int flags);
-
-    [LibraryImport("libc", EntryPoint = "geteuid")]
-    public static partial uint GetEuid();
 }

@@ -44,12 +44,12 @@ internal static class BenchDocuments
     private static WorkloadSection Workload(BenchWorkload w, List<WorkloadMeasurement> runs, double baseline)
     {
         var (unit, figure) = Figures[w.Name];
-        double Med(Func<WorkloadMeasurement, double> of) => Medians.Of([.. runs.Select(of)]);
-        double eventsPerSecond = Med(x => x.EventsPerSecond);
-        return new WorkloadSection(w.Name, w.What, runs.Count, N(runs[0].WallSeconds), N(Med(x => x.WallSeconds)),
-            N(Med(x => x.VirtualSeconds)),
-            N(Med(x => x.Events)), N(Med(x => x.Windows)), N(eventsPerSecond), N(eventsPerSecond / baseline),
-            N(Med(x => x.WallPerVirtualSecond)), N(Med(x => x.GcPauseSeconds)), N(Med(figure)), unit,
+        double eventsPerSecond = Medians.Of(runs, x => x.EventsPerSecond);
+        return new WorkloadSection(w.Name, w.What, runs.Count, N(runs[0].WallSeconds),
+            N(Medians.Of(runs, x => x.WallSeconds)), N(Medians.Of(runs, x => x.VirtualSeconds)),
+            N(Medians.Of(runs, x => x.Events)), N(Medians.Of(runs, x => x.Windows)), N(eventsPerSecond),
+            N(eventsPerSecond / baseline), N(Medians.Of(runs, x => x.WallPerVirtualSecond)),
+            N(Medians.Of(runs, x => x.GcPauseSeconds)), N(Medians.Of(runs, figure)), unit,
             [.. runs.Select(x => new RunSection(x.WallSeconds, x.VirtualSeconds, x.Events, x.Windows, x.GcPauseSeconds,
                 x.Collections, figure(x)))]);
     }

@@ -102,12 +102,10 @@ internal sealed class BenchSession(BenchPlan plan, TextWriter log, Func<bool> in
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            results.Failures.Add($"{name}: {e.GetType().Name}: {OneLine(e.Message)}");
-            log.WriteLine($"bench: {name} failed: {e.GetType().Name}: {OneLine(e.Message)}");
+            string failure = $"{e.GetType().Name}: {Diagnostics.OneLine(e.Message)}";
+            results.Failures.Add($"{name}: {failure}");
+            log.WriteLine($"bench: {name} failed: {failure}");
             HeapReading.Take();
         }
     }
-
-    private static string OneLine(string text) => string.Join(' ',
-        text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

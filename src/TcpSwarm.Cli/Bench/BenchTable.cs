@@ -44,15 +44,15 @@ internal static class BenchTable
         foreach (var name in BenchDocuments.WorkloadOrder)
         {
             if (!f.Results.Workloads.TryGetValue(name, out var w)) continue;
-            double Med(Func<WorkloadMeasurement, double> of) => Medians.Of([.. w.Runs.Select(of)]);
-            double eventsPerSecond = Med(x => x.EventsPerSecond);
-            table.Add(name, w.Runs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Numbers.Fixed(w.Runs[0].WallSeconds, 2), Numbers.Fixed(Med(x => x.WallSeconds), 2),
-                Numbers.Fixed(Med(x => x.VirtualSeconds), 2),
-                Numbers.Rate(Med(x => x.Events)), Numbers.Rate(Med(x => x.Windows)), Numbers.Rate(eventsPerSecond),
-                Numbers.Fixed(eventsPerSecond / f.BaselineMessagesPerSecond, 3),
-                Numbers.Fixed(Med(x => x.WallPerVirtualSecond), 2), Numbers.Fixed(Med(x => x.GcPauseSeconds), 2),
-                Collections(w.Runs[^1]));
+            var runs = w.Runs;
+            double eventsPerSecond = Medians.Of(runs, x => x.EventsPerSecond);
+            table.Add(name, runs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Numbers.Fixed(runs[0].WallSeconds, 2), Numbers.Fixed(Medians.Of(runs, x => x.WallSeconds), 2),
+                Numbers.Fixed(Medians.Of(runs, x => x.VirtualSeconds), 2),
+                Numbers.Rate(Medians.Of(runs, x => x.Events)), Numbers.Rate(Medians.Of(runs, x => x.Windows)),
+                Numbers.Rate(eventsPerSecond), Numbers.Fixed(eventsPerSecond / f.BaselineMessagesPerSecond, 3),
+                Numbers.Fixed(Medians.Of(runs, x => x.WallPerVirtualSecond), 2),
+                Numbers.Fixed(Medians.Of(runs, x => x.GcPauseSeconds), 2), Collections(runs[^1]));
         }
         if (f.Results.Ramp is { Run: var ramp })
             table.Add("ramp", "1", Numbers.Fixed(ramp.WallSeconds, 2), Numbers.Fixed(ramp.WallSeconds, 2),

@@ -21,6 +21,4 @@ internal sealed record BenchWorkload(string Name, string What, string Yaml)
     }
 
     internal static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
-
-    internal static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -11,4 +11,7 @@ internal static class Medians
         int mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
+
+    /// <summary>The median of one figure over repeated runs.</summary>
+    public static double Of<T>(IEnumerable<T> runs, Func<T, double> figure) => Of([.. runs.Select(figure)]);
 }

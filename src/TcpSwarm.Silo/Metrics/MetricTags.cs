@@ -1,5 +1,6 @@
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Results;
 using TcpSwarm.Tcp;
 using Tag = System.Collections.Generic.KeyValuePair<string, object?>;
 
@@ -16,12 +17,6 @@ internal sealed class MetricTags
 {
     /// <summary>connect()'s errno for the four failed outcome buckets, in Outcomes' order after Completed.</summary>
     public static readonly string[] Errnos = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EADDRNOTAVAIL"];
-
-    private static readonly string[] States =
-    [
-        "closed", "listen", "syn_sent", "syn_received", "established", "fin_wait_1", "fin_wait_2", "close_wait",
-        "closing", "last_ack", "time_wait",
-    ];
 
     private static readonly string[] Reasons = Enum.GetNames<TcpExt>();
     private readonly Dictionary<uint, int> _serverHosts = [];
@@ -47,7 +42,7 @@ internal sealed class MetricTags
         }
         Owner = [.. owners];
         OwnerState = Array.ConvertAll(Owner,
-            o => Array.ConvertAll(States, s => With(o, "network.connection.state", s)));
+            o => TimeSeriesTable.StateNames.Select(s => With(o, "network.connection.state", s)).ToArray());
         OwnerReason = Array.ConvertAll(Owner, o => Array.ConvertAll(Reasons, r => With(o, "tcpswarm.reason", r)));
         OwnerError = Array.ConvertAll(Owner, o => Array.ConvertAll(Errnos, e => With(o, "error.type", e)));
         OwnerSegments = new Tag[Owner.Length][];

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -43,10 +42,10 @@ public sealed class MetricsExport : IDisposable
     public TcpSwarmMetrics Metrics { get; }
 
     /// <summary>Starts serving and pushing as the settings say.</summary>
-    /// <exception cref="MetricsEndpointException">The endpoint cannot be served there: a user's mistake.</exception>
+    /// <exception cref="EndpointOptionException">The endpoint cannot be served there: a user's mistake.</exception>
     public static MetricsExport Start(MetricsSettings settings, string silo)
     {
-        if (settings.Port is { } port) Probe(settings.Address, port);
+        if (settings.Port is { } port) PortProbe.Check(settings.Address, port, "metrics-port", "metrics-address");
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         try
         {
@@ -76,7 +75,7 @@ public sealed class MetricsExport : IDisposable
         catch (InvalidOperationException e) when (e.InnerException is HttpListenerException listening)
         {
             services.Dispose();
-            throw new MetricsEndpointException("metrics-port",
+            throw new EndpointOptionException("metrics-port",
                 $"cannot serve metrics on {settings.Address}:{settings.Port}: {listening.Message}");
         }
         catch
@@ -100,10 +99,10 @@ public sealed class MetricsExport : IDisposable
         return builder;
     }
 
-    /// <summary>Keeps serving the last values for the linger time after a run, unless cancelled (Ctrl-C).</summary>
+    /// <summary>Keeps serving the last values for the linger time after a run, unless cancelled (Ctrl-C); the caller
+    /// has made sure there is a scrape endpoint and a linger time.</summary>
     public async Task LingerAsync(CancellationToken cancellation)
     {
-        if (Settings.Port is null || Settings.Linger <= TimeSpan.Zero) return;
         try
         {
             await Task.Delay(Settings.Linger, cancellation).ConfigureAwait(false);
@@ -135,29 +134,6 @@ public sealed class MetricsExport : IDisposable
         else if (IPAddress.IsLoopback(address))
         {
             listener.Prefixes.Add($"http://localhost:{port}/");
-        }
-    }
-
-    // A taken port or a foreign address is the user's mistake, said before anything starts.
-    private static void Probe(IPAddress address, int port)
-    {
-        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            socket.Bind(new IPEndPoint(address, port));
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
-        {
-            throw new MetricsEndpointException("metrics-port", $"port {port} on {address} is in use; choose another");
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressNotAvailable)
-        {
-            throw new MetricsEndpointException("metrics-address",
-                $"{address} is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its own");
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.AccessDenied)
-        {
-            throw new MetricsEndpointException("metrics-port", $"port {port} needs privileges; choose one above 1023");
         }
     }
 }

@@ -15,9 +15,6 @@ public sealed record MetricsSettings(int? Port, IPAddress Address, TimeSpan Ling
     /// <summary>Two scrapes at Prometheus' usual 15 s interval.</summary>
     public static readonly TimeSpan DefaultLinger = TimeSpan.FromSeconds(30);
 
-    /// <summary>Nothing exported.</summary>
-    public static MetricsSettings None { get; } = new(null, IPAddress.Loopback, TimeSpan.Zero, null);
-
     public bool Exports => Port is not null || Otlp is not null;
 
     /// <summary>The scrape endpoint's URL, as a scraper on this machine reaches it; null without one.</summary>

@@ -18,23 +18,40 @@ namespace TcpSwarm.Silo.Metrics;
 internal sealed class ReplayedHistogram(Histogram<double> histogram)
 {
     private static readonly double[] Bounds = DurationHistogram.Bounds;
-    private long[][] _seen = [];
-    private double[] _seenSum = [];
+    private long[][] _seen = [], _now = [];
+    private double[] _seenSum = [], _nowSum = [];
     private readonly long[] _delta = new long[Bounds.Length + 1];
-
-    public bool Enabled => histogram.Enabled;
 
     /// <summary>Forgets what was recorded: a new run starts from zero.</summary>
     public void Reset(int owners)
     {
-        _seen = new long[owners][];
-        for (int o = 0; o < owners; o++) _seen[o] = new long[Bounds.Length + 1];
+        _seen = Buckets(owners);
+        _now = Buckets(owners);
         _seenSum = new double[owners];
+        _nowSum = new double[owners];
     }
 
-    /// <summary>Records what an owner's cumulative buckets and sum gained since the last call.</summary>
-    public void Replay(int owner, long[] buckets, double sum, Tag[] tags)
+    /// <summary>Starts a sampling instant's per-owner totals from zero.</summary>
+    public void Clear()
     {
+        foreach (var owner in _now) Array.Clear(owner);
+        Array.Clear(_nowSum);
+    }
+
+    /// <summary>Adds one host's cumulative buckets and sum to its owner's total at this instant.</summary>
+    public void Add(int owner, long[] buckets, double sum)
+    {
+        var total = _now[owner];
+        for (int i = 0; i < buckets.Length; i++) total[i] += buckets[i];
+        _nowSum[owner] += sum;
+    }
+
+    /// <summary>Records what an owner's total gained since the last call, when anything listens.</summary>
+    public void Replay(int owner, Tag[] tags)
+    {
+        if (!histogram.Enabled) return;
+        var buckets = _now[owner];
+        double sum = _nowSum[owner];
         var seen = _seen[owner];
         long added = 0;
         for (int i = 0; i < _delta.Length; i++) added += _delta[i] = buckets[i] - seen[i];
@@ -43,6 +60,13 @@ internal sealed class ReplayedHistogram(Histogram<double> histogram)
         Array.Copy(buckets, seen, seen.Length);
         _seenSum[owner] = sum;
         Record(addedSum, tags);
+    }
+
+    private static long[][] Buckets(int owners)
+    {
+        var buckets = new long[owners][];
+        for (int o = 0; o < owners; o++) buckets[o] = new long[Bounds.Length + 1];
+        return buckets;
     }
 
     private void Record(double addedSum, Tag[] tags)

@@ -1,4 +1,5 @@
 using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Simulation.Results;
 using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Silo.Metrics;
@@ -13,7 +14,7 @@ namespace TcpSwarm.Silo.Metrics;
 /// </remarks>
 internal sealed class SiloFigures
 {
-    public const int StateCount = 11;
+    public static readonly int StateCount = TimeSeriesTable.StateNames.Count;
     private static readonly int CounterCount = TcpExtCounters.Count;
 
     public SiloFigures(MetricTags tags)

@@ -25,8 +25,6 @@ public sealed partial class TcpSwarmMetrics
     private readonly Dictionary<string, (long Messages, long Bytes, Tag[] Tags)> _exchange =
         new(StringComparer.Ordinal);
     private SiloFigures? _figures;
-    private long[][] _handshakeNow = [], _synReceivedNow = [], _lifetimeNow = [];
-    private double[] _handshakeSum = [], _synReceivedSum = [], _lifetimeSum = [];
     private double _virtualSeconds, _speed, _lagSeconds, _timeWaitSeconds;
     private long _windows, _events;
     private TimeSpan _lastWall;
@@ -95,54 +93,29 @@ public sealed partial class TcpSwarmMetrics
         _figures = new SiloFigures(tags);
         int owners = tags.Owner.Length;
         foreach (var h in (ReadOnlySpan<ReplayedHistogram>)[_handshake, _synReceived, _lifetime]) h.Reset(owners);
-        _handshakeNow = Buckets(owners);
-        _synReceivedNow = Buckets(owners);
-        _lifetimeNow = Buckets(owners);
-        _handshakeSum = new double[owners];
-        _synReceivedSum = new double[owners];
-        _lifetimeSum = new double[owners];
         _virtualSeconds = 0;
         _lastWall = TimeSpan.Zero;
         _timeWaitSeconds = scenario.Profile.TimeWaitLength.TotalSeconds;
     }
 
-    private static long[][] Buckets(int owners)
-    {
-        var buckets = new long[owners][];
-        for (int o = 0; o < owners; o++) buckets[o] = new long[DurationHistogram.Bounds.Length + 1];
-        return buckets;
-    }
-
     // Each owner's buckets added up over this silo's hosts, then what they gained replayed.
     private void ReplayHistograms(MetricTags tags, RunSample sample)
     {
-        foreach (var b in (ReadOnlySpan<long[][]>)[_handshakeNow, _synReceivedNow, _lifetimeNow])
-            foreach (var owner in b) Array.Clear(owner);
-        Array.Clear(_handshakeSum);
-        Array.Clear(_synReceivedSum);
-        Array.Clear(_lifetimeSum);
+        foreach (var h in (ReadOnlySpan<ReplayedHistogram>)[_handshake, _synReceived, _lifetime]) h.Clear();
         foreach (var h in sample.Hosts)
         {
             int o = tags.OwnerOf(h);
-            Add(_handshakeNow[o], h.HandshakeBuckets);
-            Add(_synReceivedNow[o], h.SynReceivedBuckets);
-            Add(_lifetimeNow[o], h.LifetimeBuckets);
-            _handshakeSum[o] += h.HandshakeSeconds;
-            _synReceivedSum[o] += h.SynReceivedSeconds;
-            _lifetimeSum[o] += h.LifetimeSeconds;
+            _handshake.Add(o, h.HandshakeBuckets, h.HandshakeSeconds);
+            _synReceived.Add(o, h.SynReceivedBuckets, h.SynReceivedSeconds);
+            _lifetime.Add(o, h.LifetimeBuckets, h.LifetimeSeconds);
         }
         var present = _figures!.Present;
         for (int o = 0; o < present.Length; o++)
         {
             if (!present[o]) continue;
-            if (_handshake.Enabled) _handshake.Replay(o, _handshakeNow[o], _handshakeSum[o], tags.Owner[o]);
-            if (_synReceived.Enabled) _synReceived.Replay(o, _synReceivedNow[o], _synReceivedSum[o], tags.Owner[o]);
-            if (_lifetime.Enabled) _lifetime.Replay(o, _lifetimeNow[o], _lifetimeSum[o], tags.Owner[o]);
+            _handshake.Replay(o, tags.Owner[o]);
+            _synReceived.Replay(o, tags.Owner[o]);
+            _lifetime.Replay(o, tags.Owner[o]);
         }
-    }
-
-    private static void Add(long[] total, long[] more)
-    {
-        for (int i = 0; i < more.Length; i++) total[i] += more[i];
     }
 }

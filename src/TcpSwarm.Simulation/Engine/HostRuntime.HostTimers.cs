@@ -35,7 +35,7 @@ public sealed partial class HostRuntime
 
     private void QueueHostTimer(in HostEvent e)
     {
-        if (e.Timer.Tuple.LocalAddr != Address || e.Seq < 0)
+        if (e.Timer.Tuple.LocalAddr != Address)                      // what lets a queued timer omit it
             throw new InvalidOperationException($"host {Ipv4.Format(Address)}: a timer for another host's entry");
         _hostTimers.Enqueue(QueuedHostTimer.Of(e.Timer, e.Seq), e.At.Nanoseconds);
     }

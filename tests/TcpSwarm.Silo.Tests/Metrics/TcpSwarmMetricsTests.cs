@@ -15,7 +15,7 @@ public sealed class TcpSwarmMetricsTests
     public async Task Exported_duration_histograms_equal_the_time_series_buckets_count_and_sum_at_every_sample()
     {
         var scenario = Runs.Load(Runs.Busy);
-        var samples = await Runs.Samples(scenario);
+        var samples = await Runs.BusySamples;
         using var exported = new Exported();
         foreach (var sample in samples)
         {
@@ -65,7 +65,7 @@ public sealed class TcpSwarmMetricsTests
     public async Task The_last_values_agree_with_the_runs_summary()
     {
         var scenario = Runs.Load(Runs.Busy);
-        var samples = await Runs.Samples(scenario);
+        var samples = await Runs.BusySamples;
         var summary = RunSummaryBuilder.Build(scenario, samples);
         using var exported = new Exported();
         foreach (var sample in samples) exported.Metrics.Observe(scenario, sample, sample.VirtualTime);
@@ -124,7 +124,7 @@ public sealed class TcpSwarmMetricsTests
     public async Task Sockets_by_state_add_up_to_every_live_socket_and_name_scenario_objects_only()
     {
         var scenario = Runs.Load(Runs.Busy);
-        var samples = await Runs.Samples(scenario);
+        var samples = await Runs.BusySamples;
         using var exported = new Exported();
         string[] allowed =
         [
@@ -157,7 +157,7 @@ public sealed class TcpSwarmMetricsTests
     public async Task Two_silos_each_with_half_the_hosts_add_up_to_one_silo_with_all()
     {
         var scenario = Runs.Load(Runs.Busy);
-        var samples = await Runs.Samples(scenario);
+        var samples = await Runs.BusySamples;
         using var whole = new Listening();
         using var even = new Listening();
         using var odd = new Listening();
@@ -201,7 +201,7 @@ public sealed class TcpSwarmMetricsTests
     public async Task Speed_is_virtual_seconds_per_wall_second_and_lag_is_wall_time_behind_the_pace()
     {
         var scenario = Runs.Load(Runs.Busy) with { Speed = new Pacing(1) };
-        var samples = await Runs.Samples(scenario);
+        var samples = await Runs.BusySamples;                                           // the engine never reads Speed
         using var exported = new Exported();
         exported.Metrics.Observe(scenario, samples[1], TimeSpan.FromSeconds(1));        // virtual 1 s: on time
         var c = exported.Collect();

@@ -9,14 +9,8 @@ namespace TcpSwarm.Simulation.Tests.Engine;
 /// their deadlines.</summary>
 public sealed class HostTimerQueueTests
 {
-    private static LocalCluster Proxy(TimeSpan duration)
-    {
-        var server = TestScenario.Server("web", "10.0.1.10", 80);
-        var group = TestScenario.Group("proxy", "10.0.0.1", 1, "web", new ArrivalSpec.Constant(100), stop: duration);
-        var scenario = TestScenario.Make([server], [group], [TestScenario.Path("proxy", "web", TestScenario.Fixed(1))])
-            with { Duration = duration, SampleInterval = TimeSpan.FromSeconds(5) };
-        return new LocalCluster(scenario);
-    }
+    private static LocalCluster Proxy(TimeSpan duration) =>
+        new(TestScenario.Proxy(new ArrivalSpec.Constant(100), duration));
 
     [Fact]
     public async Task Every_time_wait_record_has_its_timer_in_the_hosts_queue()

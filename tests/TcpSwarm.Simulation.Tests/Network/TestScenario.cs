@@ -33,6 +33,14 @@ internal static class TestScenario
         new("test", "", seed, TimeSpan.FromSeconds(600), TcpProfile.Default, [], false, TimeSpan.FromSeconds(1),
             Pacing.Max, servers, clients, attackers ?? [], paths, faults ?? [], TraceSpec.Default);
 
+    /// <summary>A proxy: one client address (10.0.0.1) connecting to "web" (10.0.1.10:80) until
+    /// <paramref name="duration"/>, which also ends the run; the client closes first, so TIME_WAIT is the proxy's;
+    /// 1 ms each way, sampled every 5 s.</summary>
+    public static Scenario Proxy(ArrivalSpec arrivals, TimeSpan duration, TcpProfile? profile = null) =>
+        Make([Server("web", "10.0.1.10", 80)], [Group("proxy", "10.0.0.1", 1, "web", arrivals, stop: duration)],
+            [Path("proxy", "web", Fixed(1))])
+        with { Duration = duration, SampleInterval = TimeSpan.FromSeconds(5), Profile = profile ?? TcpProfile.Default };
+
     /// <summary>One group "browsers" (10.0.0.0/24) and one server "web" (10.0.1.10:443) joined by one path.</summary>
     public static Scenario OnePath(PathSpec path) =>
         Make([Server("web", "10.0.1.10", 443)], [Group("browsers", "10.0.0.0", 256, "web")], [path]);

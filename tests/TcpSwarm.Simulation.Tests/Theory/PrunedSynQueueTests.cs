@@ -113,9 +113,8 @@ public sealed class PrunedSynQueueTests
 
     private static (double Mean, double StandardError) MeanAndError(IEnumerable<double> values)
     {
-        var list = values.ToList();
-        double mean = list.Average();
-        return (mean, Math.Sqrt(list.Sum(v => (v - mean) * (v - mean)) / (list.Count - 1) / list.Count));
+        var m = Moments.Of([.. values]);
+        return (m.Mean, Math.Sqrt(m.Variance / m.N));
     }
 
     private static void MeanBelow(IEnumerable<double> values, double bound, string what)

@@ -20,12 +20,7 @@ public sealed class TimeWaitLittleTests
     private static async Task<IReadOnlyList<RunSample>> Run(double rate, TcpProfile profile,
         ArrivalSpec? arrivals = null, TimeSpan? duration = null)
     {
-        var until = duration ?? Duration;
-        var server = TestScenario.Server("web", "10.0.1.10", 80);
-        var group = TestScenario.Group("proxy", "10.0.0.1", 1, "web", arrivals ?? new ArrivalSpec.Constant(rate),
-            stop: until);
-        var scenario = TestScenario.Make([server], [group], [TestScenario.Path("proxy", "web", TestScenario.Fixed(1))])
-            with { Duration = until, SampleInterval = TimeSpan.FromSeconds(5), Profile = profile };
+        var scenario = TestScenario.Proxy(arrivals ?? new ArrivalSpec.Constant(rate), duration ?? Duration, profile);
         return await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
     }
 
