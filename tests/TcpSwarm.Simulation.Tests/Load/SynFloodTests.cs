@@ -87,7 +87,7 @@ public sealed class SynFloodTests
     }
 
     [Fact]
-    public void Many_syns_after_a_warm_up_allocate_nothing()
+    public void Many_syns_after_a_warm_up_allocate_nothing_per_syn()
     {
         var flood = new SynFlood(Flood(1_000_000, 0, 600), Web, seed: 42);
         long sink = 0;
@@ -105,7 +105,9 @@ public sealed class SynFloodTests
         }
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(0, allocated);
+        // Nothing per SYN: a few hundred bytes once (the JIT tiering a method up on a busy machine) are not the
+        // flood's; one byte per SYN would already be 500 KB.
+        Assert.InRange(allocated, 0, 4_096);
         Assert.NotEqual(0, sink);
     }
 }
