@@ -7,6 +7,7 @@ using TcpSwarm.Cli.Trace;
 using TcpSwarm.Cli.Report;
 using TcpSwarm.Scenarios;
 using TcpSwarm.Silo;
+using TcpSwarm.Silo.Metrics;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
 
@@ -59,7 +60,8 @@ internal static class RunVerb
             var scenario = loaded.Scenario;
             var clusterSettings = cluster.Read(parsed, metricSettings, env.Error, out bool refused);
             if (refused) return ExitCodes.BadInput;
-            if (!MetricsOptions.TryStart(metricSettings, EmbeddedSiloName, env.Error, out var export))
+            var identity = RunIdentity.New(scenario.Name, scenario.Seed, env.Clock.GetUtcNow());
+            if (!MetricsOptions.TryStart(metricSettings, EmbeddedSiloName, env.Error, out var export, identity))
                 return ExitCodes.BadInput;
             using var exporting = export;
 
@@ -98,6 +100,7 @@ internal static class RunVerb
                 var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
                 var run = RunDocument.Of(report, startedAt, Redaction.Arguments(args), MachineDocument.Current()) with
                 {
+                    RunId = identity.Id,
                     Setup = loaded.Setup,
                     Checks = loaded.Checks.Judge(RunFiles.SummaryJson(report.Summary)),
                 };
