@@ -62,7 +62,8 @@ internal static class CompareVerb
         int width = Math.Max(6, rows.Count == 0 ? 0 : rows.Max(r => r.Key.Length));
         o.WriteLine($"{"figure".PadRight(width)}  {"A",14}  {"B",14}  {"B - A",14}  {"change",8}");
         foreach (var (key, va, vb) in rows)
-            o.WriteLine($"{key.PadRight(width)}  {Cell(va),14}  {Cell(vb),14}  {Difference(va, vb),14}  {Change(va, vb),8}");
+            o.WriteLine($"{key.PadRight(width)}  {Cell(va),14}  {Cell(vb),14}  {Difference(va, vb),14}  "
+                        + $"{Change(va, vb),8}");
         if (rows.Count == 0) o.WriteLine("(no figure differs)");
         return ExitCodes.Done;
     }
@@ -77,7 +78,8 @@ internal static class CompareVerb
     {
         var a = left.Numbers.ToDictionary(n => n.Key, n => n.Value);
         var b = right.Numbers.ToDictionary(n => n.Key, n => n.Value);
-        var keys = left.Numbers.Select(n => n.Key).Concat(right.Numbers.Select(n => n.Key).Where(k => !a.ContainsKey(k)));
+        var keys = left.Numbers.Select(n => n.Key)
+            .Concat(right.Numbers.Select(n => n.Key).Where(k => !a.ContainsKey(k)));
         var rows = new List<(string, double?, double?)>();
         foreach (var key in keys)
         {
@@ -101,7 +103,8 @@ internal static class CompareVerb
     {
         var last = key[(key.LastIndexOf('.') + 1)..];
         if (last == "open") return false;            // connections still open at the end: a level, not a count
-        return key.Contains(".counters.", StringComparison.Ordinal) || key.StartsWith("outcomes.", StringComparison.Ordinal)
+        return key.Contains(".counters.", StringComparison.Ordinal)
+               || key.StartsWith("outcomes.", StringComparison.Ordinal)
                || key.Contains(".outcomes.", StringComparison.Ordinal)
                || last is "attempts" or "admitted" or "accepted" or "spoofed_syns" or "lost" or "completed" or "count";
     }

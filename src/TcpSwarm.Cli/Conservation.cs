@@ -10,7 +10,8 @@ internal static class Conservation
     public static string? Broken(RunSummary summary)
     {
         if (summary.Outcomes.Total != summary.Attempts)
-            return $"the outcomes sum to {summary.Outcomes.Total}, not to the {summary.Attempts} attempts (docs/outputs.md)";
+            return $"the outcomes sum to {summary.Outcomes.Total}, not to the {summary.Attempts} attempts "
+                   + "(docs/outputs.md)";
         foreach (var client in summary.Clients)
         {
             if (client.Outcomes.Total != client.Attempts)

@@ -55,6 +55,7 @@ internal static partial class CheckParser
         return true;
     }
 
-    [GeneratedRegex(@"^\s*(?<path>[A-Za-z0-9_.\-]+)\s*(?<op><=|>=|==|!=|<|>)\s*(?<number>[+\-]?[0-9][0-9_]*(\.[0-9_]+)?)\s*(?<unit>[A-Za-z%]*)\s*$")]
+    [GeneratedRegex(@"^\s*(?<path>[A-Za-z0-9_.\-]+)\s*(?<op><=|>=|==|!=|<|>)\s*"
+                    + @"(?<number>[+\-]?[0-9][0-9_]*(\.[0-9_]+)?)\s*(?<unit>[A-Za-z%]*)\s*$")]
     private static partial Regex Expression();
 }

@@ -103,7 +103,9 @@ internal sealed partial class ScenarioReader
         return
         [
             .. _problems.Select((p, i) => (p, i))
-                .OrderBy(x => x.p.File == _file ? 0 : x.p.File == OverrideTable.File ? 1 : x.p.File == CheckOption ? 3 : 2)
+                .OrderBy(x => x.p.File == _file ? 0
+                    : x.p.File == OverrideTable.File ? 1
+                    : x.p.File == CheckOption ? 3 : 2)
                 .ThenBy(x => x.p.Line).ThenBy(x => x.p.Column)
                 .ThenBy(x => x.p.File == OverrideTable.File ? sets.LastIndexOf(x.p.Field) : 0)
                 .ThenBy(x => x.i)

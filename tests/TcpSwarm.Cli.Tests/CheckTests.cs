@@ -12,7 +12,8 @@ public sealed class CheckTests
 {
     private static string Quickstart => Repo.Load("quickstart.yaml");
 
-    private static Tcpswarm Completed() => new() { Runner = TestDoubleRunner.Returning(Summaries.Report(RunStatus.Completed)) };
+    private static Tcpswarm Completed() =>
+        new() { Runner = TestDoubleRunner.Returning(Summaries.Report(RunStatus.Completed)) };
 
     [Fact]
     public async Task A_failing_check_exits_5_and_says_what_it_measured_in_the_output_run_json_and_report()
@@ -34,8 +35,8 @@ public sealed class CheckTests
         Assert.False(first.GetProperty("passed").GetBoolean());
         var report = File.ReadAllText(temp.File("report.md"));
         Assert.Contains("1 of 2 checks failed: the run exits 5.", report, StringComparison.Ordinal);
-        Assert.Contains("| `servers.web.peak_syn_queue < 1000` | servers.web.peak_syn_queue | 1,025 | **fail** |", report,
-            StringComparison.Ordinal);
+        Assert.Contains("| `servers.web.peak_syn_queue < 1000` | servers.web.peak_syn_queue | 1,025 | **fail** |",
+            report, StringComparison.Ordinal);
         result.AssertNoStackTrace();
     }
 
@@ -89,7 +90,8 @@ public sealed class CheckTests
             + "'timed_outt' is not a field of outcomes; did you mean 'timed_out'? (there: completed, refused, reset, "
             + "timed_out, port_exhausted, open)",
             "error: --check:0:0: attempts > 5%: 'attempts' names no figure of summary.json: attempts is a count, not "
-            + "a fraction; a percentage compares with a fraction (such as handshake.over_1s); write the count without %",
+            + "a fraction; a percentage compares with a fraction (such as handshake.over_1s); write the count "
+            + "without %",
             "3 problems; nothing was started.",
         ], result.ErrorLines);
         Assert.False(File.Exists(temp.File("summary.json")));
@@ -109,7 +111,8 @@ public sealed class CheckTests
         Assert.Equal(2, result.Code);
         Assert.Equal($"error: {temp.File("checked.yaml")}:{line}:5: checks[0]: "
             + "'servers.web.counters.ListenOverflow' names no figure of summary.json: 'ListenOverflow' is not one of "
-            + "the Linux counters (nstat's names); did you mean 'ListenOverflows'?", result.ErrorLines[0].Split(" (there:")[0]);
+            + "the Linux counters (nstat's names); did you mean 'ListenOverflows'?",
+            result.ErrorLines[0].Split(" (there:")[0]);
     }
 
     [Fact]
@@ -123,8 +126,8 @@ public sealed class CheckTests
         var result = await Tcpswarm.RunRefusing("validate", temp.File("checked.yaml"));
 
         Assert.Equal(2, result.Code);
-        Assert.StartsWith($"error: {temp.File("checked.yaml")}:{line}:5: checks[0]: 'oops' is not a check; write PATH OP "
-                          + "VALUE", result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"error: {temp.File("checked.yaml")}:{line}:5: checks[0]: 'oops' is not a check; "
+                          + "write PATH OP VALUE", result.ErrorLines[0], StringComparison.Ordinal);
         Assert.StartsWith($"error: {temp.File("checked.yaml")}:{line + 1}:5: checks[1]: 'attempts = 3' is not a check",
             result.ErrorLines[1], StringComparison.Ordinal);
     }

@@ -58,7 +58,8 @@ public sealed class CompareTests
         var result = await Tcpswarm.RunWithoutEngine("compare", Folder("fell-a", a), Folder("fell-b", b));
 
         Assert.Equal(0, result.Code);
-        var line = Assert.Single(result.OutLines, l => l.StartsWith("servers.web.counters.SyncookiesSent ", StringComparison.Ordinal));
+        var line = Assert.Single(result.OutLines,
+            l => l.StartsWith("servers.web.counters.SyncookiesSent ", StringComparison.Ordinal));
         Assert.Equal(["servers.web.counters.SyncookiesSent", "280,000", "0", "-280,000", "-100.0%"],
             line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -77,7 +78,8 @@ public sealed class CompareTests
         var attempts = Assert.Single(result.OutLines, l => l.StartsWith("attempts /s ", StringComparison.Ordinal));
         Assert.Equal(["attempts", "/s", "300", "600", "+300", "+100.0%"],
             attempts.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var peak = Assert.Single(result.OutLines, l => l.StartsWith("servers.web.peak_syn_queue ", StringComparison.Ordinal));
+        var peak = Assert.Single(result.OutLines,
+            l => l.StartsWith("servers.web.peak_syn_queue ", StringComparison.Ordinal));
         Assert.Equal(["servers.web.peak_syn_queue", "1,025", "1,025", "+0", "0.0%"],
             peak.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }

@@ -10,7 +10,8 @@ namespace TcpSwarm.Cli.Tests;
 /// </summary>
 public sealed partial class ReadmeCommandTests
 {
-    /// <summary>Commands this suite cannot run here, each with why; every other line of every shell block runs.</summary>
+    /// <summary>Commands this suite cannot run here, each with why; every other line of every shell block runs.
+    /// </summary>
     private static readonly Dictionary<string, string> Exempt = new(StringComparer.Ordinal)
     {
         ["./test.sh"] = "runs this very suite",
@@ -21,8 +22,10 @@ public sealed partial class ReadmeCommandTests
         ["tcpswarm run load/syn-flood.yaml --redis 127.0.0.1:6379"] = "needs a cluster on Redis 6379 (Cluster.Tests)",
         ["redis-server --port 6379 --bind 127.0.0.1 --save '' &"] = "a fixed port another test may hold; Cluster.Tests "
                                                                     + "starts Redis on a free one",
-        ["tcpswarm silo --redis 127.0.0.1:6379 --silo-port 11111 --gateway-port 30000 &"] = "fixed ports; Cluster.Tests",
-        ["tcpswarm silo --redis 127.0.0.1:6379 --silo-port 11112 --gateway-port 30001 &"] = "fixed ports; Cluster.Tests",
+        ["tcpswarm silo --redis 127.0.0.1:6379 --silo-port 11111 --gateway-port 30000 &"] =
+            "fixed ports; Cluster.Tests",
+        ["tcpswarm silo --redis 127.0.0.1:6379 --silo-port 11112 --gateway-port 30001 &"] =
+            "fixed ports; Cluster.Tests",
         ["docker-compose build"] = "no Docker engine on these machines; ComposeTests validates the file",
         ["docker-compose up -d --scale silo=3 redis silo otel-collector prometheus grafana"] = "no Docker engine",
         ["SCENARIO=load/syn-flood.yaml docker-compose run --rm run"] = "no Docker engine",

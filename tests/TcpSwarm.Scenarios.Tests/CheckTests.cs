@@ -24,9 +24,11 @@ public sealed class CheckTests
         Assert.True(result.IsValid, string.Join('\n', result.Problems));
         Assert.Equal(
         [
-            ("outcomes.port_exhausted", "==", 0.0, CheckUnit.None, "checked.yaml", LineOf(yaml, "outcomes.port"), "checks[0]"),
+            ("outcomes.port_exhausted", "==", 0.0, CheckUnit.None, "checked.yaml", LineOf(yaml, "outcomes.port"),
+                "checks[0]"),
             ("handshake.p99", "<", 1.5, CheckUnit.Duration, "checked.yaml", LineOf(yaml, "handshake.p99"), "checks[1]"),
-            ("handshake.over_1s", "<=", 0.025, CheckUnit.Percent, "checked.yaml", LineOf(yaml, "handshake.over"), "checks[2]"),
+            ("handshake.over_1s", "<=", 0.025, CheckUnit.Percent, "checked.yaml", LineOf(yaml, "handshake.over"),
+                "checks[2]"),
             ("servers.web.peak_syn_queue", ">=", 1000.0, CheckUnit.None, "--check", 0,
                 "servers.web.peak_syn_queue >= 1_000"),
         ], result.Checks.Select(c => (c.Path, c.Operator, Math.Round(c.Value, 9), c.Unit, c.File, c.Line, c.Field)));

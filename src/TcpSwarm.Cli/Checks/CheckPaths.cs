@@ -37,8 +37,10 @@ internal static class CheckPaths
                 parent = null;
                 continue;
             }
+            if (info.Kind == JsonTypeInfoKind.Enumerable)
+                return Fail(check, $"{Joined(resolved)} is a list; a check reads one number, by name");
             if (info.Kind != JsonTypeInfoKind.Object)
-                return Fail(check, $"{Joined(resolved)} is a number; the path ends there");
+                return Fail(check, $"{Joined(resolved)} is a single value; the path ends there");
             var fields = info.Properties.Select(p => p.Name).ToList();
             var name = last ? WithUnit(part, check.Unit, fields) : part;
             var property = info.Properties.FirstOrDefault(p => p.Name == name);
@@ -110,7 +112,8 @@ internal static class CheckPaths
     private static Type Underlying(Type type) => Nullable.GetUnderlyingType(type) ?? type;
 
     private static bool IsNumber(Type type) =>
-        Underlying(type) is var t && (t == typeof(long) || t == typeof(int) || t == typeof(double) || t == typeof(ulong));
+        Underlying(type) is var t
+        && (t == typeof(long) || t == typeof(int) || t == typeof(double) || t == typeof(ulong));
 
     private static string Joined(List<string> parts) => string.Join('.', parts);
 

@@ -43,7 +43,8 @@ internal sealed class MetricTags
         Owner = [.. owners];
         OwnerState = Array.ConvertAll(Owner,
             o => TimeSeriesTable.StateNames.Select(s => With(o, "network.connection.state", s)).ToArray());
-        OwnerCounter = Array.ConvertAll(Owner, o => Array.ConvertAll(CounterNames, r => With(o, "tcpswarm.counter.name", r)));
+        OwnerCounter = Array.ConvertAll(Owner,
+            o => Array.ConvertAll(CounterNames, r => With(o, "tcpswarm.counter.name", r)));
         OwnerError = Array.ConvertAll(Owner, o => Array.ConvertAll(Errnos, e => With(o, "error.type", e)));
         OwnerSegments = new Tag[Owner.Length][];
         OwnerSegmentKinds = new Tag[Owner.Length][][];
@@ -65,7 +66,8 @@ internal sealed class MetricTags
                 listeners.Add([Server[s][0], new("tcpswarm.server.shard", shard)]);
         }
         Listener = [.. listeners];
-        ListenerCounter = Array.ConvertAll(Listener, l => Array.ConvertAll(CounterNames, r => With(l, "tcpswarm.counter.name", r)));
+        ListenerCounter = Array.ConvertAll(Listener,
+            l => Array.ConvertAll(CounterNames, r => With(l, "tcpswarm.counter.name", r)));
         Attacker = Array.ConvertAll([.. scenario.Attackers], a => new Tag[]
         {
             new("tcpswarm.attacker.name", a.Name), new("tcpswarm.target.name", a.Target),

@@ -38,8 +38,8 @@ public static class PrometheusNaming
             return MetricStreamConfiguration.Drop;
         var name = Renamed.GetValueOrDefault(instrument.Name);
         var description = string.IsNullOrEmpty(instrument.Description)
-            ? $"{instrument.Meter.Name}'s {instrument.Name}" + (instrument.Unit is { Length: > 0 } unit ? $" ({unit})" : "")
-              + "; its meter gives no description."
+            ? $"{instrument.Meter.Name}'s {instrument.Name}"
+              + (instrument.Unit is { Length: > 0 } unit ? $" ({unit})" : "") + "; its meter gives no description."
             : null;
         return name is null && description is null
             ? null

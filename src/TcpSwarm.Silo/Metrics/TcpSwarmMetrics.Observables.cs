@@ -59,8 +59,8 @@ public sealed partial class TcpSwarmMetrics
         meter.CreateObservableCounter("tcpswarm.segments.retransmitted", () => Segments(f => f.Retransmitted),
             "{segment}", "Segments sent again after a timeout.");
         meter.CreateObservableCounter("tcpswarm.tcpext", Counters, "{event}",
-            "Linux's TcpExt and Tcp counters as nstat names them (tcpswarm.counter.name); as in Linux one event may count "
-            + "under two names (every listener drop is also ListenDrops).");
+            "Linux's TcpExt and Tcp counters as nstat names them (tcpswarm.counter.name); as in Linux one event may "
+            + "count under two names (every listener drop is also ListenDrops).");
         meter.CreateObservableCounter("tcpswarm.attacker.syns", () => PerAttacker(f => f.AttackerSyns), "{segment}",
             "Spoofed SYNs an attacker sent (not connection attempts).");
         meter.CreateObservableCounter("tcpswarm.attacker.lost", () => PerAttacker(f => f.AttackerLost), "{segment}",

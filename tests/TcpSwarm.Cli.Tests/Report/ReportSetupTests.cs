@@ -44,7 +44,10 @@ public sealed class ReportSetupTests
     {
         using var temp = new TempFolder();
         var partial = Summaries.Example() with { VirtualSeconds = 12.5 };
-        var tool = new Tcpswarm { Runner = TestDoubleRunner.Returning(Summaries.Report(RunStatus.Interrupted, partial)) };
+        var tool = new Tcpswarm
+        {
+            Runner = TestDoubleRunner.Returning(Summaries.Report(RunStatus.Interrupted, partial)),
+        };
 
         var result = await tool.Run("run", Quickstart, "--out", temp.Path);
 
