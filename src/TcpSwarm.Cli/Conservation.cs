@@ -10,12 +10,13 @@ internal static class Conservation
     public static string? Broken(RunSummary summary)
     {
         if (summary.Outcomes.Total != summary.Attempts)
-            return $"the outcomes sum to {summary.Outcomes.Total}, not to the {summary.Attempts} attempts (DESIGN.md §8)";
+            return $"the outcomes sum to {summary.Outcomes.Total}, not to the {summary.Attempts} attempts "
+                   + "(docs/outputs.md)";
         foreach (var client in summary.Clients)
         {
             if (client.Outcomes.Total != client.Attempts)
                 return $"client group {client.Name}'s outcomes sum to {client.Outcomes.Total}, not to its "
-                       + $"{client.Attempts} attempts (DESIGN.md §8)";
+                       + $"{client.Attempts} attempts (docs/outputs.md)";
         }
         return null;
     }

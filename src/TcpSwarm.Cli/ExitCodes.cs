@@ -18,6 +18,10 @@ internal static class ExitCodes
     /// <summary>calibrate found the kernel and the simulator apart beyond a row's tolerance.</summary>
     public const int Disagreement = 4;
 
+    /// <summary>The run completed and a check of the scenario's checks: or --check failed; everything is written.
+    /// </summary>
+    public const int ChecksFailed = 5;
+
     /// <summary>Interrupted (Ctrl-C, SIGTERM); partial results written and marked so.</summary>
     public const int Interrupted = 130;
 }

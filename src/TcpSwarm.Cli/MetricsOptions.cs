@@ -102,13 +102,14 @@ internal sealed class MetricsOptions
 
     /// <summary>Starts the export the settings ask for (none: a null export); false when the endpoint cannot be served
     /// there, after printing why (exit 2, nothing started).</summary>
-    public static bool TryStart(MetricsSettings settings, string silo, TextWriter error, out MetricsExport? export)
+    public static bool TryStart(MetricsSettings settings, string silo, TextWriter error, out MetricsExport? export,
+        RunIdentity? run = null)
     {
         export = null;
         if (!settings.Exports) return true;
         try
         {
-            export = MetricsExport.Start(settings, silo);
+            export = MetricsExport.Start(settings, silo, run);
             return true;
         }
         catch (EndpointOptionException e)

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Spectre.Console;
+using TcpSwarm.Cli.Checks;
 using TcpSwarm.Cli.Display;
 using TcpSwarm.Cli.Output;
 using TcpSwarm.Cli.Trace;
 using TcpSwarm.Cli.Report;
 using TcpSwarm.Scenarios;
 using TcpSwarm.Silo;
+using TcpSwarm.Silo.Metrics;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
 
@@ -37,6 +39,7 @@ internal static class RunVerb
             + "the last completed window and writes what was done (exit 130); a second Ctrl-C quits at once. With "
             + "--metrics-port, Prometheus can scrape the run while it goes, and a while after.");
         options.AddTo(command);
+        options.AddCheckTo(command);
         command.Add(output);
         metrics.AddTo(command);
         cluster.AddTo(command);
@@ -52,11 +55,13 @@ internal static class RunVerb
         try
         {
             var (metricSettings, metricProblems) = metrics.Read(parsed);
-            var (scenario, _) = options.Load(parsed, env.Error, metricProblems);
-            if (scenario is null) return ExitCodes.BadInput;
+            var loaded = options.LoadForRun(parsed, env.Error, metricProblems);
+            if (loaded is null) return ExitCodes.BadInput;
+            var scenario = loaded.Scenario;
             var clusterSettings = cluster.Read(parsed, metricSettings, env.Error, out bool refused);
             if (refused) return ExitCodes.BadInput;
-            if (!MetricsOptions.TryStart(metricSettings, EmbeddedSiloName, env.Error, out var export))
+            var identity = RunIdentity.New(scenario.Name, scenario.Seed, env.Clock.GetUtcNow());
+            if (!MetricsOptions.TryStart(metricSettings, EmbeddedSiloName, env.Error, out var export, identity))
                 return ExitCodes.BadInput;
             using var exporting = export;
 
@@ -93,7 +98,12 @@ internal static class RunVerb
                 using var interruption = env.Interruptions(env.Error);
                 var startedAt = env.Clock.GetUtcNow();
                 var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
-                var run = RunDocument.Of(report, startedAt, Redaction.Arguments(args), MachineDocument.Current());
+                var run = RunDocument.Of(report, startedAt, Redaction.Arguments(args), MachineDocument.Current()) with
+                {
+                    RunId = identity.Id,
+                    Setup = loaded.Setup,
+                    Checks = loaded.Checks.Judge(RunFiles.SummaryJson(report.Summary)),
+                };
                 var code = Finish(report, scenario, folder, run, env);
                 if (export is not null)
                 {
@@ -163,6 +173,7 @@ internal static class RunVerb
             env.Out.WriteLine(SummaryTables.Headline(report));
             SummaryTables.WritePlain(sections, env.Out);
         }
+        CheckLines.Write(run.Checks, env.Out);
         env.Out.WriteLine();
         env.Out.WriteLine($"written: {string.Join(", ", [summaryPath, runPath, csvPath, jsonPath, rebuilt.ReportPath,
             Path.Combine(folder, ReportPlots.Folder, "*.png"), .. tracePaths])}");
@@ -176,7 +187,7 @@ internal static class RunVerb
         switch (report.Status)
         {
             case RunStatus.Completed:
-                return ExitCodes.Done;
+                return run.Checks.Any(c => !c.Passed) ? ExitCodes.ChecksFailed : ExitCodes.Done;
             case RunStatus.Interrupted:
                 env.Error.WriteLine($"interrupted at {Numbers.Seconds(report.Summary.VirtualSeconds)} of "
                                     + $"{Numbers.Seconds(scenario.Duration.TotalSeconds)} of virtual time; the partial "

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using TcpSwarm.Cli.Checks;
+using TcpSwarm.Cli.Output;
 using TcpSwarm.Scenarios;
 using TcpSwarm.Silo;
 using TcpSwarm.Simulation.Model;
@@ -49,6 +51,18 @@ internal sealed class ScenarioOptions
                       + "Default: the scenario's sysctl_file (none when it names none).",
     };
 
+    public Option<string[]> Check { get; } = new("--check")
+    {
+        HelpName = "EXPR",
+        Description = "A condition the run must meet, PATH OP VALUE on summary.json: 'handshake.p99 < 1s', "
+                      + "'outcomes.port_exhausted == 0', 'servers.web.counters.ListenOverflows <= 100'; repeat it for "
+                      + "more, after the scenario's checks:. Each is printed with its measured value; any that fails "
+                      + "exits 5. A path that names no figure is refused before the run. Default: none.",
+    };
+
+    /// <summary>--check, for the verb that runs (validate checks the scenario's own checks: only).</summary>
+    public void AddCheckTo(Command command) => command.Add(Check);
+
     public void AddTo(Command command)
     {
         command.Add(Scenario);
@@ -64,18 +78,29 @@ internal sealed class ScenarioOptions
     public (Scenario? Scenario, MemoryEstimate? Memory) Load(ParseResult parsed, TextWriter error,
         IReadOnlyList<ScenarioProblem>? more = null)
     {
+        var loaded = LoadForRun(parsed, error, more);
+        return (loaded?.Scenario, loaded?.Memory);
+    }
+
+    /// <summary>As <see cref="Load"/>, with what a run records beside the scenario: its checks, each path resolved
+    /// against summary.json (a path that names no figure is a problem like any other), and its setup for run.json.
+    /// </summary>
+    public LoadedRun? LoadForRun(ParseResult parsed, TextWriter error, IReadOnlyList<ScenarioProblem>? more = null)
+    {
         var (overrides, optionProblems) = Read(parsed);
         var loaded = ScenarioLoader.Load(parsed.GetRequiredValue(Scenario), overrides, Diagnostics.MemoryLimitBytes);
         Diagnostics.PrintNotes(loaded.Notes, error);
         var problems = loaded.Problems.Concat(optionProblems).Concat(more ?? []).ToList();
+        CheckVerdicts? checks = null;
+        if (loaded.Scenario is { } valid) checks = CheckVerdicts.Resolve(loaded.Checks, valid, problems);
         if (problems.Count > 0)
         {
             Diagnostics.Refuse(problems, error);
-            return (null, null);
+            return null;
         }
-        return (loaded.Scenario
-                ?? throw new InvalidOperationException("the loader returned neither a scenario nor a problem"),
-            loaded.Memory);
+        var scenario = loaded.Scenario
+                       ?? throw new InvalidOperationException("the loader returned neither a scenario nor a problem");
+        return new LoadedRun(scenario, loaded.Memory, checks!, SetupDocument.Of(scenario, overrides, loaded.FilesRead));
     }
 
     /// <summary>The scenario as given: its file's text and the overrides, for silos that read it again.</summary>
@@ -126,6 +151,7 @@ internal sealed class ScenarioOptions
         return (new ScenarioOverrides
         {
             Seed = seed, Speed = parsed.GetValue(Speed), Sets = sets, SysctlFile = sysctlFile,
+            Checks = parsed.GetValue(Check) ?? [],
         }, problems);
     }
 }

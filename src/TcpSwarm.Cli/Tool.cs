@@ -11,7 +11,7 @@ internal static class Tool
         + "ephemeral-port exhaustion, in virtual time, reproducible from a seed. Scenarios are YAML files "
         + "(load/README.md). Exit codes: 0 done; 1 a bug or a part this build lacks; 2 the input is wrong and nothing "
         + "ran; 3 the cluster failed (results up to the last completed window written); 4 calibrate found the kernel "
-        + "and the simulator apart; 130 interrupted (partial results written).";
+        + "and the simulator apart; 5 the run completed and a check failed; 130 interrupted (partial results written).";
 
     /// <summary>Parses args and runs the verb they name; the exit code of DESIGN.md §9.</summary>
     public static async Task<int> InvokeAsync(string[] args, CliEnvironment env)

@@ -1,8 +1,9 @@
 namespace TcpSwarm.Scenarios;
 
 /// <summary>The candidate a misspelt word most likely meant: optimal string alignment distance, any case.</summary>
-internal static class NearMiss
+public static class NearMiss
 {
+    /// <summary>The candidate within one edit per five letters of word, the closest first; null when none is.</summary>
     public static string? Find(string word, IEnumerable<string> candidates)
     {
         var lowered = word.ToLowerInvariant();

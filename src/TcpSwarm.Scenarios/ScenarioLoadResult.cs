@@ -17,4 +17,8 @@ public sealed record ScenarioLoadResult(
 
     /// <summary>The files the scenario refers to that the loader read, by path, with their text.</summary>
     public IReadOnlyDictionary<string, string> FilesRead { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The checks the run must pass: the scenario's checks:, then --check, in order; empty when invalid.
+    /// </summary>
+    public IReadOnlyList<RunCheck> Checks { get; init; } = [];
 }

@@ -27,4 +27,8 @@ public sealed record ScenarioOverrides
     /// trace.sample, trace.max), or servers.NAME.FIELD, clients.NAME.FIELD, attackers.NAME.FIELD for a scalar field
     /// (nested ones too: clients.browsers.session.think, servers.web.accept.rate).</summary>
     public IReadOnlyList<(string Key, string Value)> Sets { get; init; } = [];
+
+    /// <summary>--check EXPR, in command-line order: conditions the run must meet, after the scenario's checks:.
+    /// </summary>
+    public IReadOnlyList<string> Checks { get; init; } = [];
 }

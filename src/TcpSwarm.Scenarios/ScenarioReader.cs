@@ -14,7 +14,7 @@ internal sealed partial class ScenarioReader
     private static readonly string[] TopKeys =
     [
         "seed", "duration", "profile", "sysctl_file", "sysctl", "time_wait", "sample_interval", "speed",
-        "servers", "clients", "attackers", "paths", "faults", "trace",
+        "servers", "clients", "attackers", "paths", "faults", "trace", "checks",
     ];
 
     private readonly string _file;
@@ -83,6 +83,7 @@ internal sealed partial class ScenarioReader
         ReadPaths(top);
         ReadFaults(top);
         var trace = ReadTrace(top);
+        ReadChecks(top);
         CheckReferences(top);
         ReportUntakenOverrides();
 
@@ -102,7 +103,9 @@ internal sealed partial class ScenarioReader
         return
         [
             .. _problems.Select((p, i) => (p, i))
-                .OrderBy(x => x.p.File == _file ? 0 : x.p.File == OverrideTable.File ? 1 : 2)
+                .OrderBy(x => x.p.File == _file ? 0
+                    : x.p.File == OverrideTable.File ? 1
+                    : x.p.File == CheckOption ? 3 : 2)
                 .ThenBy(x => x.p.Line).ThenBy(x => x.p.Column)
                 .ThenBy(x => x.p.File == OverrideTable.File ? sets.LastIndexOf(x.p.Field) : 0)
                 .ThenBy(x => x.i)
@@ -114,6 +117,7 @@ internal sealed partial class ScenarioReader
         new(scenario, SortedProblems(), [.. _notes.OrderBy(n => n.Line).ThenBy(n => n.Column)], memory)
         {
             FilesRead = _filesRead,
+            Checks = scenario is null ? [] : _checks,
         };
 
     // ---- Generic readers -------------------------------------------------------------------------------------------

@@ -70,7 +70,10 @@ public sealed class RunJsonTests
                 "processor_count": 2,
                 "os_description": "Debian GNU/Linux 12",
                 "dotnet_version": ".NET 10.0.0"
-              }
+              },
+              "run_id": null,
+              "setup": null,
+              "checks": []
             }
 
             """.ReplaceLineEndings("\n"), text);

@@ -58,7 +58,7 @@ public sealed class OtlpPushTests
         // The last push, at the end, has the run's meter. Orleans' meter goes with the run's silo, before that last
         // push: the run lasts 10 s (--speed 2) so that a push every 5 s finds it alive.
         var last = Encoding.UTF8.GetString(requests[^1].Body);
-        foreach (var text in (string[])["tcpswarm.simulation.virtual_time", "tcpswarm.connection.count",
+        foreach (var text in (string[])["tcpswarm.simulation.virtual_time", "tcpswarm.connection.usage",
                      "tcpswarm.handshake.duration", "tcpswarm.silo", "embedded", "dotnet.gc"])
             Assert.Contains(text, last, StringComparison.Ordinal);
         Assert.Contains(requests, r => Encoding.UTF8.GetString(r.Body).Contains("Microsoft.Orleans",

@@ -98,9 +98,9 @@ public sealed partial class PrometheusScrapeTests(WatchedRun run) : IClassFixtur
         var counters = owner.GetProperty("counters");
         foreach (var counter in counters.EnumerateObject())
             Assert.Equal(counter.Value.GetInt64(),
-                await Last($"tcpswarm_tcpext_total{{{selector}, tcpswarm_reason=\"{counter.Name}\"}}"));
+                await Last($"tcpswarm_tcpext_total{{{selector}, tcpswarm_counter_name=\"{counter.Name}\"}}"));
         var unlisted = string.Join('|', counters.EnumerateObject().Select(c => c.Name).Append("none"));
-        Assert.Equal(0, await Last($"tcpswarm_tcpext_total{{{selector}, tcpswarm_reason!~\"{unlisted}\"}}"));
+        Assert.Equal(0, await Last($"tcpswarm_tcpext_total{{{selector}, tcpswarm_counter_name!~\"{unlisted}\"}}"));
     }
 
     // The exported handshake histogram is timeseries.json's last row: Prometheus' cumulative le buckets.

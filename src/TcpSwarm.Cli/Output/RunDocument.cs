@@ -13,6 +13,16 @@ internal sealed record RunDocument(string Status, string? Failure, double WallSe
     double? EventsPerWallSecond, int Silos, ClusterDocument Cluster, string StartedAt, IReadOnlyList<string> Arguments,
     string TcpswarmVersion, MachineDocument Machine)
 {
+    /// <summary>This run's id: the tcpswarm_run_id label of its metrics, different for every run.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>The profile and every change made to it; null in run.json files written before it was recorded.
+    /// </summary>
+    public SetupDocument? Setup { get; init; }
+
+    /// <summary>Every check of the scenario's checks: and --check, with its measured value and verdict.</summary>
+    public IReadOnlyList<Checks.CheckDocument> Checks { get; init; } = [];
+
     public static RunDocument Of(RunReport report, DateTimeOffset startedAt, IReadOnlyList<string> arguments,
         MachineDocument machine)
     {

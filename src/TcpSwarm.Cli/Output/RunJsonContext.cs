@@ -10,7 +10,7 @@ namespace TcpSwarm.Cli.Output;
     NewLine = "\n",
     Converters =
     [
-        typeof(NamedMapConverter<long>), typeof(NamedMapConverter<ServerDocument>),
+        typeof(NamedMapConverter<long>), typeof(NamedMapConverter<string>), typeof(NamedMapConverter<ServerDocument>),
         typeof(NamedMapConverter<ClientDocument>), typeof(NamedMapConverter<AttackerDocument>),
     ])]
 [JsonSerializable(typeof(SummaryDocument))]

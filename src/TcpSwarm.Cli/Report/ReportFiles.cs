@@ -43,7 +43,8 @@ internal static class ReportFiles
         {
             var predictions = ReportTheory.TimeWaitPredictions(summary.RootElement, header);
             var plots = ReportPlots.Write(folder, header, table, predictions);
-            var markdown = ReportMarkdown.Build(summary.RootElement, header, table, plots);
+            using var run = RunJson(folder);
+            var markdown = ReportMarkdown.Build(summary.RootElement, header, table, plots, run?.RootElement);
             RunFiles.Replace(reportPath, Encoding.UTF8.GetBytes(markdown));
             return new Outcome(null, reportPath, plots.Select(p => Path.Combine(folder, p.RelativePath)).ToList());
         }
@@ -55,6 +56,21 @@ internal static class ReportFiles
         foreach (var name in (string[])["scenario", "seed", "virtual_seconds", "attempts", "outcomes", "servers",
                      "clients", "attackers"])
             root.GetProperty(name);
+    }
+
+    // run.json, when the folder has one that parses: the report can name the overrides and the interruption.
+    private static JsonDocument? RunJson(string folder)
+    {
+        var path = Path.Combine(folder, RunFiles.RunFile);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static Outcome Refused(string problem, string reportPath) => new(problem, reportPath, []);

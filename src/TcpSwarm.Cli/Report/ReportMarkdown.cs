@@ -14,7 +14,7 @@ internal static class ReportMarkdown
     private static readonly string[] Buckets = ["completed", "refused", "reset", "timed_out", "port_exhausted", "open"];
 
     public static string Build(JsonElement summary, TimeSeriesHeader header, TimeSeriesTable table,
-        IReadOnlyList<ReportPlots.Written> plots)
+        IReadOnlyList<ReportPlots.Written> plots, JsonElement? run = null)
     {
         var md = new StringBuilder();
         md.Append("# ").Append(summary.GetProperty("scenario").GetString()).Append(", seed ").Append(Raw(summary, "seed"))
@@ -27,11 +27,14 @@ internal static class ReportMarkdown
         if (header.TimeWaitIsStudy)
             md.Append(" TIME_WAIT lasts ").Append(Num(header.TimeWaitSeconds))
                 .Append(" s here: a study, no stock Linux kernel has it (TCP_TIMEWAIT_LEN is 60 s).");
-        md.Append("\n\n## Summary\n\n");
+        md.Append("\n\n");
+        ReportSetup.AppendRun(md, run, summary.GetProperty("virtual_seconds").GetDouble(), header.DurationSeconds);
+        md.Append("## Summary\n\n");
         Outcomes(md, summary, summary.GetProperty("outcomes"), Raw(summary, "attempts"));
         Servers(md, summary.GetProperty("servers"));
         Clients(md, summary.GetProperty("clients"));
         Attackers(md, summary.GetProperty("attackers"));
+        ReportSetup.AppendChecks(md, run);
 
         md.Append("## Plots\n\n");
         foreach (var plot in plots)
@@ -92,7 +95,7 @@ internal static class ReportMarkdown
     private static void Attackers(StringBuilder md, JsonElement attackers)
     {
         if (!attackers.EnumerateObject().Any()) return;
-        md.Append("### Attackers\n\nSpoofed SYNs are not connection attempts (DESIGN.md §8).\n\n"
+        md.Append("### Attackers\n\nSpoofed SYNs are not connection attempts (docs/outputs.md).\n\n"
                   + "| attacker | target | spoofed SYNs | lost on the path |\n| --- | --- | ---: | ---: |\n");
         foreach (var a in attackers.EnumerateObject())
             md.Append("| ").Append(a.Name).Append(" | ").Append(a.Value.GetProperty("target").GetString()).Append(" | ")

@@ -18,7 +18,7 @@ internal sealed class MetricTags
     /// <summary>connect()'s errno for the four failed outcome buckets, in Outcomes' order after Completed.</summary>
     public static readonly string[] Errnos = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EADDRNOTAVAIL"];
 
-    private static readonly string[] Reasons = Enum.GetNames<TcpExt>();
+    private static readonly string[] CounterNames = Enum.GetNames<TcpExt>();
     private readonly Dictionary<uint, int> _serverHosts = [];
     private readonly int[] _listenerStart;
 
@@ -43,7 +43,8 @@ internal sealed class MetricTags
         Owner = [.. owners];
         OwnerState = Array.ConvertAll(Owner,
             o => TimeSeriesTable.StateNames.Select(s => With(o, "network.connection.state", s)).ToArray());
-        OwnerReason = Array.ConvertAll(Owner, o => Array.ConvertAll(Reasons, r => With(o, "tcpswarm.reason", r)));
+        OwnerCounter = Array.ConvertAll(Owner,
+            o => Array.ConvertAll(CounterNames, r => With(o, "tcpswarm.counter.name", r)));
         OwnerError = Array.ConvertAll(Owner, o => Array.ConvertAll(Errnos, e => With(o, "error.type", e)));
         OwnerSegments = new Tag[Owner.Length][];
         OwnerSegmentKinds = new Tag[Owner.Length][][];
@@ -65,7 +66,8 @@ internal sealed class MetricTags
                 listeners.Add([Server[s][0], new("tcpswarm.server.shard", shard)]);
         }
         Listener = [.. listeners];
-        ListenerReason = Array.ConvertAll(Listener, l => Array.ConvertAll(Reasons, r => With(l, "tcpswarm.reason", r)));
+        ListenerCounter = Array.ConvertAll(Listener,
+            l => Array.ConvertAll(CounterNames, r => With(l, "tcpswarm.counter.name", r)));
         Attacker = Array.ConvertAll([.. scenario.Attackers], a => new Tag[]
         {
             new("tcpswarm.attacker.name", a.Name), new("tcpswarm.target.name", a.Target),
@@ -87,14 +89,14 @@ internal sealed class MetricTags
 
     public Tag[][] Owner { get; }
     public Tag[][][] OwnerState { get; }
-    public Tag[][][] OwnerReason { get; }
+    public Tag[][][] OwnerCounter { get; }
     public Tag[][][] OwnerError { get; }
     public Tag[][] OwnerSegments { get; }
     /// <summary>Per owner, per <see cref="SegmentKind"/>: the owner's direction and the kind.</summary>
     public Tag[][][] OwnerSegmentKinds { get; }
     public Tag[][] Server { get; }
     public Tag[][] Listener { get; }
-    public Tag[][][] ListenerReason { get; }
+    public Tag[][][] ListenerCounter { get; }
     public Tag[][] Attacker { get; }
 
     /// <summary>tcp_max_tw_buckets: a host's TIME_WAIT table holds no more.</summary>

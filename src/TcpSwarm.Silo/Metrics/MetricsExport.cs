@@ -9,7 +9,8 @@ using TcpSwarm.Simulation.Engine;
 namespace TcpSwarm.Silo.Metrics;
 
 /// <summary>One silo process's metrics export: the TcpSwarm meter, Orleans' and the .NET runtime's, served to
-/// Prometheus on a scrape endpoint and pushed by OTLP when asked; every series carries the silo's name.</summary>
+/// Prometheus on a scrape endpoint and pushed by OTLP when asked; every series carries the silo's name and, for a
+/// run's own process, the run's scenario, seed and id.</summary>
 /// <remarks>
 /// The meter (<see cref="Metrics"/>) belongs to the export, not to a silo, so it outlives the embedded silo of a run
 /// and the endpoint can keep serving its last values while it lingers. One exporting silo per process: the resource,
@@ -42,8 +43,11 @@ public sealed class MetricsExport : IDisposable
     public TcpSwarmMetrics Metrics { get; }
 
     /// <summary>Starts serving and pushing as the settings say.</summary>
+    /// <param name="run">The run this process exports, when it runs one (tcpswarm run): its scenario, seed and id go
+    /// into the resource, so target_info and every scraped series carry them; null for a silo that serves many runs.
+    /// </param>
     /// <exception cref="EndpointOptionException">The endpoint cannot be served there: a user's mistake.</exception>
-    public static MetricsExport Start(MetricsSettings settings, string silo)
+    public static MetricsExport Start(MetricsSettings settings, string silo, RunIdentity? run = null)
     {
         if (settings.Port is { } port) PortProbe.Check(settings.Address, port, "metrics-port", "metrics-address");
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -53,13 +57,14 @@ public sealed class MetricsExport : IDisposable
             var builder = Sdk.CreateMeterProviderBuilder()
                 .ConfigureResource(r => r
                     .AddService("tcpswarm", serviceInstanceId: silo, autoGenerateServiceInstanceId: false)
-                    .AddAttributes([new(SiloAttribute, silo)]));
+                    .AddAttributes([new(SiloAttribute, silo), .. run?.Attributes ?? []]));
             AddMeters(builder);
             if (settings.Port is { } p) builder.AddPrometheusHttpListener(o =>
             {
                 o.Host = settings.Address.ToString();
                 o.Port = p;
-                o.ResourceConstantLabels = key => key == SiloAttribute;
+                o.ResourceConstantLabels = key => key is SiloAttribute or RunIdentity.ScenarioAttribute
+                    or RunIdentity.SeedAttribute or RunIdentity.IdAttribute;
                 o.ConfigureHttpListener = (_, listener) => Prefixes(listener, settings.Address, p);
             });
             if (settings.Otlp is { } otlp) builder.AddOtlpExporter((o, reader) =>
@@ -85,11 +90,13 @@ public sealed class MetricsExport : IDisposable
         }
     }
 
-    /// <summary>The meters every export reads, and the duration histograms' view: the engine's bounds, and no min
-    /// or max (<see cref="ReplayedHistogram"/> keeps buckets, count and sum, not the extremes).</summary>
+    /// <summary>The meters every export reads, the views that make Orleans' and the runtime's instruments names
+    /// Prometheus accepts (<see cref="PrometheusNaming"/>), and the duration histograms' view: the engine's bounds,
+    /// and no min or max (<see cref="ReplayedHistogram"/> keeps buckets, count and sum, not the extremes).</summary>
     public static MeterProviderBuilder AddMeters(MeterProviderBuilder builder)
     {
         builder.AddMeter([.. Meters]);
+        builder.AddView(PrometheusNaming.View);
         foreach (var name in TcpSwarmMetrics.Histograms)
             builder.AddView(name, new ExplicitBucketHistogramConfiguration
             {

@@ -11,7 +11,7 @@ public sealed partial class TcpSwarmMetrics
     // Gauges and cumulative counters read the latest sample when a reader collects; names follow STYLE.md (e).
     private void CreateObservables(Meter meter)
     {
-        meter.CreateObservableUpDownCounter("tcpswarm.connection.count", States, "{connection}",
+        meter.CreateObservableUpDownCounter("tcpswarm.connection.usage", States, "{connection}",
             "Sockets by RFC 9293 state on both sides; request entries count as syn_received, TIME_WAIT records as "
             + "time_wait.");
         meter.CreateObservableUpDownCounter("tcpswarm.listener.syn_queue.usage", () => PerListener(f => f.SynQueue),
@@ -31,7 +31,7 @@ public sealed partial class TcpSwarmMetrics
             "{connection}", "Connections a listener admitted to its accept queue (final ACK or valid cookie).");
         meter.CreateObservableCounter("tcpswarm.listener.accepted", () => PerListener(f => f.Accepted),
             "{connection}", "Connections the application took with accept().");
-        meter.CreateObservableUpDownCounter("tcpswarm.time_wait.count", () => PerOwner(f => f.TimeWait, false),
+        meter.CreateObservableUpDownCounter("tcpswarm.time_wait.usage", () => PerOwner(f => f.TimeWait, false),
             "{socket}", "TIME_WAIT records on the hosts of a client group or a server.");
         meter.CreateObservableUpDownCounter("tcpswarm.time_wait.limit", () => PerOwner(TimeWaitLimit, false),
             "{socket}", "tcp_max_tw_buckets times the hosts: no more TIME_WAIT records fit.");
@@ -59,8 +59,8 @@ public sealed partial class TcpSwarmMetrics
         meter.CreateObservableCounter("tcpswarm.segments.retransmitted", () => Segments(f => f.Retransmitted),
             "{segment}", "Segments sent again after a timeout.");
         meter.CreateObservableCounter("tcpswarm.tcpext", Counters, "{event}",
-            "Linux's TcpExt and Tcp counters as nstat names them (tcpswarm.reason); as in Linux one event may count "
-            + "under two names (every listener drop is also ListenDrops).");
+            "Linux's TcpExt and Tcp counters as nstat names them (tcpswarm.counter.name); as in Linux one event may "
+            + "count under two names (every listener drop is also ListenDrops).");
         meter.CreateObservableCounter("tcpswarm.attacker.syns", () => PerAttacker(f => f.AttackerSyns), "{segment}",
             "Spoofed SYNs an attacker sent (not connection attempts).");
         meter.CreateObservableCounter("tcpswarm.attacker.lost", () => PerAttacker(f => f.AttackerLost), "{segment}",
@@ -169,11 +169,11 @@ public sealed partial class TcpSwarmMetrics
             int reasons = f.OwnerCounters.GetLength(1);
             for (int o = 0; o < f.Present.Length; o++)
                 if (f.Present[o])
-                    for (int r = 0; r < reasons; r++) list.Add(new(f.OwnerCounters[o, r], f.Tags.OwnerReason[o][r]));
+                    for (int r = 0; r < reasons; r++) list.Add(new(f.OwnerCounters[o, r], f.Tags.OwnerCounter[o][r]));
             for (int l = 0; l < f.ListenerPresent.Length; l++)
                 if (f.ListenerPresent[l])
                     for (int r = 0; r < reasons; r++)
-                        list.Add(new(f.ListenerCounters[l, r], f.Tags.ListenerReason[l][r]));
+                        list.Add(new(f.ListenerCounters[l, r], f.Tags.ListenerCounter[l][r]));
         }
         return list;
     }

@@ -116,7 +116,7 @@ public sealed class TcpSwarmMetricsTests
         foreach (var name in Enum.GetNames<TcpExt>())
         {
             long want = expected.FirstOrDefault(k => k.Key == name).Value;
-            Assert.True(want == Sum(c, "tcpswarm.tcpext", owner, ("tcpswarm.reason", name)), $"{owner} {name}");
+            Assert.True(want == Sum(c, "tcpswarm.tcpext", owner, ("tcpswarm.counter.name", name)), $"{owner} {name}");
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class TcpSwarmMetricsTests
         string[] allowed =
         [
             "network.connection.state", "tcpswarm.client.group", "tcpswarm.target.name", "tcpswarm.server.name",
-            "tcpswarm.server.shard", "tcpswarm.reason", "error.type", "tcpswarm.segment.direction",
+            "tcpswarm.server.shard", "tcpswarm.counter.name", "error.type", "tcpswarm.segment.direction",
             "tcpswarm.segment.kind", "tcpswarm.attacker.name", "tcpswarm.silo.peer",
         ];
         foreach (var sample in samples.Where((_, i) => i % 5 == 4))
@@ -137,9 +137,9 @@ public sealed class TcpSwarmMetricsTests
             exported.Metrics.Observe(scenario, sample, sample.VirtualTime);
             var c = exported.Collect();
             var row = TimeSeriesBuilder.Row(scenario, sample);
-            Assert.Equal(row.States.Sum(), Sum(c, "tcpswarm.connection.count"));
-            Assert.Equal(row.States[(int)TcpState.TimeWait], Sum(c, "tcpswarm.time_wait.count"));
-            Assert.Equal(row.States[(int)TcpState.SynReceived], Sum(c, "tcpswarm.connection.count",
+            Assert.Equal(row.States.Sum(), Sum(c, "tcpswarm.connection.usage"));
+            Assert.Equal(row.States[(int)TcpState.TimeWait], Sum(c, "tcpswarm.time_wait.usage"));
+            Assert.Equal(row.States[(int)TcpState.SynReceived], Sum(c, "tcpswarm.connection.usage",
                 ("network.connection.state", "syn_received")));
             Assert.Equal(row.SegmentsSent, Sum(c, "tcpswarm.segments.sent"));
             foreach (var snapshot in c.Where(m => m.Name.StartsWith("tcpswarm.", StringComparison.Ordinal)))
