@@ -55,7 +55,7 @@ public sealed partial class LoadScenarioRunTests
         // Not quite all: the first connection is admitted 45 ms in (1.5 RTT), and the queue runs dry now and then
         // between waves of resent SYN-ACKs while final ACKs are dropped.
         Assert.InRange(nginx.Accepted, 7_200, 8_000 + 8);
-        Assert.Equal(512, nginx.PeakAcceptQueue);
+        Assert.Equal(512, nginx.AcceptQueueLimit);                                         // backlog 511 + 1
         Assert.Contains(nginx.Counters, c => c.Key == "ListenOverflows" && c.Value > 0);
         Assert.Equal(2_000, report.Samples[^1].Hosts.Count(h => h.ClientGroup == 0));     // exactly 2,000 hosts
         long[] buckets = new long[report.Samples[^1].Hosts[0].HandshakeBuckets.Length];
