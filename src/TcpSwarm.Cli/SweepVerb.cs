@@ -77,7 +77,8 @@ internal static class SweepVerb
             Diagnostics.PrintNotes(baseLoad.Notes, env.Error);
             all.AddRange(baseLoad.Problems);
             if (parallel is < 1)
-                all.Add(new ScenarioProblem("--parallel", 0, 0, "parallel", $"{parallel} is not allowed; use 1 or more"));
+                all.Add(new ScenarioProblem("--parallel", 0, 0, "parallel",
+                    $"{parallel} is not allowed; use 1 or more"));
             if (all.Count > 0) return Diagnostics.Refuse(all, env.Error);
             var scenario = baseLoad.Scenario!;
 
@@ -96,7 +97,8 @@ internal static class SweepVerb
                                           or NotSupportedException)
             {
                 return Diagnostics.Refuse(
-                    [new ScenarioProblem("--out", 0, 0, "out", $"cannot create the sweep folder '{folder}': {e.Message}")],
+                    [new ScenarioProblem("--out", 0, 0, "out",
+                        $"cannot create the sweep folder '{folder}': {e.Message}")],
                     env.Error);
             }
 
@@ -111,7 +113,8 @@ internal static class SweepVerb
             var chosen = figures.Count > 0 ? figures : SweepPlots.DefaultFigures;
             var table = Write(folder, scenario.Name, plan, done, chosen, arguments, out var plots);
             PrintTable(table, chosen, env.Out);
-            env.Out.WriteLine($"written: {Path.Combine(folder, SweepTable.File)}, {Path.Combine(folder, SweepManifest.File)}"
+            env.Out.WriteLine($"written: {Path.Combine(folder, SweepTable.File)}, "
+                              + Path.Combine(folder, SweepManifest.File)
                               + (plots.Count > 0 ? ", " + string.Join(", ", plots) : ""));
             foreach (var missing in chosen.Where(f => SweepPlots.IndexOf(table.Figures, f) < 0))
                 env.Error.WriteLine($"note: no run has the figure '{missing}', so it is not plotted; sweep.csv's "

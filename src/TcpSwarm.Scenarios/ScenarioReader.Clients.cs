@@ -9,10 +9,12 @@ internal sealed partial class ScenarioReader
     private static readonly string[] ClientKeys =
         ["name", "addresses", "target", "arrivals", "session", "start", "stop"];
     private static readonly string[] ArrivalKeys = ["constant", "poisson", "ramp", "stages", "bursts", "closed_loop"];
-    private static readonly string[] SessionKeys = ["request", "think", "requests", "closes", "close", "close_after", "passive_close_after"];
+    private static readonly string[] SessionKeys =
+        ["request", "think", "requests", "closes", "close", "close_after", "passive_close_after"];
     private static readonly string[] AttackerKeys = ["name", "target", "spoofed_from", "syn_rate", "start", "stop"];
     private const string ArrivalsHelp = "constant: R, poisson: R, ramp: { from: R, to: R, over: D }, "
-                                        + "stages: [ { to: R, over: D }, { hold: D }, ... ], bursts: { size: N, every: D } or closed_loop: { concurrent: N }";
+                                        + "stages: [ { to: R, over: D }, { hold: D }, ... ], "
+                                        + "bursts: { size: N, every: D } or closed_loop: { concurrent: N }";
 
     /// <summary>A client group's hosts: one per address, 65,536 at most (a /16).</summary>
     public const int MaxClientAddresses = 65_536;

@@ -28,7 +28,8 @@ internal sealed class Tcpswarm
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var env = new CliEnvironment(output, error, OutIsTerminal: false, _ => Runners is { } make ? make() : Runner, Clock, e =>
+        var env = new CliEnvironment(output, error, OutIsTerminal: false,
+            _ => Runners is { } make ? make() : Runner, Clock, e =>
         {
             var interruption = new Interruption(e, Quits.Add);
             _interruptions.Add(interruption);

@@ -44,9 +44,8 @@ public sealed class ApplicationFormsTests
     public void Accept_workers_read_with_a_duration_or_a_distribution_from_0()
     {
         var s = Load();
-        Assert.Equal(new AcceptSpec.Workers(8, new LatencySpec.Fixed(TimeSpan.FromMilliseconds(2))), s.Servers[0].Accept);
-        Assert.Equal(new AcceptSpec.Workers(3, new LatencySpec.Exponential(TimeSpan.Zero, TimeSpan.FromMilliseconds(5))),
-            s.Servers[1].Accept);
+        Assert.Equal(new AcceptSpec.Workers(8, new LatencySpec.Fixed(Ms(2))), s.Servers[0].Accept);
+        Assert.Equal(new AcceptSpec.Workers(3, new LatencySpec.Exponential(TimeSpan.Zero, Ms(5))), s.Servers[1].Accept);
     }
 
     [Fact]
@@ -91,7 +90,8 @@ public sealed class ApplicationFormsTests
         Assert.Equal(new DelaySpec.After(new LatencySpec.Uniform(TimeSpan.Zero, TimeSpan.FromSeconds(2))),
             s.Clients[0].Session.PassiveCloseAfter);
         Assert.Equal(0, s.Clients[0].Session.Requests);
-        Assert.Equal(new DelaySpec.After(new LatencySpec.Fixed(TimeSpan.FromSeconds(1))), s.Clients[1].Session.CloseAfter);
+        Assert.Equal(new DelaySpec.After(new LatencySpec.Fixed(TimeSpan.FromSeconds(1))),
+            s.Clients[1].Session.CloseAfter);
         Assert.Equal(new DelaySpec.Never(), s.Clients[1].Session.PassiveCloseAfter);
     }
 
@@ -115,7 +115,7 @@ public sealed class ApplicationFormsTests
         var s = Load(("servers.nginx.accept.workers", "64"), ("servers.nginx.accept.service", "1ms"),
             ("clients.listed.session.passive_close_after", "30s"), ("clients.listed.session.close_after", "never"),
             ("clients.listed.addresses", "10.0.0.0/28"));
-        Assert.Equal(new AcceptSpec.Workers(64, new LatencySpec.Fixed(TimeSpan.FromMilliseconds(1))), s.Servers[0].Accept);
+        Assert.Equal(new AcceptSpec.Workers(64, new LatencySpec.Fixed(Ms(1))), s.Servers[0].Accept);
         Assert.Equal(new DelaySpec.After(new LatencySpec.Fixed(TimeSpan.FromSeconds(30))),
             s.Clients[1].Session.PassiveCloseAfter);
         Assert.Equal(new DelaySpec.Never(), s.Clients[1].Session.CloseAfter);
@@ -141,6 +141,8 @@ public sealed class ApplicationFormsTests
             "0s"));
         Assert.True(MemoryEstimateOf(Load()) > MemoryEstimateOf(closing), $"{leaking.Name} leaks");
     }
+
+    private static TimeSpan Ms(double ms) => TimeSpan.FromMilliseconds(ms);
 
     private static long MemoryEstimateOf(Scenario s) => MemoryEstimate.Of(s).PeakConnections;
 }

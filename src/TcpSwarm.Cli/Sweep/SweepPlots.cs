@@ -54,7 +54,8 @@ internal static partial class SweepPlots
                 .Select(g => (X: X(g.Key), Ys: g.Select(r => r.Figures[column]).OfType<double>().ToList()))
                 .Where(p => p.Ys.Count > 0).OrderBy(p => p.X).ToList();
             if (points.Count == 0) continue;
-            var mean = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Ys.Average()).ToArray());
+            var mean = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(),
+                points.Select(p => p.Ys.Average()).ToArray());
             mean.LineWidth = 2;
             mean.LegendText = series.Key.Length == 0 ? "mean over seeds" : series.Key + " (mean)";
             var dots = plot.Add.ScatterPoints(points.SelectMany(p => p.Ys.Select(_ => p.X)).ToArray(),

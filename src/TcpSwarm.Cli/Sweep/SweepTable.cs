@@ -79,7 +79,9 @@ internal sealed record SweepTable(IReadOnlyList<string> Keys, IReadOnlyList<stri
     }
 
     private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n']) < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        text.IndexOfAny([',', '"', '\n']) < 0
+            ? text
+            : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static List<string> Split(string line)
     {

@@ -93,7 +93,8 @@ public sealed partial class EndpointRuntime
         _responsesDone++;
         if (_plan.ResponseBytes > 0) Write(_plan.ResponseBytes, at, output);
         if (_ended) return;
-        if (_responsesDone >= _plan.Requests && _plan.Closes == Closer.Server && !_closeCalled) CloseWhenDue(at, output);
+        if (_responsesDone >= _plan.Requests && _plan.Closes == Closer.Server && !_closeCalled)
+            CloseWhenDue(at, output);
         else if (_responsesQueued > _responsesDone) NextResponse(at, output);
     }
 

@@ -40,7 +40,8 @@ public sealed partial class HostRuntime
         for (int g = 0; g < _scenario.Clients.Count; g++)
         {
             var group = _scenario.Clients[g];
-            if (group.Addresses.Contains(client)) return SessionPlan.For(false, g, role.Index, group.Session, role.Spec, _scenario.Seed);
+            if (group.Addresses.Contains(client))
+                return SessionPlan.For(false, g, role.Index, group.Session, role.Spec, _scenario.Seed);
         }
         return SessionPlan.For(false, -1, role.Index, new SessionSpec(0, TimeSpan.Zero, 1, Closer.Client, CloseKind.Fin), role.Spec);
     }

@@ -17,7 +17,9 @@ public sealed partial class ConnectSchedule
     {
         _rng = SimRandom.For(_seed, _entity, Purpose);
         _prevNs = long.MinValue;
-        _nextNs = _kind is ArrivalKind.Poisson or ArrivalKind.Ramp or ArrivalKind.Stages ? Following(long.MinValue) : long.MaxValue;
+        _nextNs = _kind is ArrivalKind.Poisson or ArrivalKind.Ramp or ArrivalKind.Stages
+            ? Following(long.MinValue)
+            : long.MaxValue;
     }
 
     private long NextRandom(long afterNs)

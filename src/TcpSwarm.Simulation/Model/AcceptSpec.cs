@@ -1,6 +1,7 @@
 namespace TcpSwarm.Simulation.Model;
 
-/// <summary>How a server's application takes connections from the accept queue: at once, at a rate, by workers, or never.</summary>
+/// <summary>How a server's application takes connections from the accept queue: at once, at a rate, by workers, or
+/// never.</summary>
 public abstract record AcceptSpec
 {
     private AcceptSpec()

@@ -84,7 +84,7 @@ public sealed class ClosingTests
     {
         var samples = await Run(Make(new ArrivalSpec.Constant(100), Session(requests: 0), TimeSpan.FromSeconds(5)));
         var last = samples[^1];
-        Assert.Equal(0, last.Hosts.Sum(h => h.SentByKind[(int)Simulation.Engine.SegmentKind.Data]));     // no request went out
+        Assert.Equal(0, last.Hosts.Sum(h => h.SentByKind[(int)Simulation.Engine.SegmentKind.Data]));   // no request
         Assert.Equal(500, last.Hosts.Sum(h => h.Outcomes.Completed));
         Assert.True(Clients(last).Sum(c => c.TimeWait) >= 499, "the client closed first, so it holds TIME_WAIT");
         Assert.Equal(0, Server(last).TimeWait);
