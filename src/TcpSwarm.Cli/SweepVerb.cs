@@ -19,12 +19,11 @@ internal static class SweepVerb
             Description = "A key to vary and its values, KEY as for --set (servers.web.backlog=128,256,1024); "
                           + "repeat for a grid over several keys (every combination). Required.",
         };
-        var seeds = new Option<int>("--seeds")
+        var seeds = new Option<int?>("--seeds")
         {
             HelpName = "N",
             Description = $"Runs each point with N seeds, the scenario's (or --seed's) and the N - 1 after it; 1 to "
                           + $"{SweepGrid.MaxSeeds}. Default: 1.",
-            DefaultValueFactory = _ => 1,
         };
         var output = new Option<string>("--out")
         {
@@ -59,7 +58,7 @@ internal static class SweepVerb
         command.Add(plot);
         command.Add(parallel);
         command.SetAction((parsed, _) => ExecuteAsync(parsed, options, env, args,
-            parsed.GetValue(vary) ?? [], parsed.GetValue(seeds), parsed.GetValue(output),
+            parsed.GetValue(vary) ?? [], parsed.GetValue(seeds) ?? 1, parsed.GetValue(output),
             parsed.GetValue(plot) ?? [], parsed.GetValue(parallel)));
         return command;
     }
