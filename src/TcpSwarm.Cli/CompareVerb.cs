@@ -10,7 +10,11 @@ internal static class CompareVerb
 {
     public static Command Build(CliEnvironment env)
     {
-        var first = new Argument<string>("RUN_A") { Description = "A run folder (summary.json, run.json)." };
+        var first = new Argument<string>("RUN_A")
+        {
+            Description = "A run folder (summary.json, run.json), or a sweep point's folder (SWEEP/KEY=VALUE): the "
+                          + "means over its seeds.",
+        };
         var second = new Argument<string>("RUN_B") { Description = "Another run folder to set beside it." };
         var all = new Option<bool>("--all")
         {
@@ -31,8 +35,8 @@ internal static class CompareVerb
 
     private static int Execute(string a, string b, bool all, CliEnvironment env)
     {
-        var left = FlatSummary.Read(a, out var problemA);
-        var right = FlatSummary.Read(b, out var problemB);
+        var left = Sweep.PointSummary.Read(a, out var problemA);
+        var right = Sweep.PointSummary.Read(b, out var problemB);
         if (left is null || right is null)
         {
             if (left is null) env.Error.WriteLine("error: " + problemA);

@@ -10,7 +10,8 @@ internal static class ReportVerb
     {
         var folder = new Argument<string>("RUN_DIR")
         {
-            Description = "A run folder that `tcpswarm run` wrote: it reads summary.json and timeseries.json there.",
+            Description = "A run folder that `tcpswarm run` wrote (it reads summary.json and timeseries.json there), "
+                          + "or a sweep folder that `tcpswarm sweep` wrote (sweep.json and sweep.csv: its plots).",
         };
         var command = new Command("report",
             "Rebuilds a finished run's report.md and plots/*.png from its summary.json and timeseries.json, "
@@ -19,7 +20,20 @@ internal static class ReportVerb
         {
             try
             {
-                var outcome = ReportFiles.Rebuild(parsed.GetValue(folder) ?? "");
+                var dir = parsed.GetValue(folder) ?? "";
+                if (Sweep.SweepManifest.Read(dir, out var notSweep) is { } manifest)
+                {
+                    var (sweepProblem, plots) = Sweep.SweepManifest.Rebuild(dir, manifest);
+                    if (sweepProblem is not null) env.Error.WriteLine("error: " + sweepProblem);
+                    else env.Out.WriteLine($"written: {string.Join(", ", plots)}");
+                    return sweepProblem is null ? ExitCodes.Done : ExitCodes.BadInput;
+                }
+                if (notSweep.Length > 0)
+                {
+                    env.Error.WriteLine("error: " + notSweep);
+                    return ExitCodes.BadInput;
+                }
+                var outcome = ReportFiles.Rebuild(dir);
                 if (outcome.Problem is { } problem)
                 {
                     env.Error.WriteLine("error: " + problem);

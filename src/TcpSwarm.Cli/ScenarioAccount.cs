@@ -36,6 +36,7 @@ internal static class ScenarioAccount
         {
             AcceptSpec.Rate r => "accept " + Units.FormatRate(r.PerSecond),
             AcceptSpec.Never => "accept never",
+            AcceptSpec.Workers w => $"accept by {w.Count} workers",
             _ => "accept immediate",
         };
         var shards = s.ReusePort > 1 ? $", reuseport {s.ReusePort}" : "";
@@ -57,6 +58,7 @@ internal static class ScenarioAccount
         ArrivalSpec.Poisson p => "poisson " + Units.FormatRate(p.PerSecond),
         ArrivalSpec.Ramp r => $"ramp {Units.FormatRate(r.FromPerSecond)} to {Units.FormatRate(r.ToPerSecond)} over "
                               + Units.FormatDuration(r.Over),
+        ArrivalSpec.Stages st => $"{st.Steps.Count} stages over {Units.FormatDuration(st.Length)}",
         ArrivalSpec.Bursts b => $"bursts of {b.Size} every {Units.FormatDuration(b.Every)}",
         ArrivalSpec.ClosedLoop c => $"closed loop of {c.Concurrent}",
         _ => arrivals.ToString(),

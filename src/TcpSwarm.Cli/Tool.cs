@@ -19,7 +19,7 @@ internal static class Tool
         var root = new RootCommand(Description)
         {
             ValidateVerb.Build(env), RunVerb.Build(env, args), ReportVerb.Build(env), CompareVerb.Build(env),
-            SiloVerb.Build(env),
+            SweepVerb.Build(env, args), SiloVerb.Build(env),
             CalibrateVerb.Build(env), BenchVerb.Build(env),
         };
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();

@@ -81,7 +81,8 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
     public static double LifetimeSeconds(SessionSpec session, ServerSpec server, PathSpec path)
     {
         double rtt = 2 * (MeanSeconds(path.Latency) + path.Jitter.TotalSeconds / 2);
-        return 2 * rtt + session.Requests * (session.Think.TotalSeconds + rtt + server.ResponseDelay.TotalSeconds);
+        return 2 * rtt + session.Requests * (session.Think.TotalSeconds + rtt + server.ResponseDelay.TotalSeconds)
+               + CloseWait.Seconds(session);
     }
 
     private static (double Open, double CloseRate) OpenConnections(ClientGroupSpec g, ServerSpec server, PathSpec path)
@@ -97,6 +98,8 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
             ArrivalSpec.Poisson p => (p.PerSecond * Math.Min(lifetime, active), p.PerSecond),
             ArrivalSpec.Ramp r => (Math.Max(r.FromPerSecond, r.ToPerSecond) * Math.Min(lifetime, active),
                 Math.Max(r.FromPerSecond, r.ToPerSecond)),
+            ArrivalSpec.Stages st => (st.Steps.Max(s => s.ToPerSecond) * Math.Min(lifetime, active),
+                st.Steps.Max(s => s.ToPerSecond)),
             _ => (0, 0),
         };
     }

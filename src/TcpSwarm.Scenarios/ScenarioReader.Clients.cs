@@ -8,10 +8,12 @@ internal sealed partial class ScenarioReader
 {
     private static readonly string[] ClientKeys =
         ["name", "addresses", "target", "arrivals", "session", "start", "stop"];
-    private static readonly string[] ArrivalKeys = ["constant", "poisson", "ramp", "bursts", "closed_loop"];
-    private static readonly string[] SessionKeys = ["request", "think", "requests", "closes", "close"];
+    private static readonly string[] ArrivalKeys = ["constant", "poisson", "ramp", "stages", "bursts", "closed_loop"];
+    private static readonly string[] SessionKeys =
+        ["request", "think", "requests", "closes", "close", "close_after", "passive_close_after"];
     private static readonly string[] AttackerKeys = ["name", "target", "spoofed_from", "syn_rate", "start", "stop"];
     private const string ArrivalsHelp = "constant: R, poisson: R, ramp: { from: R, to: R, over: D }, "
+                                        + "stages: [ { to: R, over: D }, { hold: D }, ... ], "
                                         + "bursts: { size: N, every: D } or closed_loop: { concurrent: N }";
 
     /// <summary>A client group's hosts: one per address, 65,536 at most (a /16).</summary>
@@ -43,7 +45,7 @@ internal sealed partial class ScenarioReader
         if (f.Reported) return;
         var name = ReadName(f, Owner);
         f.Prefix = name is null ? null : "clients." + name;
-        TryReadRequired(f, "addresses", Kinds.Addresses(MaxClientAddresses), Owner, out var addresses);
+        var addresses = ReadClientAddresses(f, Owner);
         var target = TryReadRequired(f, "target", Kinds.Reference, Owner, out var t) ? t : null;
         var arrivals = ReadArrivals(f);
         var session = ReadSession(f);
@@ -113,6 +115,8 @@ internal sealed partial class ScenarioReader
                         "to"), FieldOf(r, "to"), "a ramp from 0/s to 0/s opens nothing; set from or to above 0/s");
                 return new ArrivalSpec.Ramp(from, to, over);
             }
+            case "stages":
+                return ReadStages(a);
             case "bursts":
             {
                 var b = Sub(a, kind, "bursts", ["size", "every"]);
@@ -151,11 +155,14 @@ internal sealed partial class ScenarioReader
         var requests = Read(s, "requests", Kinds.Int(0, 1_000_000), 1);
         var closes = Read(s, "closes", Kinds.OneOf("client", "server"), "client");
         var close = Read(s, "close", Kinds.OneOf("fin", "rst"), "fin");
+        var closeAfter = ReadDelay(s, "close_after", true, DelaySpec.Zero);
+        var passiveCloseAfter = ReadDelay(s, "passive_close_after", true, DelaySpec.Zero);
         if (requests > 0 && request == 0)
             Problem(WhereIs(s, "request"), FieldOf(s, "request"),
                 "0B is not allowed while requests is above 0; a request carries at least 1B (or set requests: 0)");
         return new SessionSpec(request, think, requests, closes == "server" ? Closer.Server : Closer.Client,
-            close == "rst" ? CloseKind.Rst : CloseKind.Fin);
+            close == "rst" ? CloseKind.Rst : CloseKind.Fin, closeAfter.IsZero ? null : closeAfter,
+            passiveCloseAfter.IsZero ? null : passiveCloseAfter);
     }
 
     private void ReadAttackers(Fields top)

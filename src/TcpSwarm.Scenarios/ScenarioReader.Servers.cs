@@ -45,7 +45,7 @@ internal sealed partial class ScenarioReader
                 $"{Kinds.N(backlog)} is above net.core.somaxconn ({Kinds.N(profile.Somaxconn)}): "
                 + $"listen() clamps it to {Kinds.N(profile.Somaxconn)}");
         var reusePort = Read(f, "reuseport", Kinds.Int(1, 64), 1);
-        var accept = ReadAccept(f);
+        var accept = ReadAccept(f, reusePort);
         var response = new Fields(this, f.Node("response"), f.Field("response"), f.OverrideKey("response"),
             f.KeyAt("response"), "a response", ["bytes", "delay"]);
         var bytes = Read(response, "bytes", Kinds.Bytes(1L << 30), 0L);
@@ -55,9 +55,9 @@ internal sealed partial class ScenarioReader
     }
 
     // accept: immediate | never | { rate: R }; --set may give the word (servers.web.accept) or the rate (.accept.rate).
-    private AcceptSpec ReadAccept(Fields f)
+    private AcceptSpec ReadAccept(Fields f, int reusePort)
     {
-        const string Expected = "immediate, never or { rate: 4000/s }";
+        const string Expected = "immediate, never, { rate: 4000/s } or { workers: 8, service: 2ms }";
         var word = f.Override("accept");
         if (word is null && f.OverrideKey("accept") is { } key && Overrides.Take(key + ".rate") is { } rate)
             return AcceptRate(rate);
@@ -68,7 +68,8 @@ internal sealed partial class ScenarioReader
             if (node is YamlMappingNode)
             {
                 var m = new Fields(this, node, f.Field("accept"), f.OverrideKey("accept"), f.KeyAt("accept"),
-                    "an accept model", ["rate"]);
+                    "an accept model", ["rate", "workers", "service"]);
+                if (m.InFile("workers") || m.InFile("service")) return ReadAcceptWorkers(m, reusePort);
                 return TryReadRequired(m, "rate", Kinds.Rate(false), "accept", out var perSecond)
                     ? new AcceptSpec.Rate(perSecond)
                     : new AcceptSpec.Immediate();

@@ -10,6 +10,9 @@ internal sealed class Tcpswarm
 
     public IScenarioRunner? Runner { get; init; }
 
+    /// <summary>A new runner per run (sweep runs several at once); Runner when null.</summary>
+    public Func<IScenarioRunner?>? Runners { get; init; }
+
     public ManualClock Clock { get; } = new();
 
     public List<int> Quits { get; } = [];
@@ -25,7 +28,8 @@ internal sealed class Tcpswarm
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var env = new CliEnvironment(output, error, OutIsTerminal: false, _ => Runner, Clock, e =>
+        var env = new CliEnvironment(output, error, OutIsTerminal: false,
+            _ => Runners is { } make ? make() : Runner, Clock, e =>
         {
             var interruption = new Interruption(e, Quits.Add);
             _interruptions.Add(interruption);

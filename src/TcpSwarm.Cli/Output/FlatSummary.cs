@@ -12,6 +12,10 @@ internal sealed class FlatSummary
         Numbers = numbers;
     }
 
+    /// <summary>A summary made of figures already read (a sweep point's means over its seeds).</summary>
+    public static FlatSummary Of(IReadOnlyList<KeyValuePair<string, string>> text,
+        IReadOnlyList<KeyValuePair<string, double>> numbers) => new(text, numbers);
+
     /// <summary>The non-numeric fields (scenario, profile), in file order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Text { get; }
 

@@ -8,7 +8,6 @@ namespace TcpSwarm.Simulation.Engine;
 // response delay, and after the last answer close as asked; a peer's FIN is answered by close().
 public sealed partial class EndpointRuntime
 {
-    private const int App = (int)EndpointTimerKind.App;
     private bool _abortWhenAcked;
 
     private void React(TcbEvents events, Instant at, EndpointOutput output)
@@ -17,7 +16,8 @@ public sealed partial class EndpointRuntime
         {
             _connectedAt = at;
             output.Handshakes.Add(at - _startedAt);
-            NextRequest(at, output);
+            if (_plan.Requests > 0) NextRequest(at, output);
+            else if (_plan.IsCloser) CloseWhenDue(at, output);       // requests: 0, it closes once it holds it
         }
         if (_ended) return;
         if ((events & TcbEvents.DataArrived) != 0 && (_plan.Client || _accepted)) ReadAll(at, output);
@@ -27,7 +27,7 @@ public sealed partial class EndpointRuntime
         if ((events & TcbEvents.PeerClosed) != 0)
         {
             _peerClosed = true;
-            if ((_plan.Client || _accepted) && !_closeCalled) CloseNow(at, output);
+            if ((_plan.Client || _accepted) && !_closeCalled) PeerFin(at, output);
         }
     }
 
@@ -35,7 +35,8 @@ public sealed partial class EndpointRuntime
     {
         _accepted = true;
         ReadAll(at, output);
-        if (!_ended && _peerClosed && !_closeCalled) CloseNow(at, output);
+        if (!_ended && _plan.Requests == 0 && _plan.IsCloser && !_closeCalled) CloseWhenDue(at, output);
+        if (!_ended && _peerClosed && !_closeCalled) PeerFin(at, output);
     }
 
     private void ReadAll(Instant at, EndpointOutput output)
@@ -69,7 +70,7 @@ public sealed partial class EndpointRuntime
     {
         _responsesDone++;
         if (_responsesDone < _plan.Requests) NextRequest(at, output);
-        else if (_plan.Closes == Closer.Client && !_closeCalled) CloseAsAsked(at, output);
+        else if (_plan.Closes == Closer.Client && !_closeCalled) CloseWhenDue(at, output);
     }
 
     private void ServerRead(Instant at, EndpointOutput output)
@@ -92,7 +93,8 @@ public sealed partial class EndpointRuntime
         _responsesDone++;
         if (_plan.ResponseBytes > 0) Write(_plan.ResponseBytes, at, output);
         if (_ended) return;
-        if (_responsesDone >= _plan.Requests && _plan.Closes == Closer.Server && !_closeCalled) CloseAsAsked(at, output);
+        if (_responsesDone >= _plan.Requests && _plan.Closes == Closer.Server && !_closeCalled)
+            CloseWhenDue(at, output);
         else if (_responsesQueued > _responsesDone) NextResponse(at, output);
     }
 
@@ -109,18 +111,10 @@ public sealed partial class EndpointRuntime
             ResponseDone(at, output);
     }
 
-    private void FireAppTimer(Instant at, EndpointOutput output)
+    private void SessionTimer(Instant at, EndpointOutput output)
     {
-        if (_deadlines[App] != at) return;
-        _deadlines[App] = Instant.Never;
         if (_plan.Client) SendRequest(at, output);
         else SendResponse(at, output);
-    }
-
-    private void SetAppTimer(Instant deadline, EndpointOutput output)
-    {
-        _deadlines[App] = deadline;
-        output.Timers.Add((EndpointTimerKind.App, deadline));
     }
 
     private void Write(long bytes, Instant at, EndpointOutput output)

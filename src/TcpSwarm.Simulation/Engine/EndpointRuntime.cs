@@ -51,6 +51,7 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
         _requestsSent = _responsesDone = _responsesQueued = 0;
         _read = _written = 0;
         _startedAt = _connectedAt = at;
+        ResetClosing();
     }
 
     private void StartClient(in EndpointInput input, in EndpointStart start, EndpointOutput output)

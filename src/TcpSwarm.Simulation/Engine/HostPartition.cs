@@ -114,7 +114,7 @@ public sealed partial class HostPartition
         foreach (var group in _scenario.Clients)
             for (int i = 0; i < group.Addresses.Count; i++)
             {
-                uint host = group.Addresses.First + (uint)i;
+                uint host = group.Addresses[i];
                 if (_map.Of(host) != Index) continue;
                 var schedule = ConnectSchedule.For(group, i, _scenario.Seed);
                 if (schedule.IsClosedLoop)

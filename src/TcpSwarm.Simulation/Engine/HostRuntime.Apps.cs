@@ -29,6 +29,9 @@ public sealed partial class HostRuntime
                 if (role.NextAccept <= at) AcceptOne(role, at);
                 else ScheduleAccept(role, output);
                 break;
+            case AcceptSpec.Workers:
+                WorkersAccept(role, at, output);
+                break;
         }
     }
 
@@ -37,7 +40,8 @@ public sealed partial class HostRuntime
         for (int g = 0; g < _scenario.Clients.Count; g++)
         {
             var group = _scenario.Clients[g];
-            if (group.Addresses.Contains(client)) return SessionPlan.For(false, g, role.Index, group.Session, role.Spec);
+            if (group.Addresses.Contains(client))
+                return SessionPlan.For(false, g, role.Index, group.Session, role.Spec, _scenario.Seed);
         }
         return SessionPlan.For(false, -1, role.Index, new SessionSpec(0, TimeSpan.Zero, 1, Closer.Client, CloseKind.Fin), role.Spec);
     }
@@ -63,6 +67,11 @@ public sealed partial class HostRuntime
     private void AcceptTick(int position, Instant at, HostWindow output)
     {
         var role = _servers[position];
+        if (role.Workers is not null)
+        {
+            WorkersTick(role, at, output);
+            return;
+        }
         role.TickPending = false;
         AcceptOne(role, at);
         if (role.Listener.AcceptQueueLength > 0) ScheduleAccept(role, output);

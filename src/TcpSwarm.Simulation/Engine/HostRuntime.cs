@@ -43,7 +43,12 @@ public sealed partial class HostRuntime
             var shards = _host.ListenShards(spec.Port, spec.Backlog, Math.Max(1, spec.ReusePort));
             for (int k = 0; k < shards.Count; k++)
             {
-                var role = new ServerRole(i, k, shards.Count, spec, shards[k], _servers.Count);
+                var role = new ServerRole(i, k, shards.Count, spec, shards[k], _servers.Count)
+                {
+                    Workers = spec.Accept is AcceptSpec.Workers w
+                        ? new AcceptWorkers(w, k, shards.Count, scenario.Seed, spec.Address, spec.Port)
+                        : null,
+                };
                 _servers.Add(role);
                 _roleOf.Add(shards[k], role);
             }
@@ -51,12 +56,12 @@ public sealed partial class HostRuntime
         for (int g = 0; g < scenario.Clients.Count; g++)
         {
             var group = scenario.Clients[g];
-            if (!group.Addresses.Contains(address)) continue;
-            int index = (int)(address - group.Addresses.First);
+            int index = group.Addresses.IndexOf(address);
+            if (index < 0) continue;
             var target = scenario.Server(group.Target)!;
             int server = IndexOf(scenario, target);
             _client = new ClientRole(g, group, target, ConnectSchedule.For(group, index, scenario.Seed),
-                SessionPlan.For(true, g, server, group.Session, target));
+                SessionPlan.For(true, g, server, group.Session, target, scenario.Seed));
             break;
         }
     }
@@ -108,6 +113,7 @@ public sealed partial class HostRuntime
         public Instant NextAccept;
         public bool TickPending;
         public long Accepted;
+        public AcceptWorkers? Workers { get; init; }
     }
 
     private sealed record ClientRole(int Group, ClientGroupSpec Spec, ServerSpec Target, ConnectSchedule Schedule,

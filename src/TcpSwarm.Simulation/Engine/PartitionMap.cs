@@ -54,7 +54,7 @@ public sealed class PartitionMap
         var set = new SortedSet<uint>();
         foreach (var s in scenario.Servers) set.Add(s.Address);
         foreach (var c in scenario.Clients)
-            for (int i = 0; i < c.Addresses.Count; i++) set.Add(c.Addresses.First + (uint)i);
+            for (int i = 0; i < c.Addresses.Count; i++) set.Add(c.Addresses[i]);
         return [.. set];
     }
 }

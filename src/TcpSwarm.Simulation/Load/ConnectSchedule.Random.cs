@@ -8,6 +8,7 @@ public sealed partial class ConnectSchedule
     private readonly ulong _seed, _entity;
     private readonly double _meanGapNs;                  // Poisson: n/R, in ns
     private readonly RampHazard _ramp;
+    private readonly StageHazard? _stages;
     private SimRandom _rng;
     private long _prevNs, _nextNs;                       // _nextNs follows _prevNs in the sequence (MinValue: none)
 
@@ -16,7 +17,9 @@ public sealed partial class ConnectSchedule
     {
         _rng = SimRandom.For(_seed, _entity, Purpose);
         _prevNs = long.MinValue;
-        _nextNs = _kind is ArrivalKind.Poisson or ArrivalKind.Ramp ? Following(long.MinValue) : long.MaxValue;
+        _nextNs = _kind is ArrivalKind.Poisson or ArrivalKind.Ramp or ArrivalKind.Stages
+            ? Following(long.MinValue)
+            : long.MaxValue;
     }
 
     private long NextRandom(long afterNs)
@@ -35,9 +38,12 @@ public sealed partial class ConnectSchedule
     {
         long originNs = prevNs == long.MinValue ? _startNs : prevNs;
         double exp = -Math.Log(1.0 - _rng.NextDouble());   // Exp(1); 1 - U is in (0, 1]
-        double fromStartNs = _kind == ArrivalKind.Poisson
-            ? originNs - _startNs + exp * _meanGapNs
-            : _ramp.TimeOf(_ramp.Integral(originNs - _startNs) + exp);   // exact inversion of the integrated rate
+        double fromStartNs = _kind switch
+        {
+            ArrivalKind.Poisson => originNs - _startNs + exp * _meanGapNs,
+            ArrivalKind.Stages => _stages!.TimeOf(_stages.Integral(originNs - _startNs) + exp),
+            _ => _ramp.TimeOf(_ramp.Integral(originNs - _startNs) + exp),   // exact inversion of the integrated rate
+        };
         if (!(fromStartNs < _stopNs - _startNs)) return long.MaxValue;   // also catches +infinity (rate 0 for good)
         long at = _startNs + (long)Math.Round(fromStartNs);
         if (prevNs != long.MinValue && at <= prevNs) at = prevNs + 1;

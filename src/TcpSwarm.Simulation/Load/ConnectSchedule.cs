@@ -11,7 +11,8 @@ namespace TcpSwarm.Simulation.Load;
 /// ... (the j-th at Start + j/R, rounded to the ns from j, never accumulated); Poisson gives each address an
 /// independent Poisson process of rate R/n (the group's process thinned at random, which is again Poisson); a ramp
 /// is non-homogeneous Poisson of rate (from + (to - from)·min(t/over, 1))/n, sampled by exact inversion of its
-/// integrated rate (one draw per arrival, none wasted as thinning would); bursts give address i, at each burst
+/// integrated rate (one draw per arrival, none wasted as thinning would), and stages likewise with their piecewise
+/// linear rate (<see cref="StageHazard"/>); bursts give address i, at each burst
 /// instant, size/n connects plus one more when i &lt; size mod n; a closed loop gives it Concurrent sessions,
 /// N/n plus one more when i &lt; N mod n, and no schedule (its host reconnects when a session ends).</para>
 /// <para>Next is a function of its argument alone: the stateful processes (Poisson, ramp) cache a cursor and
@@ -51,6 +52,9 @@ public sealed partial class ConnectSchedule
             case ArrivalSpec.Ramp r:
                 _kind = ArrivalKind.Ramp;
                 _ramp = new RampHazard(r.FromPerSecond / _addresses, r.ToPerSecond / _addresses, Ns(r.Over));
+                break;
+            case ArrivalSpec.Stages st:
+                (_kind, _stages) = (ArrivalKind.Stages, new StageHazard(st.Steps, 1.0 / _addresses));
                 break;
             case ArrivalSpec.Bursts b:
                 (_kind, _everyNs, _perBurst) = (ArrivalKind.Bursts, Ns(b.Every), Share(b.Size));
@@ -96,7 +100,7 @@ public sealed partial class ConnectSchedule
         {
             ArrivalKind.Constant => NextConstant(afterNs),
             ArrivalKind.Bursts => NextBurst(afterNs),
-            ArrivalKind.Poisson or ArrivalKind.Ramp => NextRandom(afterNs),
+            ArrivalKind.Poisson or ArrivalKind.Ramp or ArrivalKind.Stages => NextRandom(afterNs),
             _ => long.MaxValue,
         };
         connects = at == long.MaxValue ? 0 : _kind == ArrivalKind.Bursts ? _perBurst : 1;
@@ -136,5 +140,5 @@ public sealed partial class ConnectSchedule
 
     private static long Ns(TimeSpan span) => span.Ticks * TimeSpan.NanosecondsPerTick;
 
-    private enum ArrivalKind : byte { Constant, Poisson, Ramp, Bursts, ClosedLoop }
+    private enum ArrivalKind : byte { Constant, Poisson, Ramp, Stages, Bursts, ClosedLoop }
 }

@@ -12,7 +12,7 @@ namespace TcpSwarm.Simulation.Model;
 /// already open at Stop carry on.</param>
 public sealed record ClientGroupSpec(
     string Name,
-    AddressRange Addresses,
+    AddressSet Addresses,
     string Target,
     ArrivalSpec Arrivals,
     SessionSpec Session,

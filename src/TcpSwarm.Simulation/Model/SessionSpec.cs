@@ -10,4 +10,9 @@ namespace TcpSwarm.Simulation.Model;
 /// <param name="Requests">0 to 1,000,000.</param>
 /// <param name="Closes">The side that closes first, and so the one that holds TIME_WAIT after a FIN close.</param>
 /// <param name="Close">FIN (close()), or RST (SO_LINGER 0 then close(): no TIME_WAIT).</param>
-public sealed record SessionSpec(long RequestBytes, TimeSpan Think, int Requests, Closer Closes, CloseKind Close);
+/// <param name="CloseAfter">How long the closer waits, once it would close, before it does (never: it holds the
+/// connection open); null is at once.</param>
+/// <param name="PassiveCloseAfter">How long the other side takes to call close() after it reads the closer's FIN,
+/// staying in CLOSE_WAIT meanwhile (never: a leaking application, CLOSE_WAIT for good); null is at once.</param>
+public sealed record SessionSpec(long RequestBytes, TimeSpan Think, int Requests, Closer Closes, CloseKind Close,
+    DelaySpec? CloseAfter = null, DelaySpec? PassiveCloseAfter = null);

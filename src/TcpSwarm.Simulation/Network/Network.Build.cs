@@ -17,7 +17,8 @@ public sealed partial class Network
 
         // Parties are the far ends of paths: client groups first, then attackers, each in the scenario's order.
         var parties = new List<(string Name, AddressRange Range, bool IsGroup)>();
-        foreach (var group in scenario.Clients) parties.Add((group.Name, group.Addresses, true));
+        foreach (var group in scenario.Clients)
+            foreach (var range in group.Addresses.Ranges) parties.Add((group.Name, range, true));
         foreach (var attacker in scenario.Attackers) parties.Add((attacker.Name, attacker.SpoofedFrom, false));
 
         var routes = new List<Route>();
@@ -25,6 +26,12 @@ public sealed partial class Network
         for (int p = 0; p < parties.Count; p++)
         for (int s = 0; s < servers.Count; s++)
         {
+            int earlier = parties.FindIndex(x => x.Name == parties[p].Name);   // a group's later runs share its routes
+            if (earlier < p)
+            {
+                routeOfParty[p * servers.Count + s] = routeOfParty[earlier * servers.Count + s];
+                continue;
+            }
             var spec = FindPath(scenario.Paths, parties[p].Name, servers[s].Name);
             routeOfParty[p * servers.Count + s] = spec is null ? -1 : routes.Count;
             if (spec is null) continue;
