@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TcpSwarm.Cli.Output;
 using TcpSwarm.Cli.Report;
 
 namespace TcpSwarm.Cli;
@@ -19,7 +20,16 @@ internal static class ReportVerb
         {
             try
             {
-                var outcome = ReportFiles.Rebuild(parsed.GetValue(folder) ?? "");
+                var path = parsed.GetValue(folder) ?? "";
+                // Held as a run holds it: a report is not rebuilt under a run still writing there.
+                var busy = "";
+                using var held = Directory.Exists(path) ? RunFolder.Hold(path, out busy) : null;
+                if (held is null && busy.Length > 0)
+                {
+                    env.Error.WriteLine("error: " + busy);
+                    return ExitCodes.BadInput;
+                }
+                var outcome = ReportFiles.Rebuild(path);
                 if (outcome.Problem is { } problem)
                 {
                     env.Error.WriteLine("error: " + problem);
