@@ -57,7 +57,7 @@ internal sealed class Interruption : IDisposable
     {
         lock (_lock)
         {
-            if (_disposed) return;
+            if (_disposed && _requests == 0) return;
             if (++_requests == 1)
             {
                 _error.WriteLine($"interrupted ({signal}): {FirstRequestMeans}");
@@ -70,12 +70,15 @@ internal sealed class Interruption : IDisposable
         }
     }
 
+    /// <summary>Stops listening, unless a signal came: then the signals stay caught until the process ends, so that a
+    /// late one does not turn the interrupted run's exit code 130 into death by that signal.</summary>
     public void Dispose()
     {
         lock (_lock)
         {
             if (_disposed) return;
             _disposed = true;
+            if (_requests > 0) return;
         }
         foreach (var registration in _registrations) registration.Dispose();
         _stop.Dispose();

@@ -75,6 +75,7 @@ internal static class RunVerb
             {
                 env.Error.WriteLine("tcpswarm: the scenario runner is not part of this build yet, so nothing was run "
                                     + "(the scenario itself is valid; 'tcpswarm validate' says what it describes).");
+                RunFailed(folder, "failed", "the scenario runner is not part of this build", startedAt, arguments, env);
                 return ExitCodes.Other;
             }
 
