@@ -61,12 +61,8 @@ internal static class RunVerb
                 return ExitCodes.BadInput;
             using var exporting = export;
 
-            folder = folders.Claim(parsed, scenario, RunDocument.Running(startedAt, arguments, MachineDocument.Current()),
-                env.Error);
-            if (folder is null) return ExitCodes.BadInput;
             seed = scenario.Seed;
             env.Out.WriteLine($"seed {scenario.Seed}");
-            env.Out.WriteLine($"folder {folder.Path}");
             if (metricSettings.ScrapeUrl is { } url) env.Out.WriteLine($"metrics: {url}");
             var runner = clusterSettings is null
                 ? env.Runners(export?.Metrics)
@@ -75,13 +71,17 @@ internal static class RunVerb
             {
                 env.Error.WriteLine("tcpswarm: the scenario runner is not part of this build yet, so nothing was run "
                                     + "(the scenario itself is valid; 'tcpswarm validate' says what it describes).");
-                RunFailed(folder, "failed", "the scenario runner is not part of this build", startedAt, arguments, env);
                 return ExitCodes.Other;
             }
 
             // The runner (the embedded silo) lives until the linger ends: Orleans' meter lives with it.
             try
             {
+                // Held from before the run starts to the end: its run.json says running until the results are in.
+                folder = folders.Claim(parsed, scenario,
+                    RunDocument.Running(startedAt, arguments, MachineDocument.Current()), env.Error);
+                if (folder is null) return ExitCodes.BadInput;
+                env.Out.WriteLine($"folder {folder.Path}");
                 var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
                 var run = RunDocument.Of(report, startedAt, arguments, MachineDocument.Current());
                 var code = Finish(report, scenario, folder.Path, run, env);

@@ -37,7 +37,7 @@ public sealed class SharedFolderTests
         Assert.Equal($"error: --out:0:0: out: '{temp.Path}' holds an earlier run (its run.json says completed); give "
                      + "--force to remove its files and write this run there, or another --out", result.ErrorLines[0]);
         Assert.Equal("1 problem; nothing was started.", result.ErrorLines[^1]);
-        Assert.Empty(result.Out);
+        Assert.Equal(["seed 1"], result.OutLines);
         Assert.Equal(before, Directory.GetFileSystemEntries(temp.Path, "*", SearchOption.AllDirectories).Order()
             .Where(p => Path.GetFileName(p) != ".tcpswarm.lock"));
         Assert.Equal("earlier", File.ReadAllText(temp.File("trace.pcap")));
@@ -100,7 +100,7 @@ public sealed class SharedFolderTests
         Assert.Equal(2, result.Code);
         Assert.StartsWith($"error: --out:0:0: out: cannot write into the run folder '{folder}'", result.ErrorLines[0],
             StringComparison.Ordinal);
-        Assert.Empty(result.Out);
+        Assert.Equal(["seed 1"], result.OutLines);
         result.AssertNoStackTrace();
     }
 
