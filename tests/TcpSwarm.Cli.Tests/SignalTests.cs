@@ -10,6 +10,9 @@ public sealed class SignalTests
     // Most signals sent by one test: a bound on its loop, far above what writing the files takes.
     private const int MaxSignals = 20_000;
 
+    // A PNG's last chunk, IEND, and its CRC: a file cut short lacks them.
+    private static readonly byte[] PngEnd = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
+
     private static string[] AtWallSpeed(string folder) =>
         ["run", Repo.Load("quickstart.yaml"), "--speed", "1", "--out", folder];
 
@@ -82,6 +85,35 @@ public sealed class SignalTests
         Assert.Equal(2, refused);
         Assert.Contains($"'{folder}' holds an earlier run (its run.json says running); give --force", error,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SIGKILL_while_the_results_are_written_leaves_only_whole_files()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.File("run");
+        await using var run = ChildTcpswarm.Start(AtWallSpeed(folder));
+        await run.WaitForLine(l => l.StartsWith("progress ", StringComparison.Ordinal), "a first progress line");
+
+        await run.Signal("TERM");
+        await run.WaitForLine(l => l.StartsWith("interrupted (SIGTERM)", StringComparison.Ordinal),
+            "the first signal's acknowledgement", onError: true);
+        await run.Signal("KILL");                     // somewhere in stopping or writing: every file whole or absent
+        await run.Exit();
+
+        var status = Status(folder);
+        Assert.Contains(status, (string[])["running", "interrupted"]);
+        foreach (var name in (string[])["run.json", "summary.json", "timeseries.json"])
+        {
+            var path = Path.Combine(folder, name);
+            if (File.Exists(path)) JsonDocument.Parse(File.ReadAllBytes(path)).Dispose();     // throws if cut short
+        }
+        var plots = Path.Combine(folder, "plots");
+        foreach (var png in Directory.Exists(plots) ? Directory.GetFiles(plots, "*.png") : [])
+            Assert.True(File.ReadAllBytes(png).AsSpan().EndsWith(PngEnd), png);
+        if (status == "interrupted")
+            foreach (var name in (string[])["summary.json", "timeseries.csv", "timeseries.json", "report.md"])
+                Assert.True(File.Exists(Path.Combine(folder, name)), name);
     }
 
     [Fact]
