@@ -11,8 +11,10 @@ namespace TcpSwarm.Cli;
 /// --redis, localhost clustering on this machine) and serves runs until Ctrl-C or SIGTERM.</summary>
 internal static class SiloVerb
 {
-    // How long a stopping silo may take to leave its cluster before the process ends regardless.
-    private static readonly TimeSpan LeaveLimit = TimeSpan.FromSeconds(30);
+    // How long a stopping silo may take to leave its cluster before the process ends regardless: within docker
+    // stop's 10 s before its SIGKILL. An orderly leave takes a second or two; one that cannot happen (Redis gone)
+    // would otherwise take Orleans' own timeouts, a minute and more.
+    private static readonly TimeSpan LeaveLimit = TimeSpan.FromSeconds(10);
 
     public static Command Build(CliEnvironment env)
     {
