@@ -21,8 +21,8 @@ internal static class CalibrateVerb
             + "always removes (veth pairs, nftables drops, raw sockets; nothing leaves them), then the same "
             + "experiments in the simulator with the namespaces' own sysctls and the profile of this kernel, and "
             + "prints them side by side: kernel, simulator, difference, tolerance. Needs root. Exit codes: 0 every "
-            + "row within its tolerance, 4 a row beyond it, 2 not root or a tool missing, 130 interrupted (Ctrl-C, SIGTERM "
-            + "or SIGHUP: the namespaces are removed first).");
+            + "row within its tolerance, 4 a row beyond it, 2 not root or a tool missing, 130 interrupted "
+            + "(Ctrl-C, SIGTERM or SIGHUP: the namespaces are removed first).");
         command.Add(quick);
         command.SetAction((parsed, _) => ExecuteAsync(new CalibrationMode(parsed.GetValue(quick)), env));
         return command;

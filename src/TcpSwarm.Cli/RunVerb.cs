@@ -28,9 +28,9 @@ internal static class RunVerb
             "Runs a scenario on an embedded single silo: prints the seed first, then a live view on a terminal or a "
             + "progress line each wall second otherwise, and at the end a summary; writes summary.json and run.json "
             + "into the run folder, and the traced connections as trace.pcap (the servers' interfaces), "
-            + "trace-client.pcap (the clients') and ladder.txt. Bad input is refused as validate refuses it, and nothing starts. Ctrl-C, "
-            + "SIGTERM or SIGHUP stops at the last completed window and writes what was done, marked partial (exit "
-            + "130); further signals do not stop the writing. With "
+            + "trace-client.pcap (the clients') and ladder.txt. Bad input is refused as validate refuses it, and "
+            + "nothing starts. Ctrl-C, SIGTERM or SIGHUP stops at the last completed window and writes what was done, "
+            + "marked partial (exit 130); further signals do not stop the writing. With "
             + "--metrics-port, Prometheus can scrape the run while it goes, and a while after.");
         options.AddTo(command);
         folders.AddTo(command);
@@ -174,7 +174,10 @@ internal static class RunVerb
         {
             env.Error.WriteLine($"error: the run ended ({run.Status}) but its files could not be written to "
                                 + $"'{folder}': {e.Message}");
-            TryWriteRun(folder, run with { Status = "failed", Failure = "its files could not be written: " + e.Message });
+            TryWriteRun(folder, run with
+            {
+                Status = "failed", Failure = "its files could not be written: " + e.Message,
+            });
             return ExitCodes.Other;
         }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using TcpSwarm.Simulation.Results;
 
@@ -10,7 +9,8 @@ public sealed class SharedFolderTests
 {
     private static string Quickstart => Repo.Load("quickstart.yaml");
 
-    private static Tcpswarm Completing() => new() { Runner = TestDoubleRunner.Returning(Summaries.Report(RunStatus.Completed)) };
+    private static Tcpswarm Completing() =>
+        new() { Runner = TestDoubleRunner.Returning(Summaries.Report(RunStatus.Completed)) };
 
     private static void EarlierRun(string folder)
     {
@@ -197,7 +197,7 @@ public sealed class SharedFolderTests
 
     private static string? Status(string folder)
     {
-        using var run = JsonDocument.Parse(Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(folder, "run.json"))));
+        using var run = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "run.json")));
         return run.RootElement.GetProperty("status").GetString();
     }
 }
