@@ -73,8 +73,13 @@ internal static class BenchVerb
 
             var startedAt = env.Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
                 System.Globalization.CultureInfo.InvariantCulture);
-            // Ctrl-C ends the bench after the measurement under way; the figures so far are printed (exit 130).
+            // Ctrl-C, SIGTERM or SIGHUP ends the bench after the measurement under way; the figures so far are
+            // printed and written (exit 130), whatever further signals come.
             using var interruption = env.Interruptions(env.Error);
+            interruption.FirstRequestMeans = "stopping after the measurement under way, then printing the figures "
+                                             + "measured so far (a further signal does not stop that)";
+            interruption.LaterRequestMeans = "the figures measured so far are still printed and written; only "
+                                             + "SIGKILL stops tcpswarm before that";
             var results = await new BenchSession(plan, env.Error, () => interruption.Requested).RunAsync()
                 .ConfigureAwait(false);
             var figures = new BenchFigures(results);
@@ -83,7 +88,7 @@ internal static class BenchVerb
             {
                 var document = BenchDocuments.Of(figures, startedAt, ToolVersion.Informational);
                 var bytes = JsonSerializer.SerializeToUtf8Bytes(document, BenchJsonContext.Default.BenchDocument);
-                await File.WriteAllBytesAsync(jsonPath, [.. bytes, (byte)'\n']).ConfigureAwait(false);
+                Output.RunFiles.Replace(jsonPath, [.. bytes, (byte)'\n']);     // whole or not at all
                 env.Out.WriteLine($"written: {jsonPath}");
             }
             if (interruption.Requested)
@@ -102,14 +107,18 @@ internal static class BenchVerb
         }
     }
 
-    // The JSON file is refused before anything runs, not after the bench's minutes.
+    // The JSON file is refused before anything runs, not after the bench's minutes: its folder is made, and a file
+    // written there and removed, without touching FILE itself (an earlier bench's stays until the new one replaces it).
     private static bool CanWrite(string path, TextWriter error)
     {
         try
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            File.WriteAllBytes(path, []);
+            var full = Path.GetFullPath(path);
+            if (Directory.Exists(full)) throw new IOException("it is a folder");
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var probe = full + "." + Path.GetRandomFileName() + Output.RunFiles.TemporarySuffix;
+            new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None).Dispose();
+            File.Delete(probe);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException

@@ -21,7 +21,8 @@ internal static class CalibrateVerb
             + "always removes (veth pairs, nftables drops, raw sockets; nothing leaves them), then the same "
             + "experiments in the simulator with the namespaces' own sysctls and the profile of this kernel, and "
             + "prints them side by side: kernel, simulator, difference, tolerance. Needs root. Exit codes: 0 every "
-            + "row within its tolerance, 4 a row beyond it, 2 not root or a tool missing, 130 interrupted.");
+            + "row within its tolerance, 4 a row beyond it, 2 not root or a tool missing, 130 interrupted "
+            + "(Ctrl-C, SIGTERM or SIGHUP: the namespaces are removed first).");
         command.Add(quick);
         command.SetAction((parsed, _) => ExecuteAsync(new CalibrationMode(parsed.GetValue(quick)), env));
         return command;
@@ -35,8 +36,10 @@ internal static class CalibrateVerb
             return ExitCodes.BadInput;
         }
         using var interruption = env.Interruptions(env.Error);
-        interruption.FirstRequestMeans = "stopping the experiments and removing their namespaces (Ctrl-C again "
-                                         + "quits at once; the namespaces are still removed on the way out)";
+        interruption.FirstRequestMeans = "stopping the experiments and removing their namespaces (a further signal "
+                                         + "does not stop that)";
+        interruption.LaterRequestMeans = "still removing calibrate's namespaces; only SIGKILL stops that (the next "
+                                         + "calibrate then removes what is left)";
         try
         {
             env.Error.WriteLine(mode.Quick ? "calibrate --quick: under two minutes" : "calibrate: about 2.5 minutes");

@@ -12,7 +12,7 @@ namespace TcpSwarm.Cli;
 /// the engine is not part of this build.</param>
 /// <param name="Clock">Wall time: the start time in run.json and the pace of progress lines. Never virtual time.
 /// </param>
-/// <param name="Interruptions">Listens for Ctrl-C and SIGTERM for the length of one run.</param>
+/// <param name="Interruptions">Listens for Ctrl-C, SIGTERM and SIGHUP for the length of one verb.</param>
 internal sealed record CliEnvironment(
     TextWriter Out,
     TextWriter Error,

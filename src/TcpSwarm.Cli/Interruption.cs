@@ -2,25 +2,26 @@ using System.Runtime.InteropServices;
 
 namespace TcpSwarm.Cli;
 
-/// <summary>Ctrl-C during a run: the first asks the runner to stop at its last completed window; the second quits at
-/// once, writing nothing.</summary>
-/// <remarks>SIGINT (Ctrl-C) and SIGTERM are caught through <see cref="PosixSignalRegistration"/> only: registering
-/// Console.CancelKeyPress as well would see one Ctrl-C twice, and the second press quits.</remarks>
+/// <summary>SIGINT (Ctrl-C), SIGTERM or SIGHUP during a verb: the first asks it to stop at its last completed step
+/// and write what it has; every later one is acknowledged on the error stream and changes nothing.</summary>
+/// <remarks>
+/// GNU timeout, systemd and CI runners send SIGTERM to the process and again to its group, so a second signal often
+/// arrives while the results are written: quitting then would lose the whole run. Only SIGKILL ends tcpswarm before
+/// it has written what it has; the files are renamed into place, so even then none is half-written.
+/// The signals are caught through <see cref="PosixSignalRegistration"/> only: registering Console.CancelKeyPress as
+/// well would see one Ctrl-C twice.
+/// </remarks>
 internal sealed class Interruption : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly TextWriter _error;
-    private readonly Action<int> _quit;
     private readonly List<PosixSignalRegistration> _registrations = [];
+    private readonly Lock _lock = new();
     private int _requests;
+    private bool _disposed;
 
     /// <param name="error">Where to say what a request does.</param>
-    /// <param name="quit">Ends the process with an exit code (Environment.Exit for the real program).</param>
-    public Interruption(TextWriter error, Action<int> quit)
-    {
-        _error = error;
-        _quit = quit;
-    }
+    public Interruption(TextWriter error) => _error = error;
 
     /// <summary>Cancelled by the first request.</summary>
     public CancellationToken Token => _stop.Token;
@@ -29,41 +30,65 @@ internal sealed class Interruption : IDisposable
 
     /// <summary>What the first request does, said on the error stream; the run verb's by default.</summary>
     public string FirstRequestMeans { get; set; } = "stopping at the last completed window, then writing the results "
-                                                   + "(Ctrl-C again quits at once and writes nothing)";
+                                                   + "marked partial (a further signal does not stop the writing)";
 
-    /// <summary>Listens for SIGINT and SIGTERM until disposed; the second one ends the process with 130.</summary>
+    /// <summary>What a later request is told, said on the error stream; the run verb's by default.</summary>
+    public string LaterRequestMeans { get; set; } = "the results are still being written and will be kept; only "
+                                                   + "SIGKILL stops tcpswarm before that";
+
+    /// <summary>Listens for SIGINT, SIGTERM and SIGHUP until disposed.</summary>
     public static Interruption OnSignals(TextWriter error)
     {
-        var interruption = new Interruption(error, Environment.Exit);
-        foreach (var signal in (PosixSignal[])[PosixSignal.SIGINT, PosixSignal.SIGTERM])
+        var interruption = new Interruption(error);
+        foreach (var signal in (PosixSignal[])[PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP])
         {
             interruption._registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {
-                // The process must not die on the first signal: the runner stops and the files are written.
+                // The process must not die of the signal: the verb stops in order and writes what it has.
                 context.Cancel = true;
-                interruption.Request();
+                interruption.Request(Name(context.Signal));
             }));
         }
         return interruption;
     }
 
-    /// <summary>One Ctrl-C or SIGTERM.</summary>
-    public void Request()
+    /// <summary>One signal (or a test's request), named in the line that acknowledges it.</summary>
+    public void Request(string signal = "SIGINT")
     {
-        if (Interlocked.Increment(ref _requests) == 1)
+        lock (_lock)
         {
-            _error.WriteLine("interrupted: " + FirstRequestMeans);
-            _stop.Cancel();
-            return;
+            if (_disposed && _requests == 0) return;
+            if (++_requests == 1)
+            {
+                _error.WriteLine($"interrupted ({signal}): {FirstRequestMeans}");
+                _error.Flush();
+                _stop.Cancel();
+                return;
+            }
+            _error.WriteLine($"interrupted again ({signal}): {LaterRequestMeans}");
+            _error.Flush();
         }
-        _error.WriteLine("interrupted again: quitting without writing the results");
-        _error.Flush();
-        _quit(ExitCodes.Interrupted);
     }
 
+    /// <summary>Stops listening, unless a signal came: then the signals stay caught until the process ends, so that a
+    /// late one does not turn the interrupted run's exit code 130 into death by that signal.</summary>
     public void Dispose()
     {
+        lock (_lock)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            if (_requests > 0) return;
+        }
         foreach (var registration in _registrations) registration.Dispose();
         _stop.Dispose();
     }
+
+    private static string Name(PosixSignal signal) => signal switch
+    {
+        PosixSignal.SIGINT => "SIGINT",
+        PosixSignal.SIGTERM => "SIGTERM",
+        PosixSignal.SIGHUP => "SIGHUP",
+        _ => signal.ToString(),
+    };
 }

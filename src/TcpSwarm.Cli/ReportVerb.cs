@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TcpSwarm.Cli.Output;
 using TcpSwarm.Cli.Report;
 
 namespace TcpSwarm.Cli;
@@ -20,10 +21,18 @@ internal static class ReportVerb
         {
             try
             {
-                var dir = parsed.GetValue(folder) ?? "";
-                if (Sweep.SweepManifest.Read(dir, out var notSweep) is { } manifest)
+                var path = parsed.GetValue(folder) ?? "";
+                // Held as a run holds it: a report is not rebuilt under a run still writing there.
+                var busy = "";
+                using var held = Directory.Exists(path) ? RunFolder.Hold(path, out busy) : null;
+                if (held is null && busy.Length > 0)
                 {
-                    var (sweepProblem, plots) = Sweep.SweepManifest.Rebuild(dir, manifest);
+                    env.Error.WriteLine("error: " + busy);
+                    return ExitCodes.BadInput;
+                }
+                if (Sweep.SweepManifest.Read(path, out var notSweep) is { } manifest)
+                {
+                    var (sweepProblem, plots) = Sweep.SweepManifest.Rebuild(path, manifest);
                     if (sweepProblem is not null) env.Error.WriteLine("error: " + sweepProblem);
                     else env.Out.WriteLine($"written: {string.Join(", ", plots)}");
                     return sweepProblem is null ? ExitCodes.Done : ExitCodes.BadInput;
@@ -33,7 +42,7 @@ internal static class ReportVerb
                     env.Error.WriteLine("error: " + notSweep);
                     return ExitCodes.BadInput;
                 }
-                var outcome = ReportFiles.Rebuild(dir);
+                var outcome = ReportFiles.Rebuild(path);
                 if (outcome.Problem is { } problem)
                 {
                     env.Error.WriteLine("error: " + problem);

@@ -25,33 +25,34 @@ internal static class RunVerb
         var options = new ScenarioOptions();
         var metrics = new MetricsOptions();
         var cluster = new RunCluster();
-        var output = new Option<string>("--out")
-        {
-            HelpName = "DIR",
-            Description = "The run folder, created if missing; a re-run replaces its files (summary.json, run.json, "
-                          + "and trace.pcap, trace-client.pcap, ladder.txt when connections were traced). Default: runs/<scenario>-<seed>/ under the current directory.",
-        };
+        var folders = new RunFolderOptions();
         var command = new Command("run",
             "Runs a scenario on an embedded single silo: prints the seed first, then a live view on a terminal or a "
             + "progress line each wall second otherwise, and at the end a summary; writes summary.json and run.json "
             + "into the run folder, and the traced connections as trace.pcap (the servers' interfaces), "
-            + "trace-client.pcap (the clients') and ladder.txt. Bad input is refused as validate refuses it, and nothing starts. Ctrl-C stops at "
-            + "the last completed window and writes what was done (exit 130); a second Ctrl-C quits at once. With "
+            + "trace-client.pcap (the clients') and ladder.txt. Bad input is refused as validate refuses it, and "
+            + "nothing starts. Ctrl-C, SIGTERM or SIGHUP stops at the last completed window and writes what was done, "
+            + "marked partial (exit 130); further signals do not stop the writing. With "
             + "--metrics-port, Prometheus can scrape the run while it goes, and a while after.");
         options.AddTo(command);
         options.AddCheckTo(command);
-        command.Add(output);
+        folders.AddTo(command);
         metrics.AddTo(command);
         cluster.AddTo(command);
-        command.SetAction((parsed, _) => ExecuteAsync(parsed, options, metrics, cluster, output, env, args));
+        command.SetAction((parsed, _) => ExecuteAsync(parsed, options, metrics, cluster, folders, env, args));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(ParseResult parsed, ScenarioOptions options, MetricsOptions metrics,
         RunCluster cluster,
-        Option<string> output, CliEnvironment env, IReadOnlyList<string> args)
+        RunFolderOptions folders, CliEnvironment env, IReadOnlyList<string> args)
     {
         ulong? seed = null;
+        // Signals are caught from the start: whatever stage a run is at, one ends it in order.
+        using var interruption = env.Interruptions(env.Error);
+        var startedAt = env.Clock.GetUtcNow();
+        var arguments = Redaction.Arguments(args);
+        RunFolder? folder = null;
         try
         {
             var (metricSettings, metricProblems) = metrics.Read(parsed);
@@ -81,30 +82,19 @@ internal static class RunVerb
             // The runner (the embedded silo) lives until the linger ends: Orleans' meter lives with it.
             try
             {
-                var folder = parsed.GetValue(output) ?? RunFiles.DefaultFolder(scenario);
-                try
-                {
-                    Directory.CreateDirectory(folder);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
-                                              or NotSupportedException)
-                {
-                    return Diagnostics.Refuse(
-                        [new ScenarioProblem("--out", 0, 0, "out", $"cannot create the run folder '{folder}': {e.Message}")],
-                        env.Error);
-                }
-
-                // Listening until the files are written: a second Ctrl-C then still quits with 130, not by the signal.
-                using var interruption = env.Interruptions(env.Error);
-                var startedAt = env.Clock.GetUtcNow();
+                // Held from before the run starts to the end: its run.json says running until the results are in.
+                folder = folders.Claim(parsed, scenario,
+                    RunDocument.Running(startedAt, arguments, MachineDocument.Current()), env.Error);
+                if (folder is null) return ExitCodes.BadInput;
+                env.Out.WriteLine($"folder {folder.Path}");
                 var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
-                var run = RunDocument.Of(report, startedAt, Redaction.Arguments(args), MachineDocument.Current()) with
+                var run = RunDocument.Of(report, startedAt, arguments, MachineDocument.Current()) with
                 {
                     RunId = identity.Id,
                     Setup = loaded.Setup,
                     Checks = loaded.Checks.Judge(RunFiles.SummaryJson(report.Summary)),
                 };
-                var code = Finish(report, scenario, folder, run, env);
+                var code = Finish(report, scenario, folder.Path, run, env);
                 if (export is not null)
                 {
                     await MetricsOptions.LingerAsync(export, env.Out, interruption.Token).ConfigureAwait(false);
@@ -120,11 +110,46 @@ internal static class RunVerb
         catch (ClusterUnreachableException e)
         {
             env.Error.WriteLine("error: " + e.Message + "; nothing was run");
+            RunFailed(folder, "cluster_failed", e.Message, startedAt, arguments, env);
             return ExitCodes.ClusterFailed;
+        }
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            env.Error.WriteLine("interrupted before the run started; nothing was run");
+            RunFailed(folder, "interrupted", "interrupted before the run started", startedAt, arguments, env);
+            return ExitCodes.Interrupted;
         }
         catch (Exception e)
         {
+            RunFailed(folder, "failed", e.Message, startedAt, arguments, env);
             return Diagnostics.Bug(e, seed, env.Error);
+        }
+        finally
+        {
+            folder?.Dispose();
+        }
+    }
+
+    // run.json of a run that ended before its results: why, so that it does not go on saying running.
+    private static void RunFailed(RunFolder? folder, string status, string failure, DateTimeOffset startedAt,
+        IReadOnlyList<string> arguments, CliEnvironment env)
+    {
+        if (folder is null) return;
+        if (!TryWriteRun(folder.Path, RunDocument.Unfinished(status, failure, startedAt, arguments,
+                MachineDocument.Current())))
+            env.Error.WriteLine($"error: could not record the run's end in '{folder.Path}'");
+    }
+
+    private static bool TryWriteRun(string folder, RunDocument run)
+    {
+        try
+        {
+            RunFiles.WriteRun(folder, run);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
@@ -149,15 +174,20 @@ internal static class RunVerb
         ReportFiles.Outcome rebuilt;
         try
         {
-            (summaryPath, runPath) = RunFiles.Write(folder, report.Summary, run);
+            summaryPath = RunFiles.WriteSummary(folder, report.Summary);
             (csvPath, jsonPath) = RunFiles.WriteTimeSeries(folder, scenario, report.Samples);
             tracePaths = TraceFiles.Write(folder, scenario, report.Trace);
             rebuilt = ReportFiles.Rebuild(folder);       // from the files just written, exactly as `report` does
+            runPath = RunFiles.WriteRun(folder, run);    // last: a run.json that says how it ended has every file
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             env.Error.WriteLine($"error: the run ended ({run.Status}) but its files could not be written to "
                                 + $"'{folder}': {e.Message}");
+            TryWriteRun(folder, run with
+            {
+                Status = "failed", Failure = "its files could not be written: " + e.Message,
+            });
             return ExitCodes.Other;
         }
 

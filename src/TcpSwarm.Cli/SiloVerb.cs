@@ -11,6 +11,11 @@ namespace TcpSwarm.Cli;
 /// --redis, localhost clustering on this machine) and serves runs until Ctrl-C or SIGTERM.</summary>
 internal static class SiloVerb
 {
+    // How long a stopping silo may take to leave its cluster before the process ends regardless: within docker
+    // stop's 10 s before its SIGKILL. An orderly leave takes a second or two; one that cannot happen (Redis gone)
+    // would otherwise take Orleans' own timeouts, a minute and more.
+    private static readonly TimeSpan LeaveLimit = TimeSpan.FromSeconds(10);
+
     public static Command Build(CliEnvironment env)
     {
         var membership = new MembershipOptions();
@@ -74,6 +79,9 @@ internal static class SiloVerb
     private static async Task<int> Serve(SiloSettings settings, MetricsExport? export, CliEnvironment env)
     {
         using var interruption = env.Interruptions(env.Error);
+        interruption.FirstRequestMeans = $"leaving the cluster (within {LeaveLimit.TotalSeconds:0} s; a further "
+                                         + "signal does not stop that)";
+        interruption.LaterRequestMeans = "already leaving the cluster; only SIGKILL stops the silo before it has left";
         ClusterSilo silo;
         try
         {
@@ -95,15 +103,37 @@ internal static class SiloVerb
         {
             return ExitCodes.Interrupted;
         }
-        await using (silo)
+        var address = silo.Address;
+        try
         {
-            env.Out.WriteLine($"silo {silo.Address} joined cluster {settings.Cluster.ClusterId} " +
-                              $"({settings.Cluster.Describe()}); Ctrl-C stops it");
+            env.Out.WriteLine($"silo {address} joined cluster {settings.Cluster.ClusterId} " +
+                              $"({settings.Cluster.Describe()}); Ctrl-C, SIGTERM or SIGHUP stops it");
             await env.Out.FlushAsync();
             await silo.ServeAsync(interruption.Token);
-            env.Out.WriteLine($"silo {silo.Address} is leaving the cluster");
+            env.Out.WriteLine($"silo {address} is leaving the cluster");
+            await env.Out.FlushAsync();
+        }
+        finally
+        {
+            await Leave(silo, address, env);
         }
         return ExitCodes.Done;
+    }
+
+    // The first signal stops the silo: it leaves in order if its cluster lets it within the limit (Redis gone, it
+    // cannot), and the process ends either way; membership declares a silo that did not leave dead.
+    private static async Task Leave(ClusterSilo silo, string address, CliEnvironment env)
+    {
+        try
+        {
+            await silo.DisposeAsync().AsTask().WaitAsync(LeaveLimit);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            env.Error.WriteLine($"silo {address} could not leave the cluster in order within "
+                                + $"{LeaveLimit.TotalSeconds:0} s; stopping anyway (the cluster's membership will "
+                                + "declare it dead)");
+        }
     }
 
     private static IPAddress? Advertised(string? text, List<ScenarioProblem> problems)

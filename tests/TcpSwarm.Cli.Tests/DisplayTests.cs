@@ -59,7 +59,7 @@ public sealed class DisplayTests
     public void The_live_view_shows_states_queues_drops_and_outcomes()
     {
         var scenario = Scenarios.ScenarioLoader.Load(Repo.Load("quickstart.yaml")).Scenario!;
-        using var interruption = new Interruption(TextWriter.Null, _ => { });
+        using var interruption = new Interruption(TextWriter.Null);
         var view = new LiveView(scenario, interruption, new ManualClock());
         var (console, output) = Recording();
 

@@ -30,7 +30,8 @@ public sealed class ProcessTests
     [Fact]
     public async Task Run_of_quickstart_on_the_embedded_silo_exits_0_and_its_outcomes_sum_to_its_attempts()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "tcpswarm-cli-quickstart-" + Environment.ProcessId);
+        using var temp = new TempFolder();
+        var dir = temp.File("run");
         var (code, output, error) = await Tcpswarm("run", Repo.Load("quickstart.yaml"), "--out", dir);
 
         Assert.True(code == 0, error);
@@ -48,7 +49,8 @@ public sealed class ProcessTests
     [Fact]
     public async Task The_same_seed_writes_a_byte_identical_summary_and_another_seed_a_different_one()
     {
-        var root = Path.Combine(Path.GetTempPath(), "tcpswarm-cli-seeds-" + Environment.ProcessId);
+        using var temp = new TempFolder();
+        var root = temp.Path;
         async Task<byte[]> Run(string name, string seed)
         {
             var dir = Path.Combine(root, name);

@@ -84,18 +84,19 @@ public sealed class RunTests
     }
 
     [Fact]
-    public async Task A_rerun_replaces_the_files_with_the_same_bytes()
+    public async Task A_forced_rerun_replaces_the_files_with_the_same_bytes()
     {
         using var temp = new TempFolder();
         var tool = new Tcpswarm { Runner = TestDoubleRunner.Returning(Summaries.Report(RunStatus.Completed)) };
 
         await tool.Run("run", Quickstart, "--out", temp.Path);
         var first = File.ReadAllBytes(temp.File("summary.json"));
-        await tool.Run("run", Quickstart, "--out", temp.Path);
+        Assert.Equal(0, (await tool.Run("run", Quickstart, "--out", temp.Path, "--force")).Code);
 
         Assert.Equal(first, File.ReadAllBytes(temp.File("summary.json")));
         Assert.Equal(["report.md", "run.json", "summary.json", "timeseries.csv", "timeseries.json"],
-            Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Directory.GetFiles(temp.Path).Select(Path.GetFileName).Where(n => n![0] != '.')
+                .Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -123,14 +124,6 @@ public sealed class RunTests
             result.ErrorLines[0], StringComparison.Ordinal);
         Assert.Equal("1 problem; nothing was started.", result.ErrorLines[^1]);
         result.AssertNoStackTrace();
-    }
-
-    [Fact]
-    public void The_default_run_folder_is_runs_scenario_seed()
-    {
-        var scenario = Scenarios.ScenarioLoader.Load(Quickstart, new() { Seed = 9 }).Scenario!;
-
-        Assert.Equal(Path.Combine("runs", "quickstart-9"), Output.RunFiles.DefaultFolder(scenario));
     }
 
     [Fact]
@@ -177,8 +170,7 @@ public sealed class RunTests
         var result = await tool.Run("run", Quickstart, "--out", temp.Path);
 
         Assert.Equal(130, result.Code);
-        Assert.Empty(tool.Quits);
-        Assert.StartsWith("interrupted: stopping at the last completed window", result.ErrorLines[0],
+        Assert.StartsWith("interrupted (SIGINT): stopping at the last completed window", result.ErrorLines[0],
             StringComparison.Ordinal);
         Assert.StartsWith("interrupted at 12.5s of 20.0s of virtual time", result.ErrorLines[^1], StringComparison.Ordinal);
         using var run = JsonDocument.Parse(File.ReadAllText(temp.File("run.json")));
@@ -186,22 +178,28 @@ public sealed class RunTests
     }
 
     [Fact]
-    public async Task A_second_Ctrl_C_quits_at_once_with_130()
+    public async Task Further_signals_are_acknowledged_and_the_results_are_still_written()
     {
         using var temp = new TempFolder();
         Tcpswarm? tool = null;
         var runner = new TestDoubleRunner((_, _, _) =>
         {
-            tool!.Interruption!.Request();
-            tool.Interruption.Request();
+            tool!.Interruption!.Request("SIGTERM");
+            tool.Interruption.Request("SIGTERM");
+            tool.Interruption.Request("SIGHUP");
             return Task.FromResult(Summaries.Report(RunStatus.Interrupted));
         });
         tool = new Tcpswarm { Runner = runner };
 
         var result = await tool.Run("run", Quickstart, "--out", temp.Path);
 
-        Assert.Equal([130], tool.Quits);
-        Assert.Contains("interrupted again: quitting without writing the results", result.ErrorLines);
+        Assert.Equal(130, result.Code);
+        Assert.Equal(2, result.ErrorLines.Count(l => l.StartsWith("interrupted again (", StringComparison.Ordinal)
+                                                     && l.EndsWith("will be kept; only SIGKILL stops tcpswarm before "
+                                                                   + "that", StringComparison.Ordinal)));
+        using var run = JsonDocument.Parse(File.ReadAllText(temp.File("run.json")));
+        Assert.Equal("interrupted", run.RootElement.GetProperty("status").GetString());
+        Assert.Equal(RunFilesText(Summaries.Example()), File.ReadAllText(temp.File("summary.json")));
     }
 
     [Fact]

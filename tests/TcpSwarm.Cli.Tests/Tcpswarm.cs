@@ -15,8 +15,6 @@ internal sealed class Tcpswarm
 
     public ManualClock Clock { get; } = new();
 
-    public List<int> Quits { get; } = [];
-
     public Interruption? Interruption => _interruptions.LastOrDefault();
 
     public static Task<Result> RunWithoutEngine(params string[] args) => new Tcpswarm().Run(args);
@@ -31,7 +29,7 @@ internal sealed class Tcpswarm
         var env = new CliEnvironment(output, error, OutIsTerminal: false,
             _ => Runners is { } make ? make() : Runner, Clock, e =>
         {
-            var interruption = new Interruption(e, Quits.Add);
+            var interruption = new Interruption(e);
             _interruptions.Add(interruption);
             return interruption;
         });

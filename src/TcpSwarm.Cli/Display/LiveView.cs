@@ -46,8 +46,8 @@ internal sealed class LiveView(Scenario scenario, Interruption interruption, Tim
                        + $"{Markup.Escape(scenario.Profile.Name)}, speed {Markup.Escape(scenario.Speed.ToString())}"),
         };
         if (interruption.Requested)
-            lines.Add(new Markup("[yellow]interrupted: stopping at the last completed window "
-                                 + "(Ctrl-C again quits at once and writes nothing)[/]"));
+            lines.Add(new Markup("[yellow]interrupted: stopping at the last completed window, then writing the "
+                                 + "results (a further Ctrl-C does not stop that)[/]"));
         if (p is null)
         {
             lines.Add(new Markup("[grey]starting...[/]"));

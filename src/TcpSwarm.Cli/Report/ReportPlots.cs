@@ -26,17 +26,16 @@ internal static class ReportPlots
     public static IReadOnlyList<Written> Write(string folder, TimeSeriesHeader header, TimeSeriesTable table,
         IReadOnlyDictionary<string, (double Rate, double Bound)> predictions)
     {
-        Directory.CreateDirectory(Path.Combine(folder, Folder));
+        var plots = Output.RunFolder.RealSubfolder(folder, Folder);
         var xs = table.Seconds.ToArray();
         var written = new List<Written>();
 
+        // Names from timeseries.json are made file-name parts, so none reaches outside plots/.
         void Save(Plot plot, string file, string caption)
         {
-            var relative = Folder + "/" + file;
-            var path = Path.Combine(folder, Folder, file);
-            plot.SavePng(path + ".partial", Width, Height);
-            File.Move(path + ".partial", path, overwrite: true);
-            written.Add(new Written(relative, caption));
+            file = Output.RunFiles.FileNamePart(file);
+            Output.RunFiles.Replace(Path.Combine(plots, file), plot.GetImageBytes(Width, Height, ImageFormat.Png));
+            written.Add(new Written(Folder + "/" + file, caption));
         }
 
         var states = New($"{header.Scenario}: connections by state (all hosts)", "sockets");
