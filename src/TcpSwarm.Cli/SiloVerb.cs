@@ -103,6 +103,9 @@ internal static class SiloVerb
             await silo.ServeAsync(interruption.Token);
             env.Out.WriteLine($"silo {silo.Address} is leaving the cluster");
         }
+        if (silo.LeftUnannounced is { } why)
+            env.Error.WriteLine($"warning: {why}: the silo stopped without telling membership; the other silos "
+                                + "declare it dead after their probe timeout");
         return ExitCodes.Done;
     }
 
