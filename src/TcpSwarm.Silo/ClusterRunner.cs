@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,7 +58,7 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
                     throw new ClusterUnreachableException(none);
             }
             host = await StartClientAsync(settings).ConfigureAwait(false);
-            var silos = await FindSilosAsync(host.Services.GetRequiredService<IClusterClient>(), settings)
+            var silos = await FindSilosAsync(host.Services.GetRequiredService<IClusterClient>(), settings, redis)
                 .ConfigureAwait(false);
             log?.WriteLine($"cluster {settings.ClusterId} ({settings.Describe()}): {silos.Length} "
                            + $"{(silos.Length == 1 ? "silo" : "silos")}: {string.Join(", ", silos)}");
@@ -104,7 +105,8 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
 
     // The active silos, each of which has answered a call: a silo killed a moment ago is still listed as active
     // until its peers declare it dead, and a run must not be spread onto it.
-    private static async Task<string[]> FindSilosAsync(IClusterClient client, ClusterSettings settings)
+    private static async Task<string[]> FindSilosAsync(IClusterClient client, ClusterSettings settings,
+        ConnectionMultiplexer? redis)
     {
         var patience = settings.AnswerTimeout;
         var management = client.GetGrain<IManagementGrain>(0);
@@ -115,8 +117,20 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new ClusterUnreachableException($"the membership of cluster {settings.ClusterId} could not be read "
-                                                  + $"within {patience.TotalSeconds:0.#} s ({Describe(e)})");
+            // Membership's grain may live on a silo that has just died: Redis still lists it, its port refuses.
+            var listed = redis is null ? [] : await RedisMembers.ActiveSilosAsync(redis, settings.ClusterId)
+                .ConfigureAwait(false);
+            var refusing = new List<string>();
+            foreach (var silo in listed)
+                if (await Refuses(silo).ConfigureAwait(false)) refusing.Add(silo);
+            var cause = $"the membership of cluster {settings.ClusterId} could not be read within "
+                        + $"{patience.TotalSeconds:0.#} s ({Describe(e)})";
+            var who = refusing.Count == 1 ? $"silo {refusing[0]} is listed as active but its port refuses"
+                : $"silos {string.Join(", ", refusing)} are listed as active but their ports refuse";
+            throw new ClusterUnreachableException(refusing.Count == 0 ? cause
+                : who + " connections (killed a moment ago; "
+                  + "membership declares a silo dead after its probe timeout); start the run again once membership "
+                  + "has caught up. " + char.ToUpperInvariant(cause[0]) + cause[1..]);
         }
         var silos = hosts.Keys.OrderBy(s => s.ToParsableString(), StringComparer.Ordinal).ToArray();
         if (silos.Length == 0)
@@ -131,6 +145,28 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
                 + "(membership declares a silo dead after its probe timeout) or stopped; start the run again once "
                 + "membership has caught up");
         return [.. silos.Select(s => s.ToParsableString())];
+    }
+
+    // Whether a silo's own port refuses a TCP connection: nothing listens there, so the silo is gone.
+    private static async Task<bool> Refuses(string silo)
+    {
+        var address = SiloAddress.FromParsableString(silo);
+        using var socket = new Socket(SocketType.Stream,
+            ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(address.Endpoint).WaitAsync(TimeSpan.FromSeconds(3))
+                .ConfigureAwait(false);
+            return false;
+        }
+        catch (SocketException e)
+        {
+            return e.SocketErrorCode == SocketError.ConnectionRefused;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     private static async Task<bool> Answers(IManagementGrain management, SiloAddress silo, TimeSpan patience)

@@ -40,11 +40,11 @@ public sealed class ClusterWatchdog
         var clock = Stopwatch.StartNew();
         var management = _client.GetGrain<IManagementGrain>(0);
         var answered = _silos.ToDictionary(s => s, _ => TimeSpan.Zero, StringComparer.Ordinal);
-        var pending = new Dictionary<string, Task>(StringComparer.Ordinal);
+        var pings = new Dictionary<string, Task>(StringComparer.Ordinal);
+        Task<Dictionary<SiloAddress, SiloStatus>>? reading = null;
         var membershipReadAt = TimeSpan.Zero;
         string? membershipError = null;
         int redisLost = 0;
-        string? redisError = null;
         try
         {
             while (true)
@@ -52,43 +52,45 @@ public sealed class ClusterWatchdog
                 await Task.Delay(Every, cancellation).ConfigureAwait(false);
                 if (_redis is not null)
                 {
-                    (redisLost, redisError) = await PingRedisAsync(cancellation).ConfigureAwait(false) is { } error
-                        ? (redisLost + 1, error)
-                        : (0, null);
+                    var error = await PingRedisAsync(cancellation).ConfigureAwait(false);
+                    redisLost = error is null ? 0 : redisLost + 1;
                     if (redisLost >= RedisPingsLost)
                         return new ClusterFault($"Redis at {_redisName}, which holds the cluster's membership, "
-                                                + $"stopped answering ({redisError})");
+                                                + $"stopped answering ({error})");
                 }
 
-                try
+                // Every call is left running while it waits: one out at a time each, and none awaited here, so
+                // that a call that hangs delays nothing but its own answer.
+                if (reading is { IsCompleted: true })
                 {
-                    var hosts = await management.GetHosts(onlyActive: true)
-                        .WaitAsync(AnswerTimeout, cancellation).ConfigureAwait(false);
-                    membershipReadAt = clock.Elapsed;
-                    var active = hosts.Keys.Select(s => s.ToParsableString()).ToHashSet(StringComparer.Ordinal);
-                    if (_silos.FirstOrDefault(s => !active.Contains(s)) is { } gone)
-                        return new ClusterFault($"silo {gone} left the cluster", gone);
+                    if (reading.IsCompletedSuccessfully)
+                    {
+                        membershipReadAt = clock.Elapsed;
+                        var active = reading.Result.Keys.Select(s => s.ToParsableString())
+                            .ToHashSet(StringComparer.Ordinal);
+                        if (_silos.FirstOrDefault(s => !active.Contains(s)) is { } gone)
+                            return new ClusterFault($"silo {gone} left the cluster", gone);
+                    }
+                    else membershipError = Describe(reading.Exception!);
+                    reading = null;
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
-                {
-                    membershipError = Describe(e);
-                }
-                if (clock.Elapsed - membershipReadAt > AnswerTimeout)
-                    return new ClusterFault($"the cluster's membership could not be read for "
-                                            + $"{AnswerTimeout.TotalSeconds:0.#} s ({membershipError ?? "no answer"})");
-
+                reading ??= management.GetHosts(onlyActive: true);
                 foreach (var silo in _silos)
                 {
-                    if (pending.TryGetValue(silo, out var ping))
+                    if (pings.TryGetValue(silo, out var ping))
                     {
-                        if (!ping.IsCompleted) continue;                       // still out: one ping at a time
+                        if (!ping.IsCompleted) continue;
                         if (ping.IsCompletedSuccessfully) answered[silo] = clock.Elapsed;
                     }
-                    pending[silo] = management.GetRuntimeStatistics([SiloAddress.FromParsableString(silo)]);
+                    pings[silo] = management.GetRuntimeStatistics([SiloAddress.FromParsableString(silo)]);
                 }
+
                 var silent = _silos.Where(s => clock.Elapsed - answered[s] > AnswerTimeout).ToList();
                 if (silent.Count > 0)
                     return new ClusterFault(Silent(silent), silent.Count == 1 ? silent[0] : null);
+                if (clock.Elapsed - membershipReadAt > AnswerTimeout)
+                    return new ClusterFault($"the cluster's membership could not be read for "
+                                            + $"{AnswerTimeout.TotalSeconds:0.#} s ({membershipError ?? "no answer"})");
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -97,14 +99,16 @@ public sealed class ClusterWatchdog
         }
         finally
         {
-            foreach (var ping in pending.Values) _ = ping.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            foreach (var call in pings.Values.Append(reading ?? Task.CompletedTask))
+                _ = call.ContinueWith(t => t.Exception, TaskScheduler.Default);
         }
     }
 
     private string Silent(List<string> silent)
     {
         var seconds = $"{AnswerTimeout.TotalSeconds:0.#} s";
-        var who = silent.Count == _silos.Count ? $"no silo of the run has answered for {seconds} ({string.Join(", ", silent)})"
+        var who = silent.Count == _silos.Count
+            ? $"no silo of the run has answered for {seconds} ({string.Join(", ", silent)})"
             : silent.Count == 1 ? $"silo {silent[0]} has not answered for {seconds}"
             : $"silos {string.Join(", ", silent)} have not answered for {seconds}";
         return who + ": stopped (SIGSTOP), frozen or cut off; --cluster-timeout sets how long a run waits";

@@ -37,6 +37,34 @@ internal static class RedisMembers
               + $"{string.Join(", ", others)}: give --cluster-id to match the silos'";
     }
 
+    /// <summary>The silos the cluster's hash lists as active (ADDRESS:PORT@GENERATION); empty when it cannot be
+    /// read.</summary>
+    public static async Task<IReadOnlyList<string>> ActiveSilosAsync(IConnectionMultiplexer redis, string clusterId)
+    {
+        var silos = new List<string>();
+        try
+        {
+            var key = ClusterSettings.DefaultClusterId + "/members/" + clusterId;
+            foreach (var entry in await redis.GetDatabase().HashGetAllAsync(key).ConfigureAwait(false))
+            {
+                if (!entry.Name.ToString().StartsWith('S')) continue;
+                using var json = JsonDocument.Parse(entry.Value.ToString());
+                var root = json.RootElement;
+                if (root.TryGetProperty("Status", out var status) && status.ValueKind == JsonValueKind.Number
+                    && status.GetInt32() == Active
+                    && root.TryGetProperty("SiloAddress", out var outer)
+                    && outer.TryGetProperty("SiloAddress", out var inner) && inner.GetString() is { } address)
+                    silos.Add(address);
+            }
+        }
+        catch (Exception e) when (e is RedisException or JsonException or InvalidOperationException)
+        {
+            // Nothing more to say than what failed already.
+        }
+        silos.Sort(StringComparer.Ordinal);
+        return silos;
+    }
+
     // The number of active silos in a cluster's hash; null when an entry is not what we know how to read.
     private static async Task<int?> ActiveAsync(IDatabase database, RedisKey key)
     {

@@ -52,5 +52,8 @@ internal sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>kill -9: Redis gone, as a crash or an OOM kill leaves it.</summary>
+    public void Kill() => _process.Kill();
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
