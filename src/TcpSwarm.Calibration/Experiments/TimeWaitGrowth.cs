@@ -51,7 +51,8 @@ internal sealed class TimeWaitGrowth(TimeSpan closeDelay = default) : Experiment
             : null;
         string? goneUntrusted = latency > TrustedTimerLatency
             ? string.Create(CultureInfo.InvariantCulture,
-                $"timer latency p99 {latency.TotalMilliseconds:0} ms, beyond {TrustedTimerLatency.TotalMilliseconds:0} ms")
+                $"timer latency p99 {latency.TotalMilliseconds:0} ms, "
+                + $"beyond {TrustedTimerLatency.TotalMilliseconds:0} ms")
             : kernel.PollResolution > TrustedPollResolution
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"ss polled {kernel.PollResolution:0.0} s apart near the 60 s mark, not every 0.1 s")
