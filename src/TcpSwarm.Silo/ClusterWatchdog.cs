@@ -111,7 +111,7 @@ public sealed class ClusterWatchdog
             ? $"no silo of the run has answered for {seconds} ({string.Join(", ", silent)})"
             : silent.Count == 1 ? $"silo {silent[0]} has not answered for {seconds}"
             : $"silos {string.Join(", ", silent)} have not answered for {seconds}";
-        return who + ": stopped (SIGSTOP), frozen or cut off; --cluster-timeout sets how long a run waits";
+        return who + " (stopped, frozen or cut off; --cluster-timeout sets how long a run waits)";
     }
 
     // Null when Redis answered; what went wrong otherwise.

@@ -125,7 +125,7 @@ public static class GrainRun
             }
         }
         Abandon(step);
-        return new StepResult(null, seen.Cause + " while the run's clock was stepping", seen.LostSilo, -1);
+        return new StepResult(null, seen.Cause, seen.LostSilo, -1);
     }
 
     // A call left behind fails with the cluster: observed, so that nobody hears of it again.
