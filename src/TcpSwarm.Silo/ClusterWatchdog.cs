@@ -6,14 +6,13 @@ namespace TcpSwarm.Silo;
 
 /// <summary>Watches a cluster from outside for the whole of a run, once a second: Redis answers a PING, membership
 /// still lists every silo of the run as active, and every silo answers a call. Whatever stops doing so for longer
-/// than the answer timeout (Redis: three pings in a row) is the run's fault.</summary>
+/// than the answer timeout is the run's fault.</summary>
 /// <remarks>A hang shows only here: a SIGSTOPped silo neither answers nor is declared dead while its peers are
 /// stopped too, and the clock's call would wait for Orleans' response timeout, which is long on purpose (a window
 /// may take minutes). The pings are small calls answered beside the run's work, so only a hang reaches the
 /// timeout.</remarks>
 public sealed class ClusterWatchdog
 {
-    private const int RedisPingsLost = 3;
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
     private readonly IClusterClient _client;
     private readonly IConnectionMultiplexer? _redis;
@@ -44,7 +43,7 @@ public sealed class ClusterWatchdog
         Task<Dictionary<SiloAddress, SiloStatus>>? reading = null;
         var membershipReadAt = TimeSpan.Zero;
         string? membershipError = null;
-        int redisLost = 0;
+        var redisAnsweredAt = TimeSpan.Zero;
         try
         {
             while (true)
@@ -53,10 +52,11 @@ public sealed class ClusterWatchdog
                 if (_redis is not null)
                 {
                     var error = await PingRedisAsync(cancellation).ConfigureAwait(false);
-                    redisLost = error is null ? 0 : redisLost + 1;
-                    if (redisLost >= RedisPingsLost)
+                    if (error is null) redisAnsweredAt = clock.Elapsed;
+                    else if (clock.Elapsed - redisAnsweredAt > AnswerTimeout)
                         return new ClusterFault($"Redis at {_redisName}, which holds the cluster's membership, "
-                                                + $"stopped answering ({error})");
+                                                + $"stopped answering: no PING answered for "
+                                                + $"{AnswerTimeout.TotalSeconds:0.#} s ({error})");
                 }
 
                 // Every call is left running while it waits: one out at a time each, and none awaited here, so
@@ -119,7 +119,8 @@ public sealed class ClusterWatchdog
     {
         try
         {
-            await _redis!.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellation)
+            var patience = AnswerTimeout < TimeSpan.FromSeconds(2) ? AnswerTimeout : TimeSpan.FromSeconds(2);
+            await _redis!.GetDatabase().PingAsync().WaitAsync(patience, cancellation)
                 .ConfigureAwait(false);
             return null;
         }

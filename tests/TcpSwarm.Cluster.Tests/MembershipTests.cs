@@ -119,4 +119,15 @@ public sealed class MembershipTests
         Assert.Contains("error: /nonexistent/redis.password:0:0: redis-password-file: no such file", run.Error,
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_cluster_timeout_below_a_second_is_bad_input_exit_2_naming_the_option()
+    {
+        await using var run = ChildProcess.Tcpswarm("run", Repo.Load("quickstart.yaml"), "--redis", "127.0.0.1:1",
+            "--cluster-timeout", "100ms");
+
+        Assert.Equal(2, await run.Exit(TimeSpan.FromSeconds(60)));
+        Assert.Contains("error: --cluster-timeout:0:0: cluster-timeout: '100ms' is not allowed; use a duration from "
+                        + "1s to 1h", run.Error, StringComparison.Ordinal);
+    }
 }
