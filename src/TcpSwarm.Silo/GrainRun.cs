@@ -63,11 +63,13 @@ public static class GrainRun
             }
             catch (Exception e) when (watchdog is not null && e is not OperationCanceledException)
             {
-                // On a real cluster a call that fails is the cluster's doing: say what the watchdog saw, if it saw
-                // anything within its patience, else what the call said.
+                // On a real cluster a call that fails for the cluster's sake is its failure: say what the watchdog
+                // saw, if it saw anything within its patience, else what the call said. Anything else thrown in a
+                // grain (the engine's own exception) is still a bug of ours.
                 ClusterFault? seen = null;
                 if (await Task.WhenAny(fault!, Task.Delay(watchdog.AnswerTimeout)).ConfigureAwait(false) == fault)
                     seen = await fault.ConfigureAwait(false);
+                if (seen is null && !OfTheCluster(e)) throw;
                 failure = new StepResult(null, seen?.Cause ?? "a call to the cluster failed: " + Describe(e),
                     seen?.LostSilo, -1);
                 (totals, trace) = (null, []);
@@ -130,6 +132,22 @@ public static class GrainRun
 
     // A call left behind fails with the cluster: observed, so that nobody hears of it again.
     private static void Abandon(Task call) => _ = call.ContinueWith(t => t.Exception, TaskScheduler.Default);
+
+    // Orleans' own (messaging, serialization, a silo gone), a call timed out, a socket, or the membership's store
+    // (Redis), however wrapped: the cluster's doing, not the engine's.
+    private static bool OfTheCluster(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            var type = x.GetType().FullName ?? "";
+            if (x is TimeoutException or System.Net.Sockets.SocketException
+                || type.StartsWith("Orleans.", StringComparison.Ordinal)
+                || type.StartsWith("StackExchange.Redis.", StringComparison.Ordinal))
+                return true;
+            if (x is AggregateException a && a.InnerExceptions.Any(OfTheCluster)) return true;
+        }
+        return false;
+    }
 
     private static string Describe(Exception e)
     {
