@@ -124,7 +124,7 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
             foreach (var silo in listed)
                 if (await Refuses(silo).ConfigureAwait(false)) refusing.Add(silo);
             var cause = $"the membership of cluster {settings.ClusterId} could not be read within "
-                        + $"{patience.TotalSeconds:0.#} s ({Describe(e)})";
+                        + $"{patience.TotalSeconds:0.#} s ({RootCause.Of(e)})";
             var who = refusing.Count == 1 ? $"silo {refusing[0]} is listed as active but its port refuses"
                 : $"silos {string.Join(", ", refusing)} are listed as active but their ports refuse";
             throw new ClusterUnreachableException(refusing.Count == 0 ? cause
@@ -207,13 +207,6 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
     private static string RunId(Scenario scenario) => string.Create(CultureInfo.InvariantCulture,
         $"{new string([.. scenario.Name.Where(char.IsAsciiLetterOrDigit)])}-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Environment.ProcessId}");
 
-    private static string Describe(Exception e)
-    {
-        var root = e;
-        while (root.InnerException is { } inner) root = inner;
-        var line = root.Message.Split('\n')[0].Trim();
-        return root.GetType().Name + (line.Length > 0 ? ": " + (line.Length > 160 ? line[..160] + "…" : line) : "");
-    }
 
     // Stops the client, waiting at most so long: a client whose cluster has gone may not finish saying goodbye.
     private static async Task StopAsync(IHost host, TimeSpan patience)

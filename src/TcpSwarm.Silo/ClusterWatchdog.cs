@@ -71,7 +71,7 @@ public sealed class ClusterWatchdog
                         if (_silos.FirstOrDefault(s => !active.Contains(s)) is { } gone)
                             return new ClusterFault($"silo {gone} left the cluster", gone);
                     }
-                    else membershipError = Describe(reading.Exception!);
+                    else membershipError = RootCause.Of(reading.Exception!);
                     reading = null;
                 }
                 reading ??= management.GetHosts(onlyActive: true);
@@ -130,11 +130,4 @@ public sealed class ClusterWatchdog
         }
     }
 
-    private static string Describe(Exception e)
-    {
-        var root = e;
-        while (root.InnerException is { } inner) root = inner;
-        var line = root.Message.Split('\n')[0].Trim();
-        return root.GetType().Name + (line.Length > 0 ? ": " + (line.Length > 160 ? line[..160] + "…" : line) : "");
-    }
 }

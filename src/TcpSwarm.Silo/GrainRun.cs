@@ -70,8 +70,8 @@ public static class GrainRun
                 if (await Task.WhenAny(fault!, Task.Delay(watchdog.AnswerTimeout)).ConfigureAwait(false) == fault)
                     seen = await fault.ConfigureAwait(false);
                 if (seen is null && !OfTheCluster(e)) throw;
-                failure = new StepResult(null, seen?.Cause ?? "a call to the cluster failed: " + Describe(e),
-                    seen?.LostSilo, -1);
+                failure = new StepResult(null,
+                    seen?.Cause ?? "a call to the cluster failed: " + RootCause.Of(e), seen?.LostSilo, -1);
                 (totals, trace) = (null, []);
             }
         }
@@ -149,13 +149,6 @@ public static class GrainRun
         return false;
     }
 
-    private static string Describe(Exception e)
-    {
-        var root = e;
-        while (root.InnerException is { } inner) root = inner;
-        var line = root.Message.Split('\n')[0].Trim();
-        return root.GetType().Name + (line.Length > 0 ? ": " + (line.Length > 200 ? line[..200] + "…" : line) : "");
-    }
 
     private static async Task Stop(IRunGrain clock, TimeSpan patience)
     {
