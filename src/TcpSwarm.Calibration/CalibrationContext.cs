@@ -8,12 +8,20 @@ namespace TcpSwarm.Calibration;
 
 /// <summary>What every experiment shares: the lab of namespaces, the kernel's facts, the mode, and the simulator run
 /// with the kernel's own sysctls.</summary>
-internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, CalibrationMode mode, TimerLatencyProbe latency)
+internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, CalibrationMode mode, TimerLatencyProbe latency,
+    TextWriter log)
 {
     public Lab Lab { get; } = lab;
     public KernelInfo Kernel { get; } = kernel;
     public CalibrationMode Mode { get; } = mode;
     public TimerWheel Wheel { get; } = new(kernel.Hz);
+
+    /// <summary>A progress line while an experiment runs (one line, whole, among the other experiments' lines).
+    /// </summary>
+    public void Say(string line)
+    {
+        lock (log) log.WriteLine(line);
+    }
 
     /// <summary>The 99th percentile of the delays the probe has seen so far in running an expired timer (and waking
     /// its task).</summary>

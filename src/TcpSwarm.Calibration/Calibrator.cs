@@ -28,8 +28,12 @@ public static class Calibrator
 
     /// <summary>Removes leftovers of crashed runs, reads the kernel, runs the experiments concurrently.</summary>
     /// <param name="log">Progress lines (which experiment started and finished).</param>
-    public static async Task<CalibrationReport> RunAsync(CalibrationMode mode, TextWriter log,
-        CancellationToken cancellation)
+    public static Task<CalibrationReport> RunAsync(CalibrationMode mode, TextWriter log,
+        CancellationToken cancellation) => RunAsync(mode, log, cancellation, Experiments());
+
+    /// <summary>Only the given experiments (a test's, with its knobs).</summary>
+    internal static async Task<CalibrationReport> RunAsync(CalibrationMode mode, TextWriter log,
+        CancellationToken cancellation, IReadOnlyList<Experiment> experiments)
     {
         ArgumentNullException.ThrowIfNull(mode);
         ArgumentNullException.ThrowIfNull(log);
@@ -44,8 +48,8 @@ public static class Calibrator
             log.WriteLine($"kernel {kernel.Release}, HZ {kernel.Hz} ({kernel.HzSource}); simulator profile "
                           + $"{kernel.Profile} with the namespaces' own sysctls");
             using var probe = new TimerLatencyProbe(kernel.Hz);
-            var context = new CalibrationContext(lab, kernel, mode, probe);
-            var runs = Experiments().Select(e => RunOneAsync(e, context, log, cancellation)).ToList();
+            var context = new CalibrationContext(lab, kernel, mode, probe, log);
+            var runs = experiments.Select(e => RunOneAsync(e, context, log, cancellation)).ToList();
             var rows = (await Task.WhenAll(runs).ConfigureAwait(false)).SelectMany(r => r).ToList();
             return new CalibrationReport(kernel, mode, rows, probe.Latency, probe.MaxLatency, probe.Probes);
         }
@@ -55,7 +59,7 @@ public static class Calibrator
         }
     }
 
-    private static IEnumerable<Experiment> Experiments() =>
+    private static Experiment[] Experiments() =>
     [
         new SynAckOffsets(), new SynOffsets(), new AcceptBacklog(), new SynBurst(0), new SynBurst(1), new SynBurst(2),
         new TimeWaitGrowth(), new PortRange(),
@@ -67,7 +71,10 @@ public static class Calibrator
         await Task.Yield();
         lock (log) log.WriteLine($"  {experiment.Name}: started");
         var rows = await experiment.RunAsync(context, cancellation).ConfigureAwait(false);
-        lock (log) log.WriteLine($"  {experiment.Name}: done, {rows.Count(r => !r.Within)} of {rows.Count} rows apart");
+        int untrusted = rows.Count(r => r.Untrusted is not null);
+        lock (log)
+            log.WriteLine($"  {experiment.Name}: done, {rows.Count(r => r.Disagrees)} of {rows.Count} rows apart"
+                          + (untrusted > 0 ? $", {untrusted} untrusted" : ""));
         return rows;
     }
 }
@@ -80,5 +87,6 @@ public static class Calibrator
 public sealed record CalibrationReport(KernelInfo Kernel, CalibrationMode Mode, IReadOnlyList<CalibrationRow> Rows,
     TimeSpan TimerLatency, TimeSpan MaxTimerLatency, int Probes)
 {
-    public bool AllWithin => Rows.All(r => r.Within);
+    /// <summary>No row disagrees: every row is within its tolerance or untrusted.</summary>
+    public bool AllWithin => !Rows.Any(r => r.Disagrees);
 }

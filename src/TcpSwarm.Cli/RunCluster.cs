@@ -18,10 +18,20 @@ internal sealed class RunCluster
                       + "on 127.0.0.1. Default: none.",
     };
 
+    private readonly Option<string> _answerTimeout = new("--cluster-timeout")
+    {
+        HelpName = "DURATION",
+        Description = "How long a silo, the cluster's membership or Redis may go without answering before the run "
+                      + "stops at its last completed window with exit 3 (a silo stopped or cut off, Redis gone). A "
+                      + "silo busy with a long window still answers at once, so only a hang reaches it. Default: "
+                      + $"{ClusterSettings.DefaultAnswerTimeout.TotalSeconds:0}s.",
+    };
+
     public void AddTo(Command command)
     {
         _membership.AddTo(command);
         command.Add(_gateways);
+        command.Add(_answerTimeout);
     }
 
     /// <summary>The cluster the options name, or null for the embedded silo; every problem refused (exit 2).
@@ -39,6 +49,16 @@ internal sealed class RunCluster
             problems.Add(new ScenarioProblem("--gateways", 0, 0, "gateways",
                 "cannot be given with --redis (or $TCPSWARM_REDIS): membership is in one place or the other"));
         var settings = _membership.Read(parsed, problems, gateways: ports);
+        var answerTimeout = ClusterSettings.DefaultAnswerTimeout;
+        if (parsed.GetValue(_answerTimeout) is { } text)
+        {
+            if (Units.TryParseDuration(text, out var value, out var why) && value >= TimeSpan.FromSeconds(1)
+                && value <= TimeSpan.FromHours(1))
+                answerTimeout = value;
+            else
+                problems.Add(new ScenarioProblem("--cluster-timeout", 0, 0, "cluster-timeout",
+                    why.Length > 0 ? why : $"'{text}' is not allowed; use a duration from 1s to 1h"));
+        }
         bool cluster = redis || ports.Count > 0;
         if (cluster && metrics.Exports)
             problems.Add(new ScenarioProblem("--metrics-port", 0, 0, "metrics-port",
@@ -50,6 +70,6 @@ internal sealed class RunCluster
             refused = true;
             return null;
         }
-        return cluster ? settings : null;
+        return cluster ? settings! with { AnswerTimeout = answerTimeout } : null;
     }
 }

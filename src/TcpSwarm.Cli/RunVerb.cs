@@ -71,7 +71,8 @@ internal static class RunVerb
             if (metricSettings.ScrapeUrl is { } url) env.Out.WriteLine($"metrics: {url}");
             var runner = clusterSettings is null
                 ? env.Runners(export?.Metrics)
-                : await ClusterRunner.ConnectAsync(clusterSettings, options.Source(parsed)).ConfigureAwait(false);
+                : await ClusterRunner.ConnectAsync(clusterSettings, options.Source(parsed), env.Out)
+                    .ConfigureAwait(false);
             if (runner is null)
             {
                 env.Error.WriteLine("tcpswarm: the scenario runner is not part of this build yet, so nothing was run "

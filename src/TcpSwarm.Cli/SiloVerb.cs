@@ -117,6 +117,9 @@ internal static class SiloVerb
         {
             await Leave(silo, address, env);
         }
+        if (silo.LeftUnannounced is { } why)
+            env.Error.WriteLine($"warning: {why}: the silo stopped without telling membership; the other silos "
+                                + "declare it dead after their probe timeout");
         return ExitCodes.Done;
     }
 

@@ -14,6 +14,13 @@ public sealed record ClusterSettings(RedisMembership? Redis, string ClusterId, i
     /// <summary>The cluster id silos and clients take when none is given.</summary>
     public const string DefaultClusterId = "tcpswarm";
 
+    /// <summary>How long a run waits by default for a silo, membership or Redis that does not answer.</summary>
+    public static readonly TimeSpan DefaultAnswerTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>For a run: how long a silo, membership or Redis may go without answering before the run stops
+    /// (exit 3). Only a hang reaches it: a silo busy with a long window still answers within milliseconds.</summary>
+    public TimeSpan AnswerTimeout { get; init; } = DefaultAnswerTimeout;
+
     /// <summary>Where membership lives, in words safe to print (no password).</summary>
     public string Describe() => Redis is { } r ? $"Redis at {r.Endpoints}" : "localhost clustering on 127.0.0.1";
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,8 +13,19 @@ namespace TcpSwarm.Silo;
 public sealed class ClusterSilo : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly SiloSettings _settings;
+    private readonly PortClaim[] _claims;
 
-    private ClusterSilo(IHost host) => _host = host;
+    private ClusterSilo(IHost host, SiloSettings settings, PortClaim[] claims)
+    {
+        _host = host;
+        _settings = settings;
+        _claims = claims;
+    }
+
+    /// <summary>Set once the silo has stopped without telling membership (Redis gone): the others declare it dead
+    /// after their probe timeout.</summary>
+    public string? LeftUnannounced { get; private set; }
 
     /// <summary>This silo's address as runs name it.</summary>
     public string Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();
@@ -26,10 +39,50 @@ public sealed class ClusterSilo : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var listen = settings.Advertise is null ? IPAddress.Loopback : IPAddress.Any;
-        PortProbe.Check(listen, settings.SiloPort, "silo-port");
-        PortProbe.Check(listen, settings.GatewayPort, "gateway-port");
-        if (settings.Cluster.Redis is { } redis) await redis.CheckReachableAsync();
-        var host = Host.CreateDefaultBuilder()
+        var claims = new List<PortClaim>();
+        try
+        {
+            // Claimed before the probe and held to the end, so that silos started together cannot share a port.
+            claims.Add(PortClaim.Take(settings.SiloPort, "silo-port"));
+            if (settings.GatewayPort == settings.SiloPort)
+                throw new EndpointOptionException("gateway-port",
+                    $"port {settings.GatewayPort} is the silo port too; choose another");
+            claims.Add(PortClaim.Take(settings.GatewayPort, "gateway-port"));
+            PortProbe.Check(listen, settings.SiloPort, "silo-port");
+            PortProbe.Check(listen, settings.GatewayPort, "gateway-port");
+            if (settings.Cluster.Redis is { } redis) await redis.CheckReachableAsync();
+            var host = Build(settings, configure);
+            try
+            {
+                await host.StartAsync(cancellation);
+            }
+            catch (Exception e) when (Bind(e) is { } bind)
+            {
+                // Taken by another program between the probe and Orleans' own bind.
+                host.Dispose();
+                int port = bind.Message.Contains(settings.GatewayPort.ToString(CultureInfo.InvariantCulture),
+                    StringComparison.Ordinal) ? settings.GatewayPort : settings.SiloPort;
+                throw new EndpointOptionException(port == settings.SiloPort ? "silo-port" : "gateway-port",
+                    $"port {port} on {listen} is in use; choose another");
+            }
+            return new ClusterSilo(host, settings, [.. claims]);
+        }
+        catch
+        {
+            foreach (var claim in claims) claim.Dispose();
+            throw;
+        }
+    }
+
+    private static SocketException? Bind(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } socket) return socket;
+        return e is AggregateException a ? a.InnerExceptions.Select(Bind).FirstOrDefault(b => b is not null) : null;
+    }
+
+    private static IHost Build(SiloSettings settings, Action<ISiloBuilder>? configure) =>
+        Host.CreateDefaultBuilder()
             .UseOrleans(silo =>
             {
                 Configure(silo, settings);
@@ -39,9 +92,6 @@ public sealed class ClusterSilo : IAsyncDisposable
             .ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true)
                 .AddFilter(level => level >= LogLevel.Warning))
             .Build();
-        await host.StartAsync(cancellation);
-        return new ClusterSilo(host);
-    }
 
     private static void Configure(ISiloBuilder silo, SiloSettings settings)
     {
@@ -93,10 +143,44 @@ public sealed class ClusterSilo : IAsyncDisposable
         }
     }
 
+    /// <summary>Leaves the cluster in order when Redis answers; when it does not, stops at once without telling
+    /// membership (which would wait on Redis for minutes), so that one SIGTERM always stops a silo.</summary>
     public async ValueTask DisposeAsync()
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await _host.StopAsync(patience.Token);
-        _host.Dispose();
+        var patience = TimeSpan.FromSeconds(20);
+        if (_settings.Cluster.Redis is { } redis)
+        {
+            try
+            {
+                await redis.CheckReachableAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception e) when (e is ClusterUnreachableException or TimeoutException)
+            {
+                LeftUnannounced = $"Redis at {redis.Endpoints} does not answer ({e.Message})";
+                patience = TimeSpan.Zero;
+            }
+        }
+        using var cancel = new CancellationTokenSource(patience);
+        var stopping = _host.StopAsync(cancel.Token);
+        // Orleans' stop may go on trying Redis after it was told to hurry: wait a little longer, then leave it.
+        var bound = patience + TimeSpan.FromSeconds(3);
+        if (await Task.WhenAny(stopping, Task.Delay(bound)) == stopping)
+        {
+            try
+            {
+                await stopping;
+            }
+            catch (OperationCanceledException)
+            {
+                // Told to hurry: what it did not finish, the others' probes finish for it.
+            }
+            _host.Dispose();
+        }
+        else
+        {
+            _ = stopping.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            LeftUnannounced ??= $"the silo did not stop within {bound.TotalSeconds:0} s";
+        }
+        foreach (var claim in _claims) claim.Dispose();
     }
 }

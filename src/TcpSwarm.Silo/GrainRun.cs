@@ -12,16 +12,13 @@ namespace TcpSwarm.Silo;
 /// every sample taken before it.</summary>
 public static class GrainRun
 {
-    /// <summary>How long the clock may take to report a loss that membership already shows from outside.</summary>
-    private static readonly TimeSpan ClockPatience = TimeSpan.FromSeconds(90);
-
     /// <summary>Drives a run to its end, to the last completed window when cancelled, or to the failure of a silo.
     /// </summary>
-    /// <param name="lostSilo">Watches the cluster from outside while a step is under way: completes with the silo
-    /// that left it (null: none seen); the clock's own silo can be lost only this way.</param>
+    /// <param name="watchdog">Watches the cluster from outside for the whole run (a real cluster's runs): a silo
+    /// that left, stopped answering, or Redis gone stops the run at its last completed window, and any failed call
+    /// is the cluster's failure rather than a crash. The clock's own silo can be lost only this way.</param>
     public static async Task<RunReport> RunAsync(IGrainFactory grains, RunSetup setup, Scenario scenario,
-        IProgress<RunProgress>? progress, CancellationToken cancellation,
-        Func<CancellationToken, Task<string?>>? lostSilo = null)
+        IProgress<RunProgress>? progress, CancellationToken cancellation, ClusterWatchdog? watchdog = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(setup);
@@ -29,79 +26,146 @@ public static class GrainRun
         var wall = Stopwatch.StartNew();
         var samples = new List<RunSample>();
         var meter = new SpeedMeter(wall);
-        await clock.StartAsync(setup);
+        using var watching = new CancellationTokenSource();
+        var fault = watchdog?.WatchAsync(watching.Token);
         StepResult? failure = null;
         RunTotals? totals = null;
         TraceRecord[] trace = [];
         try
         {
-            while (!cancellation.IsCancellationRequested)
+            try
             {
-                var step = await Step(clock, setup.Silos[0], lostSilo, cancellation);
-                if (step.Failure is not null)
+                await Call(clock.StartAsync(setup), fault, watchdog).ConfigureAwait(false);
+                while (!cancellation.IsCancellationRequested)
                 {
-                    failure = step;
-                    break;
+                    var step = await Step(clock, setup.Silos[0], fault, watchdog).ConfigureAwait(false);
+                    if (step.Failure is not null)
+                    {
+                        failure = step;
+                        break;
+                    }
+                    if (step.Sample is null) break;
+                    samples.Add(step.Sample);
+                    progress?.Report(RunProgressBuilder.From(scenario, step.Sample,
+                        meter.Speed(step.Sample.VirtualTime)));
                 }
-                if (step.Sample is null) break;
-                samples.Add(step.Sample);
-                progress?.Report(RunProgressBuilder.From(scenario, step.Sample, meter.Speed(step.Sample.VirtualTime)));
+                if (failure is null)
+                {
+                    totals = (await Call(clock.FinishAsync(), fault, watchdog).ConfigureAwait(false)).Value;
+                    if (totals.LastSample is { } last) samples.Add(last);
+                    trace = (await Call(clock.TraceAsync(), fault, watchdog).ConfigureAwait(false)).Value;
+                }
             }
-            if (failure is null)
+            catch (ClusterFaultException e)
             {
-                totals = (await clock.FinishAsync()).Value;
-                if (totals.LastSample is { } last) samples.Add(last);
-                trace = (await clock.TraceAsync()).Value;
+                failure = new StepResult(null, e.Fault.Cause, e.Fault.LostSilo, -1);
+                (totals, trace) = (null, []);
+            }
+            catch (Exception e) when (watchdog is not null && e is not OperationCanceledException)
+            {
+                // On a real cluster a call that fails for the cluster's sake is its failure: say what the watchdog
+                // saw, if it saw anything within its patience, else what the call said. Anything else thrown in a
+                // grain (the engine's own exception) is still a bug of ours.
+                ClusterFault? seen = null;
+                if (await Task.WhenAny(fault!, Task.Delay(watchdog.AnswerTimeout)).ConfigureAwait(false) == fault)
+                    seen = await fault.ConfigureAwait(false);
+                if (seen is null && !OfTheCluster(e)) throw;
+                failure = new StepResult(null,
+                    seen?.Cause ?? "a call to the cluster failed: " + RootCause.Of(e), seen?.LostSilo, -1);
+                (totals, trace) = (null, []);
             }
         }
         finally
         {
-            await Stop(clock);
+            await watching.CancelAsync().ConfigureAwait(false);
+            await Stop(clock, failure is null ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(3))
+                .ConfigureAwait(false);
         }
-        return Report(scenario, setup, samples, failure, totals, trace, wall.Elapsed, cancellation.IsCancellationRequested);
+        return Report(scenario, setup, samples, failure, totals, trace, wall.Elapsed,
+            cancellation.IsCancellationRequested);
     }
 
-    // The clock's step, unless a silo is seen to leave the cluster first: the clock may be on that silo.
-    private static async Task<StepResult> Step(IRunGrain clock, string clockSilo,
-        Func<CancellationToken, Task<string?>>? lostSilo, CancellationToken cancellation)
+    // A call of the run, unless the watchdog sees the cluster fail first.
+    private static async Task<T> Call<T>(Task<T> call, Task<ClusterFault?>? fault, ClusterWatchdog? watchdog)
+    {
+        if (fault is null || watchdog is null) return await call.ConfigureAwait(false);
+        if (await Task.WhenAny(call, fault).ConfigureAwait(false) == call || await fault.ConfigureAwait(false) is not
+                { } seen)
+            return await call.ConfigureAwait(false);
+        Abandon(call);
+        throw new ClusterFaultException(seen);
+    }
+
+    private static Task Call(Task call, Task<ClusterFault?>? fault, ClusterWatchdog? watchdog) =>
+        Call(Done(call), fault, watchdog);
+
+    private static async Task<bool> Done(Task call)
+    {
+        await call.ConfigureAwait(false);
+        return true;
+    }
+
+    // The clock's step, unless the cluster is seen to fail first: the clock may be on the silo that went.
+    private static async Task<StepResult> Step(IRunGrain clock, string clockSilo, Task<ClusterFault?>? fault,
+        ClusterWatchdog? watchdog)
     {
         var step = clock.StepAsync();
-        if (lostSilo is null) return (await step).Value;
-        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var watch = lostSilo(watching.Token);
-        var first = await Task.WhenAny(step, watch);
-        if (first == step)
-        {
-            await watching.CancelAsync();
-            return (await step).Value;
-        }
-        var lost = await watch;
-        if (lost is null) return (await step).Value;
-        if (lost != clockSilo)
+        if (fault is null || watchdog is null) return (await step.ConfigureAwait(false)).Value;
+        if (await Task.WhenAny(step, fault).ConfigureAwait(false) == step
+            || await fault.ConfigureAwait(false) is not { } seen)
+            return (await step.ConfigureAwait(false)).Value;
+        if (seen.LostSilo is { } lost && lost != clockSilo)
         {
             try
             {
-                return (await step.WaitAsync(ClockPatience, CancellationToken.None)).Value;   // it says so itself
+                // The clock says so itself, with the virtual time it reached, once membership tells it.
+                return (await step.WaitAsync(watchdog.AnswerTimeout).ConfigureAwait(false)).Value;
             }
-            catch (TimeoutException)
+            catch (Exception e) when (e is TimeoutException or OrleansException or SiloUnavailableException)
             {
                 // The clock did not notice in time: account for the loss from here.
             }
         }
-        _ = step.ContinueWith(t => t.Exception, TaskScheduler.Default);          // observed: it fails with the silo
-        return new StepResult(null, $"silo {lost} left the cluster while the run's clock was stepping", lost, -1);
+        Abandon(step);
+        return new StepResult(null, seen.Cause, seen.LostSilo, -1);
     }
 
-    private static async Task Stop(IRunGrain clock)
+    // A call left behind fails with the cluster: observed, so that nobody hears of it again.
+    private static void Abandon(Task call) => _ = call.ContinueWith(t => t.Exception, TaskScheduler.Default);
+
+    // Orleans' own (messaging, serialization, a silo gone), a call timed out, a socket, or the membership's store
+    // (Redis), however wrapped: the cluster's doing, not the engine's.
+    private static bool OfTheCluster(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            var type = x.GetType().FullName ?? "";
+            if (x is TimeoutException or System.Net.Sockets.SocketException
+                || type.StartsWith("Orleans.", StringComparison.Ordinal)
+                || type.StartsWith("StackExchange.Redis.", StringComparison.Ordinal))
+                return true;
+            if (x is AggregateException a && a.InnerExceptions.Any(OfTheCluster)) return true;
+        }
+        return false;
+    }
+
+
+    private static async Task Stop(IRunGrain clock, TimeSpan patience)
     {
         try
         {
-            await clock.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await clock.StopAsync().WaitAsync(patience).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is SiloUnavailableException or OrleansException or TimeoutException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The clock's silo is gone, and the run with it: nothing is left to forget.
+            // The clock's silo (or the cluster) is gone, and the run with it: nothing is left to forget, and
+            // whatever it says of it changes nothing of the results.
         }
+    }
+
+    private sealed class ClusterFaultException(ClusterFault fault) : Exception(fault.Cause)
+    {
+        public ClusterFault Fault { get; } = fault;
     }
 
     private static RunReport Report(Scenario scenario, RunSetup setup, List<RunSample> samples, StepResult? failure,

@@ -21,7 +21,9 @@ public sealed class RedisMembership
     public string Endpoints { get; }
 
     /// <summary>Reads a connection string; null and a reason when it names no server.</summary>
-    public static RedisMembership? Parse(string text, out string? problem)
+    /// <param name="password">A password from elsewhere (the environment, a file), which replaces one the string
+    /// gives; null: the string's own, if any.</param>
+    public static RedisMembership? Parse(string text, out string? problem, string? password = null)
     {
         problem = null;
         ConfigurationOptions options;
@@ -39,6 +41,7 @@ public sealed class RedisMembership
             problem = "names no Redis server; use HOST:PORT";
             return null;
         }
+        if (password is not null) options.Password = password;
         options.AbortOnConnectFail = true;
         options.ConnectTimeout = 3000;
         options.ConnectRetry = 1;
@@ -53,6 +56,36 @@ public sealed class RedisMembership
         {
             await using var connection = await ConnectionMultiplexer.ConnectAsync(Options.Clone());
             await connection.GetDatabase().PingAsync();
+        }
+        catch (RedisConnectionException e)
+        {
+            throw new ClusterUnreachableException($"cannot reach Redis at {Endpoints} ({e.FailureType})");
+        }
+        catch (RedisException e)
+        {
+            throw new ClusterUnreachableException($"Redis at {Endpoints} refused the connection ({e.GetType().Name})");
+        }
+    }
+
+    /// <summary>Connects for as long as the caller keeps the connection (a run's watchdog pings through it).
+    /// </summary>
+    public async Task<ConnectionMultiplexer> ConnectAsync()
+    {
+        try
+        {
+            var options = Options.Clone();
+            options.AbortOnConnectFail = true;
+            var connection = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+            try
+            {
+                await connection.GetDatabase().PingAsync().ConfigureAwait(false);
+                return connection;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
         }
         catch (RedisConnectionException e)
         {

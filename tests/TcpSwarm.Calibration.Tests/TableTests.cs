@@ -44,4 +44,20 @@ public sealed class TableTests
                      + "counting", lines[3]);
         Assert.Equal("1 of 3 rows beyond tolerance (marked DIFF).", lines[5]);
     }
+
+    [Fact]
+    public void An_untrusted_row_says_why_and_counts_as_neither_agreement_nor_disagreement()
+    {
+        var untrusted = new CalibrationRow("time-wait", "first gone", 61.5, 60, "s", Late)
+            { Untrusted = "timer latency p99 400 ms" };
+        var output = new StringWriter { NewLine = "\n" };
+        CalibrationTable.Write([new CalibrationRow("syn-offsets", "SYNs sent", 7, 7, "", Tolerance.Exact), untrusted],
+            output);
+
+        Assert.False(untrusted.Within);
+        Assert.False(untrusted.Disagrees);
+        var lines = output.ToString().Split('\n');
+        Assert.EndsWith("  untrusted  untrusted timing: timer latency p99 400 ms", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("1 of 2 rows within tolerance; 1 untrusted", lines[4], StringComparison.Ordinal);
+    }
 }

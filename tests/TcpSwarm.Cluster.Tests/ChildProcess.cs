@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace TcpSwarm.Cluster.Tests;
@@ -30,7 +31,12 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public static ChildProcess Start(string program, params string[] args) => StartIn(AppContext.BaseDirectory, program, args);
 
-    public static ChildProcess StartIn(string directory, string program, params string[] args)
+    public static ChildProcess StartIn(string directory, string program, params string[] args) =>
+        StartWith(directory, null, program, args);
+
+    /// <param name="environment">Variables set for the child, beside this process's own.</param>
+    public static ChildProcess StartWith(string directory, IReadOnlyDictionary<string, string>? environment,
+        string program, params string[] args)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -39,6 +45,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             WorkingDirectory = directory,
         };
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var child = new ChildProcess(process);
         process.OutputDataReceived += (_, e) => child.Append(child._out, e.Data);
@@ -56,6 +63,22 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>tcpswarm run from <paramref name="directory"/>, so that relative paths are read from there.</summary>
     public static ChildProcess TcpswarmIn(string directory, params string[] args) =>
         StartIn(directory, "dotnet", [Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"), .. args]);
+
+    /// <summary>tcpswarm with more environment variables (a password, say).</summary>
+    public static ChildProcess TcpswarmWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartWith(AppContext.BaseDirectory, environment, "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"), .. args]);
+
+    /// <summary>Its command line as the kernel shows it to anyone (ps, /proc/PID/cmdline).</summary>
+    public string CommandLine => File.ReadAllText($"/proc/{_process.Id}/cmdline").Replace('\0', ' ');
+
+    /// <summary>Sends a signal by name (STOP, CONT, TERM) with kill(1), and waits for kill to have sent it.</summary>
+    public async Task Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-s", name, _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
 
     private void Append(StringBuilder to, string? line)
     {
@@ -96,6 +119,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
+            // A stopped process dies of SIGKILL too; no SIGCONT needed.
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }

@@ -29,7 +29,7 @@ internal sealed class RedisServer : IAsyncDisposable
         if (password is not null) args = [.. args, "--requirepass", password];
         var process = ChildProcess.Start(program, args);
         var server = new RedisServer(process, port, password);
-        for (int i = 0; i < 100; i++)
+        for (int i = 0; i < 600; i++)                          // a minute: only a hang reaches it
         {
             if (Listening(port)) return server;
             await Task.Delay(100);
@@ -51,6 +51,9 @@ internal sealed class RedisServer : IAsyncDisposable
             return false;
         }
     }
+
+    /// <summary>kill -9: Redis gone, as a crash or an OOM kill leaves it.</summary>
+    public void Kill() => _process.Kill();
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -15,6 +15,17 @@ public sealed record CalibrationRow(string Experiment, string Quantity, double K
 
     /// <summary>Kernel − simulator lies within the tolerance (a nanosecond's rounding aside).</summary>
     public bool Within => Difference >= -Tolerance.Below - 1e-9 && Difference <= Tolerance.Above + 1e-9;
+
+    /// <summary>Why the kernel side's timing cannot be trusted for this row here and now (the machine was too busy
+    /// for what the row resolves); null when it can. Such a row neither agrees nor disagrees.</summary>
+    public string? Untrusted { get; init; }
+
+    /// <summary>The kernel and the simulator are apart beyond the tolerance, and the kernel's timing is trusted.
+    /// </summary>
+    public bool Disagrees => Untrusted is null && !Within;
+
+    /// <summary>ok, DIFF or untrusted, as the table prints it.</summary>
+    public string Verdict => Untrusted is not null ? "untrusted" : Within ? "ok" : "DIFF";
 }
 
 /// <summary>The band kernel − simulator may fall in: [−Below, +Above], with the reason in a few words.</summary>

@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace TcpSwarm.Calibration.Table;
 
-/// <summary>The side-by-side table calibrate prints: one line a row, columns aligned, then the verdict.</summary>
+/// <summary>The side-by-side table calibrate prints: one line a row, columns aligned, then the verdict. A row whose
+/// kernel timing cannot be trusted reads "untrusted" with the reason, and counts as neither agreement nor
+/// disagreement.</summary>
 public static class CalibrationTable
 {
     private static readonly string[] Header =
@@ -19,17 +21,24 @@ public static class CalibrationTable
         foreach (var r in cells)
             output.WriteLine(string.Join("  ", r.Select((cell, c) => c == r.Length - 1 ? cell
                 : right[c] ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd());
-        int beyond = rows.Count(r => !r.Within);
+        int beyond = rows.Count(r => r.Disagrees);
+        int untrusted = rows.Count(r => r.Untrusted is not null);
         output.WriteLine();
-        output.WriteLine(beyond == 0
-            ? $"{rows.Count} rows, all within tolerance."
-            : $"{beyond} of {rows.Count} rows beyond tolerance (marked DIFF).");
+        output.WriteLine((beyond, untrusted) switch
+        {
+            (0, 0) => $"{rows.Count} rows, all within tolerance.",
+            (0, _) => $"{rows.Count - untrusted} of {rows.Count} rows within tolerance; {untrusted} untrusted (the "
+                      + "kernel side's timing, on a machine this busy): rerun on a quieter machine to compare them.",
+            (_, 0) => $"{beyond} of {rows.Count} rows beyond tolerance (marked DIFF).",
+            _ => $"{beyond} of {rows.Count} rows beyond tolerance (marked DIFF); {untrusted} untrusted.",
+        });
     }
 
     private static string[] Cells(CalibrationRow r) =>
     [
         r.Experiment, r.Quantity, Value(r.Kernel, r.Unit), Value(r.Simulator, r.Unit), Signed(r.Difference, r.Unit),
-        Band(r.Tolerance, r.Unit), r.Within ? "ok" : "DIFF", r.Tolerance.Why,
+        Band(r.Tolerance, r.Unit), r.Verdict,
+        r.Untrusted is { } why ? "untrusted timing: " + why : r.Tolerance.Why,
     ];
 
     private static string Value(double v, string unit) => double.IsNaN(v) ? "none" : unit switch
