@@ -19,9 +19,8 @@ internal sealed partial class Play
         _stack.AdvanceTo(At(at));
         if (_pending is not null) AwaitPending();
         _stack.AdvanceTo(At(at));
-        var call = s.Text[s.Text.IndexOf(s.Name, StringComparison.Ordinal)..];
-        call = call[..(call.LastIndexOf(')') + 1 is > 0 and var end && call.IndexOf('=', StringComparison.Ordinal) is var eq
-            && eq > 0 ? Math.Min(end, eq) : call.Length)].TrimEnd(' ', '=');
+        int from = s.Text.IndexOf(s.Name + "(", StringComparison.Ordinal), to = s.Text.IndexOf(") =", StringComparison.Ordinal);
+        var call = from >= 0 && to > from ? s.Text[from..(to + 1)] : s.Name + "(...)";
         CallResult? shown = null;
         _ladder.Add((_stack.Now, () => $"{call} = {(shown is { } r ? r.ToString() : "(blocks)")}"));
         var poll = Start(s);
