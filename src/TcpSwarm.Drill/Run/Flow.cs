@@ -25,5 +25,5 @@ internal sealed class Flow(ushort localPort, ushort remotePort, bool active)
     public uint ScriptSeq(SeqNum live) => unchecked(live.Value - (IsnOffset ?? 0));
     public uint LiveAck(long script) => unchecked((uint)script + (IsnOffset ?? 0));
     public uint ScriptTsVal(uint live) => unchecked(live - (TsOffset ?? 0));
-    public uint LiveTsEcr(long script) => script == 0 ? 0 : unchecked((uint)script + (TsOffset ?? 0));
+    public uint LiveTsEcr(long script) => unchecked((uint)script + (TsOffset ?? 0));
 }

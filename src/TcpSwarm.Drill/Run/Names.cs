@@ -19,6 +19,7 @@ internal static class Names
         ["SIOCINQ"] = 0x541B, ["FIONREAD"] = 0x541B, ["SIOCOUTQ"] = 0x5411, ["TIOCOUTQ"] = 0x5411,
         ["MSG_DONTWAIT"] = 0x40, ["MSG_PEEK"] = 0x2, ["MSG_ZEROCOPY"] = 0x4000000, ["MSG_FASTOPEN"] = 0x20000000,
         ["INADDR_ANY"] = 0,
+        ["ECONNREFUSED"] = 111, ["ECONNRESET"] = 104, ["ETIMEDOUT"] = 110, ["EADDRNOTAVAIL"] = 99, ["EPIPE"] = 32,
     };
 
     public static string Errno(Tcp.TcpError error) => error switch

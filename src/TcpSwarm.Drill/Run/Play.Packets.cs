@@ -37,28 +37,48 @@ internal sealed partial class Play
         _stack.Deliver(in seg);
     }
 
-    // packetdrill's socket under test, extended so a script can open several connections to one listener: a SYN
-    // starts a new 4-tuple unless it repeats the current flow's SYN, or the current flow's connection was accepted or
-    // lies in TIME_WAIT (the script then means that very 4-tuple: a challenge ACK, a SYN in TIME_WAIT).
+    // packetdrill's socket under test, extended so that a script can hold several connections to one listener: a SYN
+    // with a new sequence number opens a new 4-tuple, unless the current flow's connection was accepted or lies in
+    // TIME_WAIT (the script then means that very 4-tuple: a challenge ACK, a SYN in TIME_WAIT). Any other segment goes
+    // to the flow whose SYN its sequence number follows most closely, so a script interleaves connections by their
+    // sequence spaces; with one connection this is packetdrill's own rule.
     private Flow FlowFor(PacketLine p)
     {
         var current = _flows.Count > 0 ? _flows[^1] : null;
         bool syn = p.Flags.Contains('S', StringComparison.Ordinal) && !p.Flags.Contains('.', StringComparison.Ordinal);
         var listener = _fds.Values.FirstOrDefault(s => s.Listener is not null);
-        if (syn && listener is not null && current is { Active: false } && current.LocalPort == listener.BoundPort)
+        if (!syn)
         {
-            bool same = current.RemoteIsn == p.StartSeq
-                        || _stack.Host.TimeWait.Contains(current.Tuple)
-                        || _fds.Values.Any(s => s.Flow == current);
-            if (same)
+            var nearest = _flows.Where(f => f.RemoteIsn is not null)
+                .Select(f => (Flow: f, Distance: unchecked((uint)p.StartSeq - (uint)f.RemoteIsn!.Value)))
+                .Where(x => x.Distance < 1u << 30)
+                .OrderBy(x => x.Distance).Select(x => x.Flow).FirstOrDefault();
+            var chosen = nearest ?? current;
+            if (chosen is not null)
             {
-                current.RemoteIsn = p.StartSeq;
-                return current;
+                if (p.Flags.Contains('S', StringComparison.Ordinal)) chosen.RemoteIsn = p.StartSeq;   // a SYN-ACK
+                return chosen;
             }
         }
-        if (current is not null && !(syn && listener is not null)) return current;
-        if (current is not null && current.Active) return current;
-        var flow = new Flow(listener?.BoundPort ?? 8080, _nextRemotePort++, active: false) { RemoteIsn = p.StartSeq };
+        else if (current is not null && (listener is null || current.Active))
+        {
+            current.RemoteIsn = p.StartSeq;                  // a simultaneous open, or a SYN with no listener
+            return current;
+        }
+        else if (_flows.LastOrDefault(f => !f.Active && f.RemoteIsn == p.StartSeq) is { } again)
+        {
+            return again;                                    // a retransmitted SYN
+        }
+        else if (current is not null && current.LocalPort == listener!.BoundPort
+                 && (_stack.Host.TimeWait.Contains(current.Tuple) || _fds.Values.Any(s => s.Flow == current)))
+        {
+            current.RemoteIsn = p.StartSeq;
+            return current;
+        }
+        var flow = new Flow(listener?.BoundPort ?? DefaultPort, _nextRemotePort++, active: false)
+        {
+            RemoteIsn = syn ? p.StartSeq : null,
+        };
         _flows.Add(flow);
         return flow;
     }

@@ -21,8 +21,8 @@ public static partial class ScriptParser
             errno = cursor.Name()!;
             if (!errno.StartsWith('E')) Fail(cursor, $"expected an errno name (EAGAIN, EINPROGRESS, …), not '{errno}'");
             cursor.Skip(newlines: false);
-            if (cursor.Match("(") && cursor.Until(")") is null) Fail(cursor, "expected ')' after the errno's text");
         }
+        if (cursor.Match("(") && cursor.Until(")") is null) Fail(cursor, "expected ')' after the result's note");
         return new SyscallLine(line, column, time, end, text, name, args, result, errno);
     }
 
