@@ -11,6 +11,8 @@ internal static class PacketMatch
 {
     public static string? Differs(PacketLine want, in Segment got, Flow flow)
     {
+        if (want.Options?.FirstOrDefault(o => o.Kind == "TS") is { } wantTs && got.HasTimestamps)
+            flow.TsOffset ??= unchecked(got.TsVal - (uint)wantTs.Value);
         var wantFlags = PacketText.ParseFlags(want.Flags);
         if (wantFlags != got.Flags)
             return $"flags {want.Flags}";
@@ -28,8 +30,6 @@ internal static class PacketMatch
         var expected = want.Options ?? [];
         if (have.Count != expected.Count || have.Zip(expected).Any(p => !Same(p.First, p.Second)))
             return $"options <{string.Join(',', expected)}>";
-        if (expected.FirstOrDefault(o => o.Kind == "TS") is { } ts)
-            flow.TsOffset ??= unchecked(got.TsVal - (uint)ts.Value);
         return null;
     }
 
