@@ -222,7 +222,9 @@ internal sealed partial class Play
         if (Fd(s) is not { } sock) return Now(CallResult.Fail("EBADF"));
         if (sock.Conn is not { } c) return Now(CallResult.Fail("ENOTCONN"));
         long max = Eval(s, Arg(s, 2));
-        bool dontWait = s.Name == "recv" && s.Args.Count > 3 && (Eval(s, s.Args[3]) & 0x40) != 0;
+        long flags = s.Name == "recv" && s.Args.Count > 3 ? Eval(s, s.Args[3]) : 0;
+        if ((flags & ~0x40L) != 0) throw DrillStop.Unsupported(s.Line, $"recv() flags {s.Args[3]} (only MSG_DONTWAIT)");
+        bool dontWait = (flags & 0x40) != 0;
         return () =>
         {
             if (c.Readable > 0) return CallResult.Ok(c.Take(max));
@@ -242,6 +244,11 @@ internal sealed partial class Play
         if (Fd(s) is not { } sock) return Now(CallResult.Fail("EBADF"));
         if (sock.Conn is not { } c) return Now(CallResult.Fail("EPIPE"));
         int bytes = (int)Eval(s, Arg(s, 2));
+        long flags = s.Name == "send" && s.Args.Count > 3 ? Eval(s, s.Args[3]) : 0;
+        if (flags != 0)
+            throw DrillStop.Unsupported(s.Line, (flags & 0x4000000) != 0 ? "zero-copy (MSG_ZEROCOPY)"
+                : (flags & 0x20000000) != 0 ? "TCP Fast Open (MSG_FASTOPEN)" : $"send() flags {s.Args[3]}");
+        if (bytes < 0) throw DrillStop.Unsupported(s.Line, $"write() of {bytes} bytes");
         return () =>
         {
             if (c.Error != TcpError.None && !c.ErrorReported)

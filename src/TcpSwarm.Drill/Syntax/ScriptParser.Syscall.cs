@@ -10,7 +10,7 @@ public static partial class ScriptParser
         cursor.Skip(newlines: false);
         if (!cursor.Match("(")) Fail(cursor, $"expected '(' after the system call {name}");
         var args = ReadValues(cursor, ")");
-        cursor.Skip();
+        cursor.Skip(newlines: false);
         if (!cursor.Match("=")) Fail(cursor, $"expected '= RESULT' after {name}(...)");
         cursor.Skip(newlines: false);
         var result = ReadValue(cursor);

@@ -56,7 +56,8 @@ public static partial class ScriptParser
         int start = cursor.Pos;
         var (line, column) = cursor.Where(start);
         var text = cursor.LineAt(start);
-        var time = ReadTime(cursor);
+        // A command or a code block may go without a time (the kernel selftests' `./defaults.sh`): it runs then.
+        var time = cursor.Peek() == '`' || cursor.StartsWith("%{") ? new ScriptTime(TimeKind.Relative, 0) : ReadTime(cursor);
         ScriptTime? end = null;
         if (cursor.Match("...")) end = ReadTime(cursor);
         cursor.Skip(newlines: false);
