@@ -19,8 +19,7 @@ internal sealed partial class Play
         _stack.AdvanceTo(At(at));
         if (_pending is not null) AwaitPending();
         _stack.AdvanceTo(At(at));
-        int from = s.Text.IndexOf(s.Name + "(", StringComparison.Ordinal), to = s.Text.IndexOf(") =", StringComparison.Ordinal);
-        var call = from >= 0 && to > from ? s.Text[from..(to + 1)] : s.Name + "(...)";
+        var call = CallText(s);
         CallResult? shown = null;
         _ladder.Add((_stack.Now, () => $"{call} = {(shown is { } r ? r.ToString() : "(blocks)")}"));
         var poll = Start(s);
@@ -31,14 +30,21 @@ internal sealed partial class Play
         _last = at;
     }
 
+    // The call as the script wrote it, without its time and result.
+    private static string CallText(SyscallLine s)
+    {
+        int from = s.Text.IndexOf(s.Name + "(", StringComparison.Ordinal), to = s.Text.IndexOf(") =", StringComparison.Ordinal);
+        return from >= 0 && to > from ? s.Text[from..(to + 1)] : s.Name + "(...)";
+    }
+
     private void Returned(SyscallLine s, CallResult got, long lo, long hi)
     {
         long now = _stack.Now.Nanoseconds / 1000;
         if (!Matches(s, got))
-            throw DrillStop.Fail(s.Line, $"expected {s.Name}(...) = {Expected(s)}, got {got} at {Seconds.Of(now)}");
+            throw DrillStop.Fail(s.Line, $"expected {CallText(s)} = {Expected(s)}, got {got} at {Seconds.Of(now)}");
         if (now < lo || now > hi)
-            throw DrillStop.Fail(s.Line, $"expected {s.Name}(...) to return by {Seconds.Of(hi)} (±{_tolerance} µs "
-                                         + $"included), got {got} at {Seconds.Of(now)}");
+            throw DrillStop.Fail(s.Line, $"expected {CallText(s)} = {Expected(s)} between {Seconds.Of(lo)} and "
+                                         + $"{Seconds.Of(hi)}, got {got} at {Seconds.Of(now)}");
     }
 
     private void PollPending()
@@ -71,7 +77,7 @@ internal sealed partial class Play
     }
 
     private void StillBlocked(Pending p) =>
-        throw DrillStop.Fail(p.Line.Line, $"expected {p.Line.Name}(...) = {Expected(p.Line)} by "
+        throw DrillStop.Fail(p.Line.Line, $"expected {CallText(p.Line)} = {Expected(p.Line)} by "
                                           + $"{Seconds.Of(p.Hi)}, got a call still blocked at {Seconds.Of(_stack.Now.Nanoseconds / 1000)}");
 
     private static bool Matches(SyscallLine s, CallResult got)
