@@ -113,7 +113,7 @@ public sealed class ParserTests
         [
             "bad.pkt:2:13: expected ')' after the payload length",
             "bad.pkt:3:2: expected a time: seconds (0.1), relative (+0.1), a range (0.1~0.2) or *",
-            "bad.pkt:4:6: 'Q' is not a TCP flag; use S, F, R, P, . (ACK), E, W or U",
+            "bad.pkt:4:6: 'Q' is not a TCP flag; use S, F, R, P, . (ACK), E, W, U, or - for none",
             "bad.pkt:5:32: unknown TCP option 'bogus'; expected nop, eol, mss N, wscale N, sackOK, TS val N ecr N",
             "bad.pkt:6:16: expected '= RESULT' after listen(...)",
             "bad.pkt:7:15: the range 1:11 does not hold 5 bytes",

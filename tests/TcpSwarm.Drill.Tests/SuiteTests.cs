@@ -66,7 +66,7 @@ public sealed class SuiteTests
             [
                 $"{one}:2:11: expected '(' and the payload length after START:END",
                 $"{two}:1:15: expected '= RESULT' after listen(...)",
-                $"{two}:2:6: 'X' is not a TCP flag; use S, F, R, P, . (ACK), E, W or U",
+                $"{two}:2:6: 'X' is not a TCP flag; use S, F, R, P, . (ACK), E, W, U, or - for none",
                 "3 problems; nothing was run.",
             ], error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }

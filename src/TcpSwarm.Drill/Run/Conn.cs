@@ -13,6 +13,7 @@ internal sealed class Conn(Tcb tcb)
     public bool PeerClosed { get; set; }
     public TcpError Error { get; set; }
     public bool ErrorReported { get; set; }
+    /// <summary>Linux's icsk_ack.lrcvtime: when data last arrived, or the connection was established.</summary>
     public Instant? LastDataRecv { get; set; }
     /// <summary>Bytes taken from the Tcb and not yet returned by read() (reads smaller than what arrived).</summary>
     public long Buffered { get; set; }

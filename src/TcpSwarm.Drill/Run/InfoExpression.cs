@@ -17,7 +17,7 @@ internal sealed class InfoExpression
     /// read. Throws <see cref="NotSupportedException"/> for anything outside the subset or an unknown name.</summary>
     public static string? Check(string code, Func<string, double?> lookup)
     {
-        foreach (var raw in code.Split(['\n', ';']))
+        foreach (var raw in code.Replace("\\\n", " ", StringComparison.Ordinal).Split(['\n', ';']))
         {
             var statement = raw.Trim();
             int hash = statement.IndexOf('#', StringComparison.Ordinal);

@@ -92,7 +92,7 @@ internal sealed class LocalStack
         else if (step.Admitted)
         {
             var child = Tcb.Accept(in step.Listener.Child, Profile, Now);
-            var made = new Conn(child) { Connected = true };
+            var made = new Conn(child) { Connected = true, LastDataRecv = Now };
             Live[child.Tuple] = made;
             All[child.Tuple] = made;
             var tcbStep = child.Handle(in seg, Now);
@@ -133,7 +133,11 @@ internal sealed class LocalStack
         Arm(conn, TcbTimer.FinWait2, step.FinWait2);
         Host.Counters.Add(step.Counters);
         var events = step.Events;
-        if ((events & TcbEvents.Connected) != 0) conn.Connected = true;
+        if ((events & TcbEvents.Connected) != 0)
+        {
+            conn.Connected = true;
+            conn.LastDataRecv ??= Now;                   // icsk_ack.lrcvtime starts when the connection does
+        }
         if ((events & TcbEvents.DataArrived) != 0) conn.LastDataRecv = Now;
         if ((events & TcbEvents.PeerClosed) != 0) conn.PeerClosed = true;
         if (step.Error != TcpError.None) conn.Error = step.Error;

@@ -50,7 +50,7 @@ internal sealed partial class Play
             "tcpi_snd_wscale" => info.SndWscale,
             "tcpi_rcv_wscale" => info.RcvWscale,
             "tcpi_last_data_recv" => conn.LastDataRecv is { } at ? (_stack.Now - at).Ticks / TimeSpan.TicksPerMillisecond
-                : _stack.Now.Nanoseconds / 1_000_000,
+                : null,
             _ => null,
         };
     }

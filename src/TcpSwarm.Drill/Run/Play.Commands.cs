@@ -6,7 +6,8 @@ namespace TcpSwarm.Drill.Run;
 
 internal sealed partial class Play
 {
-    // The sysctls the kernel selftests' defaults.sh sets that the model has, at defaults.sh's values.
+    // The sysctls the kernel selftests' defaults.sh sets that the model has, at defaults.sh's values (and its
+    // tcp_rmem, whose maximum of 15 MiB makes the window-scale shift 8).
     private static readonly (string Name, string Value)[] DefaultsModelled =
     [
         ("net.ipv4.tcp_timestamps", "1"), ("net.ipv4.tcp_syn_retries", "5"), ("net.ipv4.tcp_synack_retries", "5"),
@@ -17,7 +18,7 @@ internal sealed partial class Play
     // Fast Open keys): accepted at defaults.sh's own values only.
     private static readonly Dictionary<string, string> DefaultsOutsideModel = new(StringComparer.Ordinal)
     {
-        ["net.ipv4.tcp_rmem"] = "4096 540000 15728640", ["net.ipv4.tcp_wmem"] = "4096 262144 4194304",
+        ["net.ipv4.tcp_wmem"] = "4096 262144 4194304",
         ["net.ipv4.tcp_frto"] = "2", ["net.ipv4.tcp_dsack"] = "1", ["net.ipv4.tcp_fack"] = "0",
         ["net.ipv4.tcp_reordering"] = "3", ["net.ipv4.tcp_congestion_control"] = "cubic",
         ["net.ipv4.tcp_slow_start_after_idle"] = "0", ["net.ipv4.tcp_early_retrans"] = "4",
@@ -46,6 +47,7 @@ internal sealed partial class Play
             if (piece.EndsWith("defaults.sh", StringComparison.Ordinal) && !piece.Contains(' ', StringComparison.Ordinal))
             {
                 foreach (var (name, value) in DefaultsModelled) profile = Set(c, profile, name, value);
+                profile = Set(c, profile, "net.ipv4.tcp_rmem", "4096 540000 15728640");
                 Note($"`{piece}`: the model's sysctls as defaults.sh sets them");
                 continue;
             }
@@ -70,6 +72,24 @@ internal sealed partial class Play
         _stack.Reconfigure(profile);
     }
 
+    // tcp_rmem's maximum decides the window-scale shift a SYN offers (tcp_select_initial_window: halve the larger of
+    // tcp_rmem[2] and rmem_max, 212992 by default, until it fits 16 bits); the model's profile carries that shift.
+    private static TcpProfile WithReceiveBuffer(CommandLine c, TcpProfile profile, string value)
+    {
+        var parts = value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 3 || !long.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var max)
+            || max <= 0)
+            throw DrillStop.Unsupported(c.Line, $"net.ipv4.tcp_rmem={value}: three sizes MIN DEFAULT MAX are expected");
+        long space = Math.Max(max, 212_992);
+        byte shift = 0;
+        while (space > ushort.MaxValue && shift < 14)
+        {
+            space >>= 1;
+            shift++;
+        }
+        return profile with { WindowScaleShift = shift };
+    }
+
     private static TcpProfile Set(CommandLine c, TcpProfile profile, string name, string value)
     {
         value = value.Trim();
@@ -79,6 +99,7 @@ internal sealed partial class Play
                 throw DrillStop.Unsupported(c.Line, error);
             return result;
         }
+        if (name == "net.ipv4.tcp_rmem") return WithReceiveBuffer(c, profile, value);
         if (DefaultsOutsideModel.TryGetValue(name, out var same)
             && string.Join(' ', value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)) == same)
             return profile;

@@ -19,7 +19,7 @@ public static partial class ScriptParser
         while (!cursor.AtEnd && cursor.Peek() is not (' ' or '\t' or '\n' or '\r'))
         {
             if (!FlagLetters.Contains(cursor.Peek(), StringComparison.Ordinal))
-                Fail(cursor, $"'{cursor.Peek()}' is not a TCP flag; use S, F, R, P, . (ACK), E, W or U");
+                Fail(cursor, $"'{cursor.Peek()}' is not a TCP flag; use S, F, R, P, . (ACK), E, W, U, or - for none");
             cursor.Pos++;
         }
         if (cursor.Pos == flagsAt) Fail(cursor, "expected TCP flags (S, F, R, P, . for ACK)");

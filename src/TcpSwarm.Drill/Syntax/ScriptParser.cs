@@ -4,7 +4,7 @@ namespace TcpSwarm.Drill.Syntax;
 /// the parse going on at the next line after each.</summary>
 public static partial class ScriptParser
 {
-    private const string FlagLetters = "SFRP.EWU";
+    private const string FlagLetters = "SFRP.EWU-";      // - alone: no flag at all
 
     /// <summary>Parses a whole script; <see cref="ScriptParseResult.Script"/> is null when any problem was found.</summary>
     public static ScriptParseResult Parse(string file, string text)
