@@ -14,5 +14,6 @@ internal sealed class DrillSocket(int fd)
     /// <summary>SO_LINGER with l_onoff 1 and l_linger 0: close() aborts with a RST.</summary>
     public bool LingerZero { get; set; }
     public bool ConnectStarted { get; set; }
-    public bool EofReturned { get; set; }
+    /// <summary>shutdown(SHUT_RD): a read with nothing queued returns 0 at once (RCV_SHUTDOWN).</summary>
+    public bool ReadShutdown { get; set; }
 }

@@ -239,7 +239,7 @@ internal sealed partial class Play
                 c.ErrorReported = true;
                 return CallResult.Fail(Names.Errno(c.Error));
             }
-            if (c.PeerClosed || c.Gone) return CallResult.Ok(0);
+            if (c.PeerClosed || c.Gone || sock.ReadShutdown) return CallResult.Ok(0);
             if (!c.Connected && c.Tcb.State == TcpState.SynSent && sock.NonBlocking) return CallResult.Fail("EAGAIN");
             return sock.NonBlocking || dontWait ? CallResult.Fail("EAGAIN") : null;
         };
@@ -294,6 +294,7 @@ internal sealed partial class Play
         long how = Eval(s, Arg(s, 1));
         if (sock.Conn is not { } c || !c.Connected && c.Tcb.State != TcpState.SynSent)
             return Now(CallResult.Fail("ENOTCONN"));
+        if (how is 0 or 2) sock.ReadShutdown = true;
         if (how is 1 or 2) _stack.Call(c, tcb => tcb.Shutdown(_stack.Now));
         return Now(CallResult.Ok(0));
     }
