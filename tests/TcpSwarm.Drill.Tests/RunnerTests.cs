@@ -13,7 +13,8 @@ public sealed class RunnerTests
                +0 > P. 1:101(100) ack 1
             """);
         Assert.Equal(DrillOutcome.Pass, verdict.Outcome);
-        Assert.Contains(verdict.Ladder, l => l.EndsWith("< S 0:0(0) win 65535 <mss 1460,nop,wscale 7>", StringComparison.Ordinal));
+        Assert.Contains(verdict.Ladder,
+            l => l.EndsWith("< S 0:0(0) win 65535 <mss 1460,nop,wscale 7>", StringComparison.Ordinal));
         Assert.Contains(verdict.Ladder, l => l.Contains("> P. 1:101(100) ack 1", StringComparison.Ordinal));
     }
 
@@ -80,7 +81,8 @@ public sealed class RunnerTests
             """);
         Assert.Equal(DrillOutcome.Fail, verdict.Outcome);
         Assert.Equal(9, verdict.Line);
-        Assert.Equal("expected read(4, ..., 100) = 100 between 0.026000 and 0.034000, got 100 at 0.060000", verdict.Message);
+        Assert.Equal("expected read(4, ..., 100) = 100 between 0.026000 and 0.034000, got 100 at 0.060000",
+            verdict.Message);
     }
 
     [Theory]
@@ -90,7 +92,8 @@ public sealed class RunnerTests
     [InlineData("+0 socket(..., SOCK_STREAM, IPPROTO_MPTCP) = 5", "MPTCP")]
     [InlineData("+0 send(4, ..., 100, MSG_ZEROCOPY) = 100", "zero-copy (MSG_ZEROCOPY)")]
     [InlineData("+0 socket(AF_INET6, SOCK_STREAM, IPPROTO_TCP) = 5", "IPv6 sockets")]
-    [InlineData("+0 `ethtool -K tun0 tso off`", "the command `ethtool -K tun0 tso off` (only sysctl settings and defaults.sh)")]
+    [InlineData("+0 `ethtool -K tun0 tso off`",
+        "the command `ethtool -K tun0 tso off` (only sysctl settings and defaults.sh)")]
     [InlineData("+0 %{ print(tcpi_rtt) }%", "in %{ }%: the statement 'print(tcpi_rtt)' (only assert)")]
     [InlineData("+0 %{ assert tcpi_rtt > 0 }%", "in %{ }%: the name tcpi_rtt")]
     [InlineData("+0 poll([{fd=4, events=POLLIN}], 1, 0) = 0", "the system call poll()")]
@@ -144,7 +147,8 @@ public sealed class RunnerTests
         Assert.Equal(DrillOutcome.Pass, Drill.Play(script).Outcome);
         var old = Drill.Play(script, "linux-6.1");               // no linear timeouts: the second resend is at 3 s
         Assert.Equal((DrillOutcome.Fail, 6), (old.Outcome, old.Line));
-        Assert.StartsWith("expected S 0:0(0) <...> at 2.000000, got nothing until 2.004000; the model's next segment was "
+        Assert.StartsWith("expected S 0:0(0) <...> at 2.000000, got nothing until 2.004000; the model's next "
+                          + "segment was "
                           + "S 0:0(0) win 65535 <mss 1460,sackOK,TS val", old.Message, StringComparison.Ordinal);
         Assert.EndsWith(" at 3.000000", old.Message, StringComparison.Ordinal);
     }

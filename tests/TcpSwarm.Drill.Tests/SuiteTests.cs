@@ -18,20 +18,24 @@ public sealed class SuiteTests
 
         Assert.True(error.Length == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var verdicts = lines.Where(l => l.StartsWith("pass ", StringComparison.Ordinal) || l.StartsWith("fail ", StringComparison.Ordinal)
-                                       || l.StartsWith("unsupported ", StringComparison.Ordinal))
+        var verdicts = lines
+            .Where(l => l.StartsWith("pass ", StringComparison.Ordinal)
+                        || l.StartsWith("fail ", StringComparison.Ordinal)
+                        || l.StartsWith("unsupported ", StringComparison.Ordinal))
             .ToDictionary(l => Path.GetFileName(l.Split(' ', 2)[1].Split(':')[0]), l => l, StringComparer.Ordinal);
         Assert.Equal(scripts, verdicts.Keys.Order());
         foreach (var script in scripts)
         {
             var verdict = verdicts[script];
             if (expectedFail.Contains(script))
-                Assert.True(verdict.StartsWith("fail ", StringComparison.Ordinal) && verdict.Contains(": expected ", StringComparison.Ordinal),
+                Assert.True(verdict.StartsWith("fail ", StringComparison.Ordinal)
+                            && verdict.Contains(": expected ", StringComparison.Ordinal),
                     $"{script} is listed in EXPECTED-FAIL.txt but did not fail with a mismatch: {verdict}");
             else
                 Assert.True(verdict.StartsWith("pass ", StringComparison.Ordinal), verdict);
         }
-        Assert.Equal($"{scripts.Count} scripts: {scripts.Count - expectedFail.Count} passed, {expectedFail.Count} failed, "
+        Assert.Equal($"{scripts.Count} scripts: {scripts.Count - expectedFail.Count} passed, "
+                     + $"{expectedFail.Count} failed, "
                      + "0 unsupported (linux-6.18)", lines[^1]);
         Assert.Equal(expectedFail.Count == 0 ? 0 : 4, code);
     }
@@ -81,7 +85,8 @@ public sealed class SuiteTests
     {
         var missing = await RealProcess.Run("drill", "/nonexistent/x.pkt");
         Assert.Equal((2, "/nonexistent/x.pkt: no such file or folder\n"), (missing.Code, missing.Error));
-        var profile = await RealProcess.Run("drill", "--profile", "bsd", Path.Combine(Repo.DrillDir, "close-simultaneous.pkt"));
+        var profile = await RealProcess.Run("drill", "--profile", "bsd",
+            Path.Combine(Repo.DrillDir, "close-simultaneous.pkt"));
         Assert.Equal(2, profile.Code);
         Assert.StartsWith("--profile: unknown profile 'bsd'", profile.Error, StringComparison.Ordinal);
     }

@@ -8,5 +8,6 @@ internal static class Errno
 
     public static long Number(string name) => Array.Find(Table, e => e.Name == name).Number;
 
-    public static string Name(long number) => number == 0 ? "no error" : Array.Find(Table, e => e.Number == number).Name ?? "";
+    public static string Name(long number) =>
+        number == 0 ? "no error" : Array.Find(Table, e => e.Number == number).Name ?? "";
 }

@@ -11,7 +11,7 @@ internal sealed class Flow(ushort localPort, ushort remotePort, bool active)
     public ushort LocalPort { get; } = localPort;
     public ushort RemotePort { get; } = remotePort;
     public bool Active { get; } = active;
-    /// <summary>The script's SYN sequence number (a passive flow), to tell a retransmitted SYN from a new one.</summary>
+    /// <summary>The script's SYN sequence number, to tell a retransmitted SYN from a new one.</summary>
     public long? RemoteIsn { get; set; }
     /// <summary>live local ISN - the script's, once the local SYN or SYN-ACK was matched.</summary>
     public uint? IsnOffset { get; set; }

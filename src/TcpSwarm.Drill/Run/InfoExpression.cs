@@ -34,7 +34,8 @@ internal sealed class InfoExpression
             if (value == 0)
             {
                 var condition = body[..e._pos].Trim();
-                var values = string.Join(", ", e._used.Select(u => $"{u.Key}={u.Value.ToString(CultureInfo.InvariantCulture)}"));
+                var values = string.Join(", ",
+                    e._used.Select(u => $"{u.Key}={u.Value.ToString(CultureInfo.InvariantCulture)}"));
                 return values.Length > 0 ? $"{condition} ({values})" : condition;
             }
         }

@@ -27,10 +27,11 @@ internal sealed partial class Play
             throw DrillStop.Unsupported(code.Line, $"in %{{ }}%: {e.Message}");
         }
         Note($"%{{ {code.Code.Trim()} }}%" + (failed is null ? " holds" : " fails"));
-        if (failed is not null)
-            throw DrillStop.Fail(code.Line, $"expected {failed.Split(" (")[0]} to hold, got "
-                                            + (failed.Contains(" (", StringComparison.Ordinal) ? failed[(failed.IndexOf(" (", StringComparison.Ordinal) + 2)..^1] : "false")
-                                            + $" at {Seconds.Of(_stack.Now.Nanoseconds / 1000)}");
+        if (failed is null) return;
+        int open = failed.IndexOf(" (", StringComparison.Ordinal);
+        var (condition, values) = open < 0 ? (failed, "false") : (failed[..open], failed[(open + 2)..^1]);
+        throw DrillStop.Fail(code.Line,
+            $"expected {condition} to hold, got {values} at {Seconds.Of(_stack.Now.Nanoseconds / 1000)}");
     }
 
     // tcp_get_info's fields as far as the model knows them; null (unsupported) for the rest.
@@ -49,8 +50,8 @@ internal sealed partial class Play
             "tcpi_options" => (info.Timestamps ? 1 : 0) | (info.Sack ? 2 : 0) | (info.WindowScaling ? 4 : 0),
             "tcpi_snd_wscale" => info.SndWscale,
             "tcpi_rcv_wscale" => info.RcvWscale,
-            "tcpi_last_data_recv" => conn.LastDataRecv is { } at ? (_stack.Now - at).Ticks / TimeSpan.TicksPerMillisecond
-                : null,
+            "tcpi_last_data_recv" => conn.LastDataRecv is { } at
+                ? (_stack.Now - at).Ticks / TimeSpan.TicksPerMillisecond : null,
             _ => null,
         };
     }

@@ -40,11 +40,12 @@ internal sealed partial class Play
     private void Command(CommandLine c)
     {
         var profile = _stack.Profile;
-        foreach (var raw in c.Command.Split([';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                     .SelectMany(p => p.Split("&&", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        const StringSplitOptions pieces = StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries;
+        foreach (var raw in c.Command.Split([';', '\n'], pieces).SelectMany(p => p.Split("&&", pieces)))
         {
             var piece = Regex.Replace(raw, @"\s*(>\s*/dev/null)?\s*(2>&1)?\s*$", "");
-            if (piece.EndsWith("defaults.sh", StringComparison.Ordinal) && !piece.Contains(' ', StringComparison.Ordinal))
+            if (piece.EndsWith("defaults.sh", StringComparison.Ordinal)
+                && !piece.Contains(' ', StringComparison.Ordinal))
             {
                 foreach (var (name, value) in DefaultsModelled) profile = Set(c, profile, name, value);
                 profile = Set(c, profile, "net.ipv4.tcp_rmem", "4096 540000 15728640");
@@ -77,8 +78,8 @@ internal sealed partial class Play
     private static TcpProfile WithReceiveBuffer(CommandLine c, TcpProfile profile, string value)
     {
         var parts = value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 3 || !long.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var max)
-            || max <= 0)
+        if (parts.Length != 3
+            || !long.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var max) || max <= 0)
             throw DrillStop.Unsupported(c.Line, $"net.ipv4.tcp_rmem={value}: three sizes MIN DEFAULT MAX are expected");
         long space = Math.Max(max, 212_992);
         byte shift = 0;

@@ -30,7 +30,8 @@ internal sealed partial class Play
             }
         if (p.AnyOptions) throw DrillStop.Unsupported(p.Line, "<...> on an injected packet: say which options");
         var seg = new Segment(LocalStack.RemoteAddr, flow.RemotePort, LocalStack.LocalAddr, flow.LocalPort,
-            new SeqNum(unchecked((uint)p.StartSeq)), new SeqNum((flags & TcpFlags.Ack) != 0 ? flow.LiveAck(p.Ack ?? 0) : 0),
+            new SeqNum(unchecked((uint)p.StartSeq)),
+            new SeqNum((flags & TcpFlags.Ack) != 0 ? flow.LiveAck(p.Ack ?? 0) : 0),
             flags, (ushort)(p.Window ?? 65535), (ushort)p.Length, options, mss, wscale, tsVal, tsEcr);
         Note($"< {p.Flags} {p.StartSeq}:{p.EndSeq}({p.Length})" + (p.Ack is { } a ? $" ack {a}" : "")
              + (p.Window is { } w ? $" win {w}" : "") + (p.Options is { } list ? $" <{string.Join(',', list)}>" : ""));
@@ -109,7 +110,8 @@ internal sealed partial class Play
         _last = p.Time.Kind == TimeKind.Any || p.Time.IsRange ? sentAt : at;
     }
 
-    private string Describe(Sent s) => $"{PacketText.Outbound(s.Segment, FlowOf(s.Segment))} at {Seconds.Of(s.At.Nanoseconds / 1000)}";
+    private string Describe(Sent s) =>
+        $"{PacketText.Outbound(s.Segment, FlowOf(s.Segment))} at {Seconds.Of(s.At.Nanoseconds / 1000)}";
 
     private static string Want(PacketLine p)
     {

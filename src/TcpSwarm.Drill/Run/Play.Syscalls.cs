@@ -13,7 +13,8 @@ internal sealed partial class Play
         if (s.End is { Kind: TimeKind.Any }) (lo, hi) = (long.MinValue / 2, long.MaxValue / 2);
         else if (s.End is { } end)
         {
-            long endAt = end.Kind == TimeKind.Relative || s.Time.Kind == TimeKind.Relative ? _last + end.Usecs : end.Usecs;
+            bool relative = end.Kind == TimeKind.Relative || s.Time.Kind == TimeKind.Relative;
+            long endAt = relative ? _last + end.Usecs : end.Usecs;
             (lo, hi) = (endAt - _tolerance, endAt + _tolerance);
         }
         _stack.AdvanceTo(At(at));
@@ -33,7 +34,8 @@ internal sealed partial class Play
     // The call as the script wrote it, without its time and result.
     private static string CallText(SyscallLine s)
     {
-        int from = s.Text.IndexOf(s.Name + "(", StringComparison.Ordinal), to = s.Text.IndexOf(") =", StringComparison.Ordinal);
+        int from = s.Text.IndexOf(s.Name + "(", StringComparison.Ordinal);
+        int to = s.Text.IndexOf(") =", StringComparison.Ordinal);
         return from >= 0 && to > from ? s.Text[from..(to + 1)] : s.Name + "(...)";
     }
 
@@ -78,7 +80,8 @@ internal sealed partial class Play
 
     private void StillBlocked(Pending p) =>
         throw DrillStop.Fail(p.Line.Line, $"expected {CallText(p.Line)} = {Expected(p.Line)} by "
-                                          + $"{Seconds.Of(p.Hi)}, got a call still blocked at {Seconds.Of(_stack.Now.Nanoseconds / 1000)}");
+                                          + $"{Seconds.Of(p.Hi)}, got a call still blocked at "
+                                          + Seconds.Of(_stack.Now.Nanoseconds / 1000));
 
     private static bool Matches(SyscallLine s, CallResult got)
     {
@@ -182,7 +185,11 @@ internal sealed partial class Play
         {
             if (!listener.TryAccept(out var tuple))
                 return sock.NonBlocking ? CallResult.Fail("EAGAIN") : null;
-            var child = new DrillSocket(fd) { Conn = _stack.All[tuple], Flow = _flows.LastOrDefault(f => f.Tuple == tuple) };
+            var child = new DrillSocket(fd)
+            {
+                Conn = _stack.All[tuple],
+                Flow = _flows.LastOrDefault(f => f.Tuple == tuple),
+            };
             _fds[fd] = child;
             _underTest = child;
             return CallResult.Ok(fd);

@@ -27,7 +27,8 @@ internal sealed partial class Play
             System.Globalization.CultureInfo.InvariantCulture, out var usecs) ? usecs : options.ToleranceUsecs;
         _stack = new LocalStack(options.Profile);
         _stack.AfterStep = PollPending;
-        _stack.OnSend = sent => _ladder.Add((sent.At, () => $"> {PacketText.Outbound(sent.Segment, FlowOf(sent.Segment))}"));
+        _stack.OnSend = sent =>
+            _ladder.Add((sent.At, () => $"> {PacketText.Outbound(sent.Segment, FlowOf(sent.Segment))}"));
     }
 
     public DrillVerdict Run()
@@ -57,7 +58,8 @@ internal sealed partial class Play
                                       or KeyNotFoundException)
         {
             // Our bug, not the script's: said as such, at the line being played, and never a pass.
-            return new DrillVerdict(DrillOutcome.Fail, _line, $"tcpswarm bug: {e.GetType().Name}: {e.Message}", Ladder());
+            return new DrillVerdict(DrillOutcome.Fail, _line, $"tcpswarm bug: {e.GetType().Name}: {e.Message}",
+                Ladder());
         }
     }
 

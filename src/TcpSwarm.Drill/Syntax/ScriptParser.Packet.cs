@@ -116,7 +116,8 @@ public static partial class ScriptParser
                 return new PacketOption(name);
             case "mss" or "wscale":
                 cursor.Skip(newlines: false);
-                return new PacketOption(name, cursor.Integer() ?? Fail<long>(cursor, $"expected a number after {name}"));
+                return new PacketOption(name,
+                    cursor.Integer() ?? Fail<long>(cursor, $"expected a number after {name}"));
             case "TS":
                 cursor.Skip(newlines: false);
                 if (cursor.Name() != "val") Fail(cursor, "expected 'val N ecr N' after TS");

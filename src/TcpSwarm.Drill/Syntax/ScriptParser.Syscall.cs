@@ -19,7 +19,8 @@ public static partial class ScriptParser
         if (ScriptCursor.IsNameStart(cursor.Peek()))
         {
             errno = cursor.Name()!;
-            if (!errno.StartsWith('E')) Fail(cursor, $"expected an errno name (EAGAIN, EINPROGRESS, …), not '{errno}'");
+            if (!errno.StartsWith('E'))
+                Fail(cursor, $"expected an errno name (EAGAIN, EINPROGRESS, …), not '{errno}'");
             cursor.Skip(newlines: false);
         }
         if (cursor.Match("(") && cursor.Until(")") is null) Fail(cursor, "expected ')' after the result's note");

@@ -6,7 +6,8 @@ public static partial class ScriptParser
 {
     private const string FlagLetters = "SFRP.EWU-";      // - alone: no flag at all
 
-    /// <summary>Parses a whole script; <see cref="ScriptParseResult.Script"/> is null when any problem was found.</summary>
+    /// <summary>Parses a whole script; <see cref="ScriptParseResult.Script"/> is null when any problem was found.
+    /// </summary>
     public static ScriptParseResult Parse(string file, string text)
     {
         var cursor = new ScriptCursor(text);
@@ -57,7 +58,9 @@ public static partial class ScriptParser
         var (line, column) = cursor.Where(start);
         var text = cursor.LineAt(start);
         // A command or a code block may go without a time (the kernel selftests' `./defaults.sh`): it runs then.
-        var time = cursor.Peek() == '`' || cursor.StartsWith("%{") ? new ScriptTime(TimeKind.Relative, 0) : ReadTime(cursor);
+        var time = cursor.Peek() == '`' || cursor.StartsWith("%{")
+            ? new ScriptTime(TimeKind.Relative, 0)
+            : ReadTime(cursor);
         ScriptTime? end = null;
         if (cursor.Match("...")) end = ReadTime(cursor);
         cursor.Skip(newlines: false);
