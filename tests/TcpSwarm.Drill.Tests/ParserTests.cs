@@ -89,9 +89,32 @@ public sealed class ParserTests
             +0 < [ect0] S 0:0(0) win 65535 <mss 1460>
             +0 < SEW 0:0(0) win 65535 <mss 1460>
             +0 < S 0:0(0) win 65535 <mss 1460,FO abcd1234,nop,nop>
+            +0 < icmp unreachable frag_needed mtu 800
+            +0 > encap psp spi 23 P. 501:1001(500) ack 501
+            +0 > S. 0:0(0) ack 1 <mss MSS,nop,wscale 8>
             """);
-        Assert.Equal(["SACK blocks", "ECN codepoints on the IP header", "ECN and URG flags (E, W, U)", "the FO option"],
+        Assert.Equal(["SACK blocks", "ECN codepoints on the IP header", "ECN and URG flags (E, W, U)", "the FO option",
+                "icmp packets", "encap packets", "the symbol MSS (a packetdrill -D definition)"],
             script.Events.Cast<PacketLine>().Select(p => p.Unsupported));
+    }
+
+    [Fact]
+    public void Spaced_blocking_times_and_sendmsg_structs_parse()
+    {
+        var script = Drill.Parse(
+            """
+            +.002 ... 0.004 connect(4, ..., ...) = 0
+             +.01...0.020 sendmsg(4, {msg_name(...)=...,
+                                      msg_iov(1)=[{..., 1000}],
+                                      msg_flags=0}, MSG_FASTOPEN) = 1000
+            +0 setsockopt(4, SOL_SOCKET, SO_TIMESTAMPING,
+                          [SOF_TIMESTAMPING_TX_SCHED |
+                           SOF_TIMESTAMPING_OPT_ID], 4) = 0
+            """);
+        Assert.Equal(new ScriptTime(TimeKind.Absolute, 4000), script.Events[0].End);
+        var sendmsg = Assert.IsType<SyscallLine>(script.Events[1]);
+        Assert.Equal("{msg_name(...)=..., msg_iov(1)=[{..., 1000}], msg_flags=0}", sendmsg.Args[1].ToString());
+        Assert.Equal(3, script.Events.Count);
     }
 
     [Fact]

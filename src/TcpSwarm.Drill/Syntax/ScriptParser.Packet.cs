@@ -15,6 +15,15 @@ public static partial class ScriptParser
             if (cursor.Until("]") is null) Fail(cursor, "expected ] to close the IP codepoint");
             cursor.Skip(newlines: false);
         }
+        int wordAt = cursor.Pos;
+        if (cursor.Name() is { } kind && char.IsAsciiLetterLower(kind[0]))
+        {
+            // Another kind of packet (icmp, udp, encap psp …): outside the model, read to the end of its line.
+            cursor.SkipLine();
+            return new PacketLine(line, column, time, null, text, inbound, "", 0, 0, 0, null, null, null, false,
+                $"{kind} packets");
+        }
+        cursor.Pos = wordAt;
         int flagsAt = cursor.Pos;
         while (!cursor.AtEnd && cursor.Peek() is not (' ' or '\t' or '\n' or '\r'))
         {
@@ -116,6 +125,11 @@ public static partial class ScriptParser
                 return new PacketOption(name);
             case "mss" or "wscale":
                 cursor.Skip(newlines: false);
+                if (cursor.Name() is { } symbol)
+                {
+                    unsupported ??= $"the symbol {symbol} (a packetdrill -D definition)";
+                    return new PacketOption(name);
+                }
                 return new PacketOption(name,
                     cursor.Integer() ?? Fail<long>(cursor, $"expected a number after {name}"));
             case "TS":
@@ -128,7 +142,7 @@ public static partial class ScriptParser
                 cursor.Skip(newlines: false);
                 var ecr = cursor.Integer() ?? Fail<long>(cursor, "expected the echoed value after ecr");
                 return new PacketOption("TS", val, ecr);
-            case "sack" or "FO" or "md5" or "mptcp" or "exp" or "exp_tfo" or "tfo" or "AccECN0" or "AccECN1"
+            case "sack" or "FO" or "FOEXP" or "md5" or "mptcp" or "exp" or "exp_tfo" or "tfo" or "AccECN0" or "AccECN1"
                 or "accecn0" or "accecn1" or "fo" or "exp-tfo":
                 unsupported ??= name == "sack" ? "SACK blocks" : $"the {name} option";
                 while (!cursor.AtEnd && cursor.Peek() is not (',' or '>' or '\n')) cursor.Pos++;

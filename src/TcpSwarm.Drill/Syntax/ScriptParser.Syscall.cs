@@ -56,7 +56,7 @@ public static partial class ScriptParser
                 return left;
             }
             cursor.Pos++;
-            cursor.Skip(newlines: false);
+            cursor.Skip();
             left = new ScriptValue(ValueKind.Binary, Text: op.ToString(), Items: [left, ReadPrimary(cursor)]);
         }
     }
@@ -73,7 +73,15 @@ public static partial class ScriptParser
         var name = cursor.Name() ?? Fail<string>(cursor,
             "expected a value: a number, a NAME, ..., a \"string\", [list] or {struct}");
         cursor.Skip(newlines: false);
-        if (cursor.Match("(")) return new ScriptValue(ValueKind.Call, Text: name, Items: ReadValues(cursor, ")"));
+        if (cursor.Match("("))
+        {
+            var call = new ScriptValue(ValueKind.Call, Text: name, Items: ReadValues(cursor, ")"));
+            cursor.Skip(newlines: false);
+            if (cursor.Peek() != '=' || cursor.Peek(1) == '=') return call;
+            cursor.Pos++;                                    // msg_iov(1)=[...]: a field named with its length
+            cursor.Skip();
+            return new ScriptValue(ValueKind.Field, Text: call.ToString(), Items: [ReadValue(cursor)]);
+        }
         if (cursor.Peek() == '=' && cursor.Peek(1) != '=')
         {
             cursor.Pos++;

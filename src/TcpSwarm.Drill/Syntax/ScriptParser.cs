@@ -62,7 +62,12 @@ public static partial class ScriptParser
             ? new ScriptTime(TimeKind.Relative, 0)
             : ReadTime(cursor);
         ScriptTime? end = null;
-        if (cursor.Match("...")) end = ReadTime(cursor);
+        cursor.Skip(newlines: false);
+        if (cursor.Match("..."))
+        {
+            cursor.Skip(newlines: false);
+            end = ReadTime(cursor);
+        }
         cursor.Skip(newlines: false);
         char c = cursor.Peek();
         if (c is '<' or '>')
