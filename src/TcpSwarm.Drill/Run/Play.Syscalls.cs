@@ -27,7 +27,7 @@ internal sealed partial class Play
         var result = poll();
         shown = result;
         if (result is { } done) Returned(s, done, lo, hi);
-        else _pending = new Pending(s, poll, lo, hi, at);
+        else _pending = new Pending(s, poll, lo, hi);
         _last = at;
     }
 
@@ -65,9 +65,8 @@ internal sealed partial class Play
         if (_pending is not null) StillBlocked(p);
     }
 
-    private void CheckPendingLate(int line)
+    private void CheckPendingLate()
     {
-        _ = line;
         if (_pending is { } p && _stack.Now.Nanoseconds / 1000 > p.Hi) StillBlocked(p);
     }
 

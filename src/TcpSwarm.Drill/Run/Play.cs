@@ -45,7 +45,7 @@ internal sealed partial class Play
             {
                 _line = e.Line;
                 Step(e);
-                CheckPendingLate(e.Line);
+                CheckPendingLate();
             }
             FinishPending();
             return new DrillVerdict(DrillOutcome.Pass, 0, "pass", Ladder());
