@@ -20,7 +20,7 @@ internal static class Tool
         {
             ValidateVerb.Build(env), RunVerb.Build(env, args), ReportVerb.Build(env), CompareVerb.Build(env),
             SweepVerb.Build(env, args), SiloVerb.Build(env),
-            CalibrateVerb.Build(env), BenchVerb.Build(env),
+            CalibrateVerb.Build(env), BenchVerb.Build(env), DrillVerb.Build(env),
         };
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
         var parsed = root.Parse(args);

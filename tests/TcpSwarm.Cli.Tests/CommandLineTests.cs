@@ -149,6 +149,7 @@ public sealed class CommandLineTests
         Assert.Contains("  silo ", result.Out, StringComparison.Ordinal);
         Assert.Contains("  calibrate ", result.Out, StringComparison.Ordinal);
         Assert.Contains("  bench ", result.Out, StringComparison.Ordinal);
+        Assert.Contains("drill <SCRIPT>", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("  serve ", result.Out, StringComparison.Ordinal);        // nothing that is not there
     }
 }

@@ -1,0 +1,19 @@
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Drill.Run;
+
+// A file descriptor of the script: a fresh socket, a listener, or a full socket (connected or accepted).
+internal sealed class DrillSocket(int fd)
+{
+    public int Fd { get; } = fd;
+    public bool NonBlocking { get; set; }
+    public ushort BoundPort { get; set; }
+    public Listener? Listener { get; set; }
+    public Conn? Conn { get; set; }
+    public Flow? Flow { get; set; }
+    /// <summary>SO_LINGER with l_onoff 1 and l_linger 0: close() aborts with a RST.</summary>
+    public bool LingerZero { get; set; }
+    public bool ConnectStarted { get; set; }
+    /// <summary>shutdown(SHUT_RD): a read with nothing queued returns 0 at once (RCV_SHUTDOWN).</summary>
+    public bool ReadShutdown { get; set; }
+}
