@@ -8,15 +8,14 @@ public sealed partial class Tcb
         return new TcbStep(_state);
     }
 
-    // Every event ends here: send what the windows allow, then the ACK the event asked for (at once, or delayed unless
-    // a segment already carried it); a socket that reached CLOSED or TIME_WAIT leaves no timer behind.
+    // Every event ends here: send what the windows allow, then the ACK the event asked for (at once, or as
+    // __tcp_ack_snd_check decides, unless a segment already carried it); a socket that reached CLOSED or TIME_WAIT leaves no timer behind.
     private TcbStep Finish(Instant now, ref TcbStep step)
     {
         if (CanSendData) Transmit(now, ref step);
         bool ackable = _state is not (TcpState.Closed or TcpState.SynSent or TcpState.Listen);
         if (ackable && _ackNow && !_ackedThisStep) SendAck(now, ref step);
-        else if (ackable && _ackLater && !_ackedThisStep && _state != TcpState.TimeWait)
-            ScheduleDelayedAck(now + _profile.DelayedAck, ref step);
+        else if (ackable && _ackLater && !_ackedThisStep && _state != TcpState.TimeWait) AckSndCheck(now, ref step);
         if (_state is TcpState.Closed or TcpState.TimeWait) CancelTimers(ref step);
         step.To = _state;
         return step;
@@ -60,6 +59,7 @@ public sealed partial class Tcb
             step.Counters.Add(TcpExt.RetransSegs);
         }
         Emit(Build(from, _rcvNxt, flags, length, now), ref step);
+        if (length > 0) DataSent(now);
         var end = from + length + ((flags & TcpFlags.Fin) != 0 ? 1 : 0);
         _sendFrom = end;
         if (end > _sndNxt)
@@ -94,6 +94,7 @@ public sealed partial class Tcb
         if ((seg.Flags & TcpFlags.Ack) == 0) return;
         _ackedThisStep = true;
         _lastAckSent = seg.Ack;
+        if (seg.Ack == _rcvNxt) AckSent();
         CancelDelayedAck(ref step);
     }
 

@@ -29,7 +29,7 @@ public sealed partial class Tcb
         if (seg.Has(TcpFlags.Syn)) { SynChallenge(now, ref step); return; }          // RFC 5961 §4
         if (!seg.Has(TcpFlags.Ack)) return;              // the fifth check: no ACK bit, dropped
         if (!AckArrives(in seg, now, ref step)) return;  // dropped, or the ACK ended the connection
-        if (seg.Length > 0) TextArrives(in seg, ref step);
+        if (seg.Length > 0) TextArrives(in seg, now, ref step);
         if (seg.Has(TcpFlags.Fin) && _state != TcpState.Closed) FinArrives(in seg, ref step);   // after its data
     }
 

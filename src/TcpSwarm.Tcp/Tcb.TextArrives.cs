@@ -2,23 +2,28 @@ namespace TcpSwarm.Tcp;
 
 public sealed partial class Tcb
 {
-    // §3.10.7.4, seventh check: in-order text only (no out-of-order queue; see Tcb.cs). The ACK is immediate for
-    // out-of-order or duplicate data and when more than one full-sized segment is unacknowledged (__tcp_ack_snd_check);
-    // otherwise it waits for the delayed-ACK timer or rides on the next segment we send.
-    private void TextArrives(in Segment seg, ref TcbStep step)
+    // §3.10.7.4, seventh check (tcp_data_queue): in-order text only (no out-of-order queue; see Tcb.cs). Duplicate or
+    // out-of-order data enters quick-ACK mode and is ACKed at once; in-order data schedules an ACK that Finish sends
+    // as __tcp_ack_snd_check decides (Tcb.DelayedAck.cs), unless a segment we send carries it first.
+    private void TextArrives(in Segment seg, Instant now, ref TcbStep step)
     {
         if (_state is not (TcpState.Established or TcpState.FinWait1 or TcpState.FinWait2)) return;  // past their FIN
         var end = seg.Seq + seg.Length;
         if (_orphan && end > _rcvNxt) { AbortOnData(in seg, ref step); return; }
-        if (seg.Seq > _rcvNxt || end <= _rcvNxt) { _ackNow = true; return; }
+        if (seg.Seq > _rcvNxt || end <= _rcvNxt)
+        {
+            EnterQuickAckMode();
+            _ackNow = true;
+            return;
+        }
         end = Earlier(end, _rcvNxt + _rcvWnd);           // what lies beyond our window is trimmed
         int bytes = end - _rcvNxt;
         _rcvNxt = end;
         _readable = (int)Math.Min((long)_readable + bytes, int.MaxValue);
         _bytesReceived += bytes;
         step.Events |= TcbEvents.DataArrived;
-        if (_rcvNxt - _lastAckSent > _mss) _ackNow = true;
-        else _ackLater = true;
+        DataReceived(bytes, now);
+        _ackLater = true;
     }
 
     // New data after close() in FIN_WAIT_1/2 (tcp_rcv_state_process with RCV_SHUTDOWN): RFC 1122 asks for a RST. Linux
@@ -46,7 +51,8 @@ public sealed partial class Tcb
         {
             case TcpState.Established:
                 _state = TcpState.CloseWait;
-                _ackLater = true;                        // pingpong mode: the ACK waits, for the FIN to ride on it
+                _pingpong = PingpongThresh;              // inet_csk_enter_pingpong_mode: the ACK may wait for our FIN,
+                _ackPending = _ackLater = true;          // for the ATO (the next tick if no data ever came)
                 break;
             case TcpState.FinWait1:
                 _state = TcpState.Closing;               // a simultaneous close: our FIN is not acked yet

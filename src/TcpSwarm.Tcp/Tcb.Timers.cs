@@ -18,7 +18,7 @@ public sealed partial class Tcb
                 break;
             case TcbTimer.DelayedAck when _delAckArmed:
                 _delAckArmed = false;
-                if (_state is not (TcpState.Closed or TcpState.SynSent or TcpState.TimeWait)) SendAck(now, ref step);
+                DelayedAckTimeout(now, ref step);
                 break;
             case TcbTimer.FinWait2 when _finWait2Armed:
                 _finWait2Armed = false;
@@ -138,14 +138,6 @@ public sealed partial class Tcb
     {
         _finWait2Armed = true;
         step.FinWait2 = TimerEdit.Set(at);
-    }
-
-    // Linux keeps the earlier deadline of a pending delayed ACK (tcp_send_delayed_ack).
-    private void ScheduleDelayedAck(Instant at, ref TcbStep step)
-    {
-        if (_delAckArmed) return;
-        _delAckArmed = true;
-        step.DelayedAck = TimerEdit.Set(at);
     }
 
     // Every segment carrying an ACK makes a pending delayed ACK moot (tcp_event_ack_sent).

@@ -12,8 +12,8 @@ namespace TcpSwarm.Tcp;
 //   with a duplicate ACK, and the sender's RTO goes back to SND.UNA. Loss then costs an RTO where Linux would often
 //   recover in one RTT; data transfer timing under loss is not what TcpSwarm measures (DESIGN.md §1).
 // - Payload (bytes are counts), Nagle, window autotuning and zero-window probing: the advertised window stays
-//   profile.ReceiveWindow whatever the application leaves unread. Linux's quick-ACK mode for the first segments of a
-//   connection is left out too: the delayed ACK applies from the first segment (a lone segment waits 40 ms).
+//   profile.ReceiveWindow whatever the application leaves unread. Of the delayed-ACK engine (Tcb.DelayedAck.cs), the
+//   ACK that tcp_cleanup_rbuf sends when the application reads is left out, and SACK compression of duplicate ACKs.
 // - Segments carry min(MSS, peer MSS) bytes; Linux subtracts the 12 bytes of the timestamp option (1448, not 1460).
 // - RTT: one timed segment per flight (RFC 6298 with Karn), not Linux's per-ACK samples from timestamps.
 // - Keepalive, TCP_LINGER2, TCP_USER_TIMEOUT, ICMP errors and the orphan limits of tcp_out_of_resources.
@@ -66,8 +66,18 @@ public sealed partial class Tcb
     private Instant _rttSentAt;
     private RetransmitQueue _flight;
 
-    // Which timers the caller holds for us; the deadlines live with the caller (TimerEdit).
+    // Which timers the caller holds for us; the deadlines live with the caller (TimerEdit), but the delayed ACK's is
+    // kept too: tcp_send_delayed_ack compares a new deadline with the pending one.
     private bool _rtxArmed, _delAckArmed, _finWait2Armed;
+    private Instant _delAckAt;
+
+    // The delayed-ACK engine (icsk_ack, Tcb.DelayedAck.cs).
+    private TimeSpan _ato;                               // icsk_ack.ato: zero until the first data arrives
+    private int _quick;                                  // icsk_ack.quick: quick ACKs left
+    private byte _pingpong;                              // icsk_ack.pingpong: interactive exchanges seen
+    private bool _ackPending, _ackPushed;                // ICSK_ACK_SCHED and ICSK_ACK_PUSHED
+    private int _rcvMss;                                 // icsk_ack.rcv_mss: our guess at the peer's segment size
+    private Instant _lrcvTime;                           // icsk_ack.lrcvtime: when data last arrived
 
     // __tcp_oow_rate_limited: the last duplicate or challenge ACK sent for an unacceptable segment.
     private bool _oowAckSent;
@@ -156,6 +166,7 @@ public sealed partial class Tcb
         _rcvWnd = Math.Min(_profile.ReceiveWindow >> _rcvWscale, ushort.MaxValue) << _rcvWscale;
         _sack = sack;
         _timestamps = timestamps;
+        _rcvMss = InitialRcvMss(_profile.Mss, _mss, _rcvWnd);
     }
 
     // tcp_set_state(TCP_CLOSE): Tcp EstabResets counts every close straight from ESTABLISHED or CLOSE_WAIT.

@@ -26,7 +26,7 @@ public sealed class TimeWaitLadderTests
             Arrives(  20, S2C, SynAck(0, 1),  Established, SynReceived),
             Arrives(  30, C2S, Ack(1, 1),     Established, Established),
             Arrives( 110, C2S, FinAck(1, 1),  FinWait1,   CloseWait),
-            Arrives( 160, S2C, Ack(1, 2),     FinWait2,   CloseWait),    // the FIN's ACK waited the 40 ms delay
+            Arrives( 121, S2C, Ack(1, 2),     FinWait2,   CloseWait),    // no data came: ACKed at the next tick
             Arrives( 310, S2C, FinAck(1, 2),  TimeWait,   LastAck),
             Lost(    310, C2S, Ack(2, 2),     TimeWait,   LastAck),
             Arrives( 530, S2C, FinAck(1, 2),  TimeWait,   LastAck),

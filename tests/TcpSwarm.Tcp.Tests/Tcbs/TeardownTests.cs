@@ -9,12 +9,14 @@ public sealed class TeardownTests
 {
     private static readonly TcpProfile Linux618 = TcpProfile.Named("linux-6.18");
 
+    private static string Full(uint seq, uint ack) => Seg(TcpFlags.Ack, seq, ack, len: 1460);
+
     private static TcbWire Connected() => TcbWire.Established(Linux618);   // both ESTABLISHED at 30 ms
 
     [Fact]
     public void The_client_closing_first_takes_four_segments_and_the_client_keeps_time_wait()
     {
-        // The server's ACK of the FIN waits for the delayed-ACK timer (40 ms), as its application closes later.
+        // No data ever arrived, so the ATO is 0: the server ACKs the FIN at the next tick (tcp_send_delayed_ack).
         var wire = Connected();
         wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
         wire.At(500, Side.Server, (tcb, now) => tcb.Close(now));
@@ -23,14 +25,14 @@ public sealed class TeardownTests
         Rung[] expected =
         [
             //        ms   dir  segment                        client after  server after
-            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     CloseWait),
-            Arrives( 160,  S2C, Ack(seq: 5001, ack: 1002),     FinWait2,     CloseWait),
-            Arrives( 510,  S2C, FinAck(seq: 5001, ack: 1002),  TimeWait,     LastAck),
-            Arrives( 520,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     Closed),
+            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
+            Arrives(  121,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
+            Arrives(  510,  S2C, FinAck(seq: 5001, ack: 1002),            TimeWait,     LastAck),
+            Arrives(  520,  C2S, Ack(seq: 1002, ack: 5002),               TimeWait,     Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(
-            [new StepEvents(160, TcbEvents.AllAcked, TcpError.None),
+            [new StepEvents(121, TcbEvents.AllAcked, TcpError.None),
              new StepEvents(510, TcbEvents.PeerClosed | TcbEvents.EnteredTimeWait, TcpError.None)],
             wire.Events(Side.Client));
         Assert.Equal(
@@ -50,10 +52,10 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  S2C, FinAck(seq: 5001, ack: 1001),  CloseWait,    FinWait1),
-            Arrives( 160,  C2S, Ack(seq: 1001, ack: 5002),     CloseWait,    FinWait2),
-            Arrives( 510,  C2S, FinAck(seq: 1001, ack: 5002),  LastAck,      TimeWait),
-            Arrives( 520,  S2C, Ack(seq: 5002, ack: 1002),     Closed,       TimeWait),
+            Arrives(  110,  S2C, FinAck(seq: 5001, ack: 1001),            CloseWait,    FinWait1),
+            Arrives(  121,  C2S, Ack(seq: 1001, ack: 5002),               CloseWait,    FinWait2),
+            Arrives(  510,  C2S, FinAck(seq: 1001, ack: 5002),            LastAck,      TimeWait),
+            Arrives(  520,  S2C, Ack(seq: 5002, ack: 1002),               Closed,       TimeWait),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.NotNull(wire.TimeWait(Side.Server));
@@ -61,29 +63,10 @@ public sealed class TeardownTests
     }
 
     [Fact]
-    public void A_passive_side_closing_within_the_delayed_ack_sends_its_fin_with_the_ack_in_three_segments()
-    {
-        // Linux's pingpong mode holds the ACK of the FIN for 40 ms; the application's close() at 120 ms sends the FIN
-        // with it, and the client goes from FIN_WAIT_1 straight to TIME_WAIT.
-        var wire = Connected();
-        wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
-        wire.At(120, Side.Server, (tcb, now) => tcb.Close(now));
-        wire.RunUntil(ms: 200_000);
-
-        Rung[] expected =
-        [
-            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     CloseWait),
-            Arrives( 130,  S2C, FinAck(seq: 5001, ack: 1002),  TimeWait,     LastAck),
-            Arrives( 140,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     Closed),
-        ];
-        Assert.Equal(expected, wire.Rungs);
-    }
-
-    [Fact]
     public void After_a_half_close_the_close_wait_side_still_sends_data_that_fin_wait_2_acknowledges()
     {
-        // shutdown(SHUT_WR) at 100 ms; the server answers with 3000 bytes from CLOSE_WAIT (its first segment carries
-        // the ACK of the FIN), the client ACKs the second full segment at once and the last one after 40 ms.
+        // shutdown(SHUT_WR) at 100 ms; the server ACKs the FIN at the next tick, then answers with 3000 bytes from
+        // CLOSE_WAIT, which the client, in quick-ACK mode for its first data, ACKs segment by segment.
         var wire = Connected();
         wire.At(100, Side.Client, (tcb, now) => tcb.Shutdown(now));
         wire.At(120, Side.Server, (tcb, now) => tcb.Send(3000, now));
@@ -92,14 +75,16 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),              FinWait1,  CloseWait),
-            Arrives( 130,  S2C, Seg(TcpFlags.Ack, 5001, 1002, len: 1460),  FinWait2,  CloseWait),
-            Arrives( 130,  S2C, Seg(TcpFlags.Ack, 6461, 1002, len: 1460),  FinWait2,  CloseWait),
-            Arrives( 130,  S2C, Data(seq: 7921, ack: 1002, len: 80),       FinWait2,  CloseWait),
-            Arrives( 140,  C2S, Ack(seq: 1002, ack: 7921),                 FinWait2,  CloseWait),
-            Arrives( 180,  C2S, Ack(seq: 1002, ack: 8001),                 FinWait2,  CloseWait),
-            Arrives( 310,  S2C, FinAck(seq: 8001, ack: 1002),              TimeWait,  LastAck),
-            Arrives( 320,  C2S, Ack(seq: 1002, ack: 8002),                 TimeWait,  Closed),
+            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
+            Arrives(  121,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
+            Arrives(  130,  S2C, Full(seq: 5001, ack: 1002),              FinWait2,     CloseWait),
+            Arrives(  130,  S2C, Full(seq: 6461, ack: 1002),              FinWait2,     CloseWait),
+            Arrives(  130,  S2C, Data(seq: 7921, ack: 1002, len: 80),     FinWait2,     CloseWait),
+            Arrives(  140,  C2S, Ack(seq: 1002, ack: 6461),               FinWait2,     CloseWait),
+            Arrives(  140,  C2S, Ack(seq: 1002, ack: 7921),               FinWait2,     CloseWait),
+            Arrives(  140,  C2S, Ack(seq: 1002, ack: 8001),               FinWait2,     CloseWait),
+            Arrives(  310,  S2C, FinAck(seq: 8001, ack: 1002),            TimeWait,     LastAck),
+            Arrives(  320,  C2S, Ack(seq: 1002, ack: 8002),               TimeWait,     Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(3000, wire.BytesRead(Side.Client));
@@ -118,10 +103,10 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     Closing),
-            Arrives( 110,  S2C, FinAck(seq: 5001, ack: 1001),  Closing,      Closing),
-            Arrives( 120,  S2C, Ack(seq: 5002, ack: 1002),     TimeWait,     Closing),
-            Arrives( 120,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     TimeWait),
+            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     Closing),
+            Arrives(  110,  S2C, FinAck(seq: 5001, ack: 1001),  Closing,      Closing),
+            Arrives(  120,  S2C, Ack(seq: 5002, ack: 1002),     TimeWait,     Closing),
+            Arrives(  120,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     TimeWait),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal((new SeqNum(1002), new SeqNum(5002)),
@@ -155,7 +140,7 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  C2S, RstAck(seq: 1001, ack: 5001),  Closed,       Closed),
+            Arrives(  110,  C2S, RstAck(seq: 1001, ack: 5001),  Closed,       Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal([new StepEvents(100, TcbEvents.Closed, TcpError.None)], wire.Events(Side.Client));
@@ -194,13 +179,17 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives(  60,  S2C, Data(seq: 5001, ack: 1001, len: 100),  Established,  Established),
-            Arrives( 100,  C2S, RstAck(seq: 1001, ack: 5101),          Closed,       Closed),
+            Arrives(   60,  S2C, Data(seq: 5001, ack: 1001, len: 100),    Established,  Established),
+            Arrives(   70,  C2S, Ack(seq: 1001, ack: 5101),               Established,  Established),
+            Arrives(  100,  C2S, RstAck(seq: 1001, ack: 5101),            Closed,       Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         var client = wire.Counters(Side.Client);
         Assert.Equal((1L, 1L, 1L), (client[TcpExt.TCPAbortOnClose], client[TcpExt.OutRsts], client[TcpExt.EstabResets]));
-        Assert.Equal([new StepEvents(100, TcbEvents.Closed, TcpError.ConnReset)], wire.Events(Side.Server));
+        Assert.Equal(
+            [new StepEvents(70, TcbEvents.AllAcked, TcpError.None),
+             new StepEvents(100, TcbEvents.Closed, TcpError.ConnReset)],
+            wire.Events(Side.Server));
     }
 
     [Fact]
@@ -214,10 +203,10 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),          FinWait1,  CloseWait),
-            Arrives( 160,  S2C, Ack(seq: 5001, ack: 1002),             FinWait2,  CloseWait),
-            Arrives( 310,  S2C, Data(seq: 5001, ack: 1002, len: 100),  Closed,    CloseWait),
-            Arrives( 320,  C2S, Rst(seq: 1002),                        Closed,    Closed),
+            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
+            Arrives(  121,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
+            Arrives(  310,  S2C, Data(seq: 5001, ack: 1002, len: 100),    Closed,       CloseWait),
+            Arrives(  320,  C2S, Rst(seq: 1002),                          Closed,       Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(1, wire.Counters(Side.Client)[TcpExt.TCPAbortOnData]);
@@ -235,14 +224,14 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Lost(    100,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     Established),
-            Arrives( 330,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     CloseWait),
-            Arrives( 380,  S2C, Ack(seq: 5001, ack: 1002),     FinWait2,     CloseWait),
+            Lost(     100,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     Established),
+            Arrives(  330,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
+            Arrives(  341,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(
-            [new StepEvents(380, TcbEvents.AllAcked, TcpError.None),
-             new StepEvents(60_380, TcbEvents.Closed, TcpError.None)],
+            [new StepEvents(341, TcbEvents.AllAcked, TcpError.None),
+             new StepEvents(60_341, TcbEvents.Closed, TcpError.None)],
             wire.Events(Side.Client));
         Assert.Equal((1, 1L), (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPTimeouts]));
     }
