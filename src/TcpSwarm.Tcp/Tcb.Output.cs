@@ -4,12 +4,13 @@ public sealed partial class Tcb
 {
     private TcbStep Begin()
     {
-        _ackNow = _ackLater = _ackedThisStep = false;
+        _ackNow = _ackLater = _ackedThisStep = _queuedOutOfOrder = false;
         return new TcbStep(_state);
     }
 
     // Every event ends here: send what the windows allow, then the ACK the event asked for (at once, or as
-    // __tcp_ack_snd_check decides, unless a segment already carried it); a socket that reached CLOSED or TIME_WAIT leaves no timer behind.
+    // __tcp_ack_snd_check decides, unless a segment already carried it); a socket that reached CLOSED or TIME_WAIT
+    // leaves no timer behind.
     private TcbStep Finish(Instant now, ref TcbStep step)
     {
         if (CanSendData) Transmit(now, ref step);
@@ -27,10 +28,12 @@ public sealed partial class Tcb
             or TcpState.LastAck
         && _sndUna != _iss && !_inLoss;
 
-    // tcp_write_xmit without congestion control (see Tcb.cs).
+    // tcp_write_xmit without congestion control (see Tcb.cs); new data arms the loss probe in place of the RTO.
     private void Transmit(Instant now, ref TcbStep step)
     {
+        var before = _sndNxt;
         while (step.Sends.Length < StepCapacity && SendSegment(now, ref step)) { }
+        if (_sndNxt != before) ScheduleLossProbe(now, advancingRto: false, ref step);
     }
 
     // One segment from _sendFrom: at most one MSS, inside the initial window and the peer's window. PSH marks the one
@@ -57,13 +60,19 @@ public sealed partial class Tcb
         {
             step.Retransmissions++;
             step.Counters.Add(TcpExt.RetransSegs);
+            _totalRetrans++;
         }
         Emit(Build(from, _rcvNxt, flags, length, now), ref step);
-        if (length > 0) DataSent(now);
+        if (length > 0)
+        {
+            DataSent(now);
+            _lastDataSent = now;
+        }
         var end = from + length + ((flags & TcpFlags.Fin) != 0 ? 1 : 0);
         _sendFrom = end;
         if (end > _sndNxt)
         {
+            _lastSegStart = from;
             if (!_rttTiming && !again) StartRttTiming(end, now);
             _flight.Sent(end, now);
             _sndNxt = end;
@@ -74,6 +83,7 @@ public sealed partial class Tcb
 
     private void Resend(in Segment seg, ref TcbStep step)
     {
+        _totalRetrans++;
         step.Retransmissions++;
         step.Counters.Add(TcpExt.RetransSegs);
         Emit(in seg, ref step);

@@ -75,10 +75,13 @@ public sealed class TimeWaitLadderTests
         Assert.Equal(0, ladder.Wire.Server.TimeWait.Count);
     }
 
-    [Fact]
-    public void An_old_duplicate_syn_of_the_earlier_incarnation_is_acked_by_time_wait_and_the_clients_rst_kills_it()
+    [Theory]
+    [InlineData("linux-6.18", TcpExt.PAWSTimewait)]    // LINUX_MIB_PAWS_TW_REJECTED, from 6.15
+    [InlineData("linux-6.1", TcpExt.PAWSEstab)]        // tcp_timewait_state_process counted PAWSESTABREJECTED
+    public void An_old_duplicate_syn_of_the_earlier_incarnation_is_acked_by_time_wait_and_the_clients_rst_kills_it(
+        string profile, TcpExt pawsCounter)
     {
-        var ladder = ServerHoldsTimeWait(Linux);
+        var ladder = ServerHoldsTimeWait(TcpProfile.Named(profile));
         var firstSyn = ladder.Rungs[0];
         Assert.Equal(Syn(0), firstSyn.Segment);
         int before = ladder.Rungs.Count;
@@ -100,7 +103,7 @@ public sealed class TimeWaitLadderTests
         ];
         Assert.Equal(expected, ladder.Rungs[before..]);
         Assert.Equal(1, ladder.Wire.Server.Counters[TcpExt.TWKilled]);
-        Assert.Equal(1, ladder.Wire.Server.Counters[TcpExt.PAWSTimewait]);
+        Assert.Equal(1, ladder.Wire.Server.Counters[pawsCounter]);
     }
 
     [Fact]

@@ -109,10 +109,11 @@ public sealed class DataTests
     }
 
     [Fact]
-    public void A_lost_data_segment_is_resent_at_the_rto_the_rfc_6298_estimator_gives()
+    public void A_lost_lone_segment_is_resent_by_the_loss_probe_at_the_rto_the_rfc_6298_estimator_gives()
     {
         // The handshake's one sample, RTT 20 ms: SRTT 20, RTTVAR 10, RTO = 20 + max(4·10, 200) = 220 ms. The segment
-        // sent at 100 ms is resent at 320 ms; the ACK of the resent segment gives no sample (Karn) but ends the backoff.
+        // sent at 100 ms is resent at 320 ms: the probe timeout, 2·SRTT + tcp_rto_min for one segment in flight, is
+        // capped by the RTO, so it is a tail loss probe and not an RTO (no backoff); its ACK gives no sample (Karn).
         var wire = TcbWire.Established(Linux618);
         Assert.Equal(TimeSpan.FromMilliseconds(220), wire.Client.Rto);
         wire.LoseNext(Dir.C2S, TcpFlags.Psh | TcpFlags.Ack);
@@ -126,17 +127,18 @@ public sealed class DataTests
             Arrives(  340,  S2C, Ack(seq: 5001, ack: 2001),               Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
-        Assert.Equal((1, 1L, 1L),
-            (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPTimeouts],
-                wire.Counters(Side.Client)[TcpExt.RetransSegs]));
+        Assert.Equal((1, 1L, 0L, 1L),
+            (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPLossProbes],
+                wire.Counters(Side.Client)[TcpExt.TCPTimeouts], wire.Counters(Side.Client)[TcpExt.RetransSegs]));
         Assert.Equal(TimeSpan.FromMilliseconds(220), wire.Client.Rto);
     }
 
     [Fact]
-    public void A_segment_lost_mid_flight_is_repaired_by_going_back_to_snd_una_without_an_out_of_order_queue()
+    public void A_segment_lost_mid_flight_is_repaired_by_the_rto_and_the_segment_past_it_waits_out_of_order()
     {
-        // Three segments at 100 ms, the second lost. The third is out of order: dropped, a duplicate ACK at once. The
-        // RTO (220 ms from the ACK at 120 ms) resends from SND.UNA one segment; its ACK lets the third go again.
+        // Three segments at 100 ms, the second lost. The third is kept out of order, with a duplicate ACK at once. The
+        // ACK of the first arms the loss probe (2·SRTT + 2 ms, two in flight), which resends the newest segment, again
+        // out of order; the RTO after the probe resends the second, and its ACK covers the third as well.
         var wire = TcbWire.Established(Linux618);
         wire.LoseNext(Dir.C2S, s => s.Seq == new SeqNum(2461));
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(3 * 1460, now));
@@ -149,10 +151,10 @@ public sealed class DataTests
             Arrives(  110,  C2S, Data(seq: 3921, ack: 5001, len: 1460),   Established,  Established),
             Arrives(  120,  S2C, Ack(seq: 5001, ack: 2461),               Established,  Established),
             Arrives(  120,  S2C, Ack(seq: 5001, ack: 2461),               Established,  Established),
-            Arrives(  350,  C2S, Full(seq: 2461, ack: 5001),              Established,  Established),
-            Arrives(  360,  S2C, Ack(seq: 5001, ack: 3921),               Established,  Established),
-            Arrives(  370,  C2S, Data(seq: 3921, ack: 5001, len: 1460),   Established,  Established),
-            Arrives(  380,  S2C, Ack(seq: 5001, ack: 5381),               Established,  Established),
+            Arrives(  172,  C2S, Data(seq: 3921, ack: 5001, len: 1460),   Established,  Established),
+            Arrives(  182,  S2C, Ack(seq: 5001, ack: 2461),               Established,  Established),
+            Arrives(  392,  C2S, Full(seq: 2461, ack: 5001),              Established,  Established),
+            Arrives(  402,  S2C, Ack(seq: 5001, ack: 5381),               Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal((2, 1L), (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPTimeouts]));

@@ -213,10 +213,11 @@ public sealed class TeardownTests
     }
 
     [Fact]
-    public void A_lost_fin_is_resent_after_one_rto_and_the_orphan_leaves_fin_wait_2_after_tcp_fin_timeout()
+    public void A_lost_fin_is_resent_by_the_loss_probe_and_the_orphan_leaves_fin_wait_2_after_tcp_fin_timeout()
     {
-        // RTO after the handshake's 20 ms sample: 20 + max(4·10, 200) = 220 ms, so the FIN of 100 ms is resent at
-        // 320 ms. The server never closes; the orphan's FIN_WAIT_2 ends 60 s after the ACK, in silence.
+        // RTO after the handshake's 20 ms sample: 20 + max(4·10, 200) = 220 ms, earlier than the probe timeout
+        // (2·20 + 200 ms), so the tail loss probe resends the FIN of 100 ms at 320 ms. The server never closes; the
+        // orphan's FIN_WAIT_2 ends 60 s after the ACK, in silence.
         var wire = Connected();
         wire.LoseNext(Dir.C2S, TcpFlags.Fin | TcpFlags.Ack);
         wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
@@ -233,7 +234,9 @@ public sealed class TeardownTests
             [new StepEvents(341, TcbEvents.AllAcked, TcpError.None),
              new StepEvents(60_341, TcbEvents.Closed, TcpError.None)],
             wire.Events(Side.Client));
-        Assert.Equal((1, 1L), (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPTimeouts]));
+        Assert.Equal((1, 1L, 0L),
+            (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPLossProbes],
+                wire.Counters(Side.Client)[TcpExt.TCPTimeouts]));
     }
 
     [Fact]
@@ -249,34 +252,37 @@ public sealed class TeardownTests
     [Fact]
     public void An_orphan_whose_fins_are_all_lost_gives_up_after_tcp_orphan_retries()
     {
-        // 8 orphan retries: tcp_model_timeout(8, 200 ms) = 102.2 s after the first FIN. Resends at 320, 760, 1640,
-        // 3400, 6920, 13960, 28040, 56200 ms (RTO 220 ms doubling); the expiry at 112.52 s is past the budget.
+        // 8 orphan retries: tcp_model_timeout(8, 200 ms) = 102.2 s after the first FIN. The tail loss probe resends
+        // it at 320 ms (min(2·SRTT + 200 ms, RTO) = 220 ms) and restarts the RTO, which then resends at 540, 980,
+        // 1860, 3620, 7140, 14180, 28260, 56420 ms (220 ms doubling); the expiry at 112.74 s is past the budget.
         var wire = Connected();
         wire.LoseEvery(Dir.C2S, TcpFlags.Fin | TcpFlags.Ack);
         wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
         wire.RunUntil(ms: 2_000_000);
 
-        long[] finAtMs = [100, 320, 760, 1640, 3400, 6920, 13960, 28040, 56200];
+        long[] finAtMs = [100, 320, 540, 980, 1860, 3620, 7140, 14180, 28260, 56420];
         Assert.Equal(Array.ConvertAll(finAtMs, ms => Lost(ms, C2S, FinAck(seq: 1001, ack: 5001), FinWait1, Established)),
             wire.Rungs);
-        Assert.Equal([new StepEvents(112_520, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
-        Assert.Equal((8, 9L, 1L),
-            (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPTimeouts],
-                wire.Counters(Side.Client)[TcpExt.TCPAbortOnTimeout]));
+        Assert.Equal([new StepEvents(112_740, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
+        var counters = wire.Counters(Side.Client);
+        Assert.Equal((9, 1L, 9L, 1L),
+            (wire.Retransmissions(Side.Client), counters[TcpExt.TCPLossProbes], counters[TcpExt.TCPTimeouts],
+                counters[TcpExt.TCPAbortOnTimeout]));
     }
 
     [Fact]
     public void An_attached_socket_whose_fins_are_all_lost_gives_up_after_tcp_retries2()
     {
-        // tcp_retries2 = 15: tcp_model_timeout(15, 200 ms) = 924.6 s. The RTO doubles from 220 ms to the 120 s
-        // ceiling; the 16th expiry, at 945.16 s, is the first past the budget: 15 resends, then ETIMEDOUT.
+        // tcp_retries2 = 15: tcp_model_timeout(15, 200 ms) = 924.6 s. A loss probe at 320 ms, then the RTO doubles
+        // from 220 ms to the 120 s ceiling; the 16th expiry, at 945.38 s, is the first past the budget: the probe and
+        // 15 resends, then ETIMEDOUT.
         var wire = Connected();
         wire.LoseEvery(Dir.C2S, TcpFlags.Fin | TcpFlags.Ack);
         wire.At(100, Side.Client, (tcb, now) => tcb.Shutdown(now));
         wire.RunUntil(ms: 2_000_000);
 
-        Assert.Equal([new StepEvents(945_160, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
-        Assert.Equal(15, wire.Retransmissions(Side.Client));
-        Assert.Equal(825_160, wire.Rungs[^1].AtMs);
+        Assert.Equal([new StepEvents(945_380, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
+        Assert.Equal(16, wire.Retransmissions(Side.Client));
+        Assert.Equal(825_380, wire.Rungs[^1].AtMs);
     }
 }
