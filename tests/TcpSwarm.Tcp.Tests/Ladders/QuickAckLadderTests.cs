@@ -107,4 +107,28 @@ public sealed class QuickAckLadderTests
         }
         Assert.Equal(expected, ladder.Rungs[before..]);
     }
+
+    [Fact]
+    public void Missed_delayed_acks_inflate_the_ato_up_to_the_srtt_once_quick_acks_are_spent()
+    {
+        // RTT 200 ms, RTO 600 ms. Lone writes every 500 ms: 16 quick ACKs, then delayed ACKs. Each timer that fires
+        // outside pingpong doubles the ATO (tcp_delack_timer_handler), and tcp_send_delayed_ack bounds it by the SRTT
+        // (200 ms): the ACK waits 40, 80, 160, then 200 ms.
+        var ladder = new Ladder(Linux, oneWayMs: 100);
+        ladder.Open(atMs: 0);
+        ladder.RunUntil(500);
+        int before = ladder.Rungs.Count;
+        for (int i = 0; i < 21; i++) ladder.Call(1_000 + 500 * i, UserCall.ClientSend, bytes: 100);
+        ladder.RunUntil(20_000);
+
+        long[] delays = [.. Enumerable.Repeat(0L, 16), 40, 80, 160, 200, 200];
+        var expected = new List<Rung>();
+        for (uint i = 0; i < 21; i++)
+        {
+            long arrives = 1_100 + 500 * i;
+            expected.Add(Arrives(arrives, C2S, Data(1 + 100 * i, 1, 100), Established, Established));
+            expected.Add(Arrives(arrives + delays[i] + 100, S2C, Ack(1, 101 + 100 * i), Established, Established));
+        }
+        Assert.Equal(expected, ladder.Rungs[before..]);
+    }
 }
