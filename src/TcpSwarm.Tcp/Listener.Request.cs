@@ -89,7 +89,7 @@ public sealed partial class Listener
     // tcp_in_window over [RCV.NXT, RCV.NXT + window], RCV.NXT = IRS + 1.
     private bool InWindow(in Segment seg, in RequestEntry entry)
     {
-        SeqNum start = entry.Irs + 1, end = start + RequestWindow(entry.PeerWindowScale);
+        SeqNum start = entry.Irs + 1, end = start + RequestWindow(entry.Timestamps);
         SeqNum seq = seg.Seq, endSeq = seg.EndSeq;
         if (seq == start) return true;
         if (endSeq > start && seq < end) return true;
@@ -116,7 +116,7 @@ public sealed partial class Listener
     private Segment RequestAck(in SocketPair tuple, in RequestEntry entry, Instant now)
     {
         int shift = entry.PeerWindowScale >= 0 ? _profile.WindowScaleShift : 0;
-        var window = (ushort)Math.Min(RequestWindow(entry.PeerWindowScale) >> shift, ushort.MaxValue);
+        var window = (ushort)(RequestWindow(entry.Timestamps) >> shift);
         bool ts = entry.TsRecent != 0;
         return new Segment(tuple.LocalAddr, tuple.LocalPort, tuple.RemoteAddr, tuple.RemotePort, entry.Iss + 1,
             entry.Irs + 1, TcpFlags.Ack, window, 0, ts ? TcpOptions.Timestamps : TcpOptions.None,

@@ -117,17 +117,17 @@ public sealed partial class Listener
         if (syn.Sack) options |= TcpOptions.SackPermitted;
         if (syn.Timestamps) options |= TcpOptions.Timestamps;
         return new Segment(tuple.LocalAddr, tuple.LocalPort, tuple.RemoteAddr, tuple.RemotePort, iss, irs + 1,
-            TcpFlags.Syn | TcpFlags.Ack, (ushort)Math.Min(_profile.ReceiveWindow, ushort.MaxValue), 0, options,
+            TcpFlags.Syn | TcpFlags.Ack, (ushort)RequestWindow(syn.Timestamps), 0, options,
             (ushort)_profile.Mss, syn.WindowScale >= 0 ? _profile.WindowScaleShift : (byte)0,
             syn.Timestamps ? tsVal : 0, syn.Timestamps ? syn.TsVal : 0);
     }
 
     private static uint TsVal(Instant now, uint tsOffset) => unchecked((uint)now.Milliseconds + tsOffset);
 
-    // tcp_synack_window: the receive window of a request in bytes; a SYN-ACK's own field is never scaled.
-    private int RequestWindow(sbyte peerWindowScale) => peerWindowScale >= 0
-        ? (int)Math.Min(_profile.ReceiveWindow, (long)ushort.MaxValue << _profile.WindowScaleShift)
-        : Math.Min(_profile.ReceiveWindow, ushort.MaxValue);
+    // tcp_openreq_init_rwin: the request's receive window, tcp_select_initial_window on the MSS less the timestamps
+    // the SYN-ACK agrees (65160 for a 1460 MSS); a SYN-ACK's own field is never scaled.
+    private int RequestWindow(bool timestamps) =>
+        _profile.InitialWindow(timestamps ? _profile.Mss - 12 : _profile.Mss);
 
     // The request left the SYN queue in this step: cancel its timer, say when it was born.
     private static void Ended(in SocketPair tuple, Instant bornAt, ListenerOutcome outcome, ref ListenerStep step)

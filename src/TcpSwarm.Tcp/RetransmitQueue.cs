@@ -35,6 +35,9 @@ internal struct RetransmitQueue
         }
     }
 
+    /// <summary>Segments in flight (Linux's packets_out), a full queue counting as its capacity.</summary>
+    public readonly int Count => _count;
+
     /// <summary>When the oldest unacknowledged segment was first sent (retrans_stamp), or the fallback if none is.</summary>
     public readonly Instant OldestSentAt(Instant fallback) => _count > 0 ? _entries[_head].At : fallback;
 

@@ -11,6 +11,9 @@ internal struct RttEstimator(TimeSpan initialRto)
 
     public readonly bool HasSample => _hasSample;
 
+    /// <summary>The smoothed RTT (zero before the first sample).</summary>
+    public readonly TimeSpan Srtt => TimeSpan.FromTicks(_srttTicks);
+
     /// <summary>The RTO before backoff: from the samples, or the initial value while there is none.</summary>
     public readonly TimeSpan Rto => _rto;
 

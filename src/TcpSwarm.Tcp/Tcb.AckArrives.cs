@@ -22,6 +22,7 @@ public sealed partial class Tcb
         }
         if (seg.Ack > _sndNxt) { ChallengeAck(now, ref step); return false; }      // acks what we never sent
         if (seg.Ack < _sndUna) return true;              // an old ACK: ignored, the text still counts
+        _lastAckRecv = now;
         UpdateTsRecent(in seg, now);
         UpdateWindow(in seg);
         if (seg.Ack > _sndUna) NewAck(seg.Ack, now, ref step);
@@ -57,7 +58,8 @@ public sealed partial class Tcb
     }
 
     // SND.UNA advances: one RTT sample if the timed segment is covered (Karn: it was never resent), the backoff is
-    // forgotten, and the RTO re-armed for what is still in flight or stopped (RFC 6298 §5.2, §5.3).
+    // forgotten, and for what is still in flight the loss probe or the RTO re-armed, or the timer stopped
+    // (tcp_set_xmit_timer; RFC 6298 §5.2, §5.3).
     private void NewAck(SeqNum ack, Instant now, ref TcbStep step)
     {
         _bytesAcked += DataBetween(_sndUna, ack);
@@ -71,9 +73,11 @@ public sealed partial class Tcb
         _flight.AckedTo(ack);
         _retransmits = 0;
         _inLoss = false;
+        if (_caLoss && ack >= _recoveryEnd) _caLoss = false;
+        if (_tlpOutstanding && ack >= _tlpHighSeq) _tlpOutstanding = false;   // tcp_process_tlp_ack, simplified
         _rto = _rtt.Rto;
-        if (_sndUna != _sndNxt) ArmRetransmit(now + _rto, ref step);
-        else CancelRetransmit(ref step);
+        if (_sndUna == _sndNxt) CancelRetransmit(ref step);
+        else if (!ScheduleLossProbe(now, advancingRto: true, ref step)) ArmRetransmit(now + _rto, ref step);
         if (_sndUna == SendEnd && _sndUna - _iss > 1) step.Events |= TcbEvents.AllAcked;
     }
 

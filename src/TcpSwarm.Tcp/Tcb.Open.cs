@@ -37,7 +37,7 @@ public sealed partial class Tcb
         Agree((seg.Options & TcpOptions.Mss) != 0 ? seg.Mss : 0,
             (seg.Options & TcpOptions.WindowScale) != 0 ? seg.WindowScale : -1,
             _profile.TcpSack && (seg.Options & TcpOptions.SackPermitted) != 0,
-            _profile.TcpTimestamps != 0 && seg.HasTimestamps);
+            _profile.TcpTimestamps != 0 && seg.HasTimestamps, passive: false);
         if (_timestamps) (_tsRecent, _tsRecentStamp) = (seg.TsVal, now);
         _sndWnd = seg.Window;                            // a SYN's window is never scaled (RFC 7323 §2.2)
         (_sndWl1, _sndWl2) = (seg.Seq, seg.Ack);
@@ -64,7 +64,8 @@ public sealed partial class Tcb
         NewAck(ack, now, ref step);
     }
 
-    // Our SYN or SYN-ACK: every option the profile offers (tcp_syn_options), window unscaled.
+    // Our SYN or SYN-ACK: every option the profile offers (tcp_syn_options), the initial window unscaled
+    // (tcp_connect_init: the MSS itself, as no ts_recent is known yet).
     private Segment Syn(TcpFlags flags, Instant now)
     {
         var options = TcpOptions.Mss;
@@ -74,7 +75,7 @@ public sealed partial class Tcb
         if (ts) options |= TcpOptions.Timestamps;
         return new Segment(_tuple.LocalAddr, _tuple.LocalPort, _tuple.RemoteAddr, _tuple.RemotePort,
             _iss, (flags & TcpFlags.Ack) != 0 ? _rcvNxt : default, flags,
-            (ushort)Math.Min(_profile.ReceiveWindow, ushort.MaxValue), 0, options, (ushort)_profile.Mss,
+            (ushort)_profile.InitialWindow(AdvMss), 0, options, (ushort)AdvMss,
             _profile.TcpWindowScaling ? _profile.WindowScaleShift : (byte)0,
             ts ? TsVal(now) : 0, ts ? _tsRecent : 0);
     }

@@ -4,19 +4,19 @@ public sealed partial class Tcb
 {
     private TcbStep Begin()
     {
-        _ackNow = _ackLater = _ackedThisStep = false;
+        _ackNow = _ackLater = _ackedThisStep = _queuedOutOfOrder = false;
         return new TcbStep(_state);
     }
 
-    // Every event ends here: send what the windows allow, then the ACK the event asked for (at once, or delayed unless
-    // a segment already carried it); a socket that reached CLOSED or TIME_WAIT leaves no timer behind.
+    // Every event ends here: send what the windows allow, then the ACK the event asked for (at once, or as
+    // __tcp_ack_snd_check decides, unless a segment already carried it); a socket that reached CLOSED or TIME_WAIT
+    // leaves no timer behind.
     private TcbStep Finish(Instant now, ref TcbStep step)
     {
         if (CanSendData) Transmit(now, ref step);
         bool ackable = _state is not (TcpState.Closed or TcpState.SynSent or TcpState.Listen);
         if (ackable && _ackNow && !_ackedThisStep) SendAck(now, ref step);
-        else if (ackable && _ackLater && !_ackedThisStep && _state != TcpState.TimeWait)
-            ScheduleDelayedAck(now + _profile.DelayedAck, ref step);
+        else if (ackable && _ackLater && !_ackedThisStep && _state != TcpState.TimeWait) AckSndCheck(now, ref step);
         if (_state is TcpState.Closed or TcpState.TimeWait) CancelTimers(ref step);
         step.To = _state;
         return step;
@@ -28,10 +28,12 @@ public sealed partial class Tcb
             or TcpState.LastAck
         && _sndUna != _iss && !_inLoss;
 
-    // tcp_write_xmit without congestion control (see Tcb.cs).
+    // tcp_write_xmit without congestion control (see Tcb.cs); new data arms the loss probe in place of the RTO.
     private void Transmit(Instant now, ref TcbStep step)
     {
+        var before = _sndNxt;
         while (step.Sends.Length < StepCapacity && SendSegment(now, ref step)) { }
+        if (_sndNxt != before) ScheduleLossProbe(now, advancingRto: false, ref step);
     }
 
     // One segment from _sendFrom: at most one MSS, inside the initial window and the peer's window. PSH marks the one
@@ -58,12 +60,19 @@ public sealed partial class Tcb
         {
             step.Retransmissions++;
             step.Counters.Add(TcpExt.RetransSegs);
+            _totalRetrans++;
         }
         Emit(Build(from, _rcvNxt, flags, length, now), ref step);
+        if (length > 0)
+        {
+            DataSent(now);
+            _lastDataSent = now;
+        }
         var end = from + length + ((flags & TcpFlags.Fin) != 0 ? 1 : 0);
         _sendFrom = end;
         if (end > _sndNxt)
         {
+            _lastSegStart = from;
             if (!_rttTiming && !again) StartRttTiming(end, now);
             _flight.Sent(end, now);
             _sndNxt = end;
@@ -74,6 +83,7 @@ public sealed partial class Tcb
 
     private void Resend(in Segment seg, ref TcbStep step)
     {
+        _totalRetrans++;
         step.Retransmissions++;
         step.Counters.Add(TcpExt.RetransSegs);
         Emit(in seg, ref step);
@@ -94,6 +104,7 @@ public sealed partial class Tcb
         if ((seg.Flags & TcpFlags.Ack) == 0) return;
         _ackedThisStep = true;
         _lastAckSent = seg.Ack;
+        if (seg.Ack == _rcvNxt) AckSent();
         CancelDelayedAck(ref step);
     }
 

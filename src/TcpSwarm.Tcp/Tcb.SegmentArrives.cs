@@ -23,13 +23,13 @@ public sealed partial class Tcb
     private void SynchronizedArrives(in Segment seg, Instant now, ref TcbStep step)
     {
         if (CompletesSimultaneousOpen(in seg)) { SimultaneousSynAckArrives(in seg, now, ref step); return; }
-        if (PawsRejects(in seg, now)) { PawsRejected(in seg, now, ref step); return; }
+        if (PawsRejects(in seg, now) && !DisorderedAck(in seg, now)) { PawsRejected(in seg, now, ref step); return; }
         if (!IsAcceptable(in seg)) { Unacceptable(in seg, now, ref step); return; }
         if (seg.Has(TcpFlags.Rst)) { RstArrives(in seg, now, ref step); return; }     // RFC 5961 §3: exact, or challenge
         if (seg.Has(TcpFlags.Syn)) { SynChallenge(now, ref step); return; }          // RFC 5961 §4
         if (!seg.Has(TcpFlags.Ack)) return;              // the fifth check: no ACK bit, dropped
         if (!AckArrives(in seg, now, ref step)) return;  // dropped, or the ACK ended the connection
-        if (seg.Length > 0) TextArrives(in seg, ref step);
+        if (seg.Length > 0) TextArrives(in seg, now, ref step);
         if (seg.Has(TcpFlags.Fin) && _state != TcpState.Closed) FinArrives(in seg, ref step);   // after its data
     }
 
@@ -115,9 +115,33 @@ public sealed partial class Tcb
     private bool PawsPasses(uint tsVal, int window, Instant now) =>
         unchecked((int)(_tsRecent - tsVal)) <= window || _tsRecent == 0 || now - _tsRecentStamp > Paws24Days;
 
+    // tcp_disordered_ack (tcp_disordered_ack_check from 6.14): a pure duplicate ACK at RCV.NXT that moves no window
+    // and whose TSval lies within the replay window (an RTO's worth of ticks) was merely reordered: it passes PAWS.
+    private bool DisorderedAck(in Segment seg, Instant now)
+    {
+        if (!seg.Has(TcpFlags.Ack) || seg.SeqLength != 0 || seg.Seq != _rcvNxt || seg.Ack != _sndUna) return false;
+        if (MayUpdateWindow(in seg)) return false;
+        // tcp_tsval_replay: icsk_rto · 1200 / HZ ticks on 6.14 on (1200 Hz peers), icsk_rto · 1024 / HZ before.
+        long replay = (long)_rto.TotalMilliseconds * (_profile.PawsOldAck ? 1200 : 1024) / 1000;
+        return unchecked((int)(_tsRecent - seg.TsVal)) <= replay;
+    }
+
+    // tcp_may_update_window: the ACK advances SND.UNA, or the segment is newer than SND.WL1, or as new and the window
+    // grows or is zero.
+    private bool MayUpdateWindow(in Segment seg) =>
+        seg.Ack > _sndUna || seg.Seq > _sndWl1
+        || (seg.Seq == _sndWl1 && ((seg.Window << _sndWscale) > _sndWnd || seg.Window == 0));
+
+    // tcp_validate_incoming's PAWS branch: a SYN is challenged; from 6.14 an old pure ACK (before RCV.NXT) is dropped
+    // counting PAWSOldAck; anything else counts PAWSEstab and gets a duplicate ACK (tcp_send_dupack, rate-limited).
     private void PawsRejected(in Segment seg, Instant now, ref TcbStep step)
     {
         if (seg.Has(TcpFlags.Syn)) { SynChallenge(now, ref step); return; }
+        if (_profile.PawsOldAck && seg.Has(TcpFlags.Ack) && seg.SeqLength == 0 && seg.Seq < _rcvNxt)
+        {
+            step.Counters.Add(TcpExt.PAWSOldAck);
+            return;
+        }
         step.Counters.Add(TcpExt.PAWSEstab);
         if (seg.SeqLength == 0 && OowRateLimited(now, TcpExt.TCPACKSkippedPAWS, ref step)) return;
         SendAck(now, ref step);

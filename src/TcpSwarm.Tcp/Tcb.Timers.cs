@@ -14,11 +14,12 @@ public sealed partial class Tcb
         {
             case TcbTimer.Retransmit when _rtxArmed:
                 _rtxArmed = false;
-                RetransmitTimeout(now, ref step);
+                if (_probeArmed) LossProbe(now, ref step);
+                else RetransmitTimeout(now, ref step);
                 break;
             case TcbTimer.DelayedAck when _delAckArmed:
                 _delAckArmed = false;
-                if (_state is not (TcpState.Closed or TcpState.SynSent or TcpState.TimeWait)) SendAck(now, ref step);
+                DelayedAckTimeout(now, ref step);
                 break;
             case TcbTimer.FinWait2 when _finWait2Armed:
                 _finWait2Armed = false;
@@ -52,7 +53,7 @@ public sealed partial class Tcb
         _rttTiming = false;                              // Karn: no sample from a resent SYN
         Resend(Syn(TcpFlags.Syn, now), ref step);
         if (_retransmits > _profile.TcpSynLinearTimeouts) BackOff();
-        ArmRetransmit(now + _rto, ref step);
+        ArmRetransmit(now + ClampRtoToUserTimeout(now, _flight.OldestSentAt(now)), ref step);
     }
 
     // tcp_write_timeout in SYN_RCVD (the full socket of a simultaneous open): tcp_syn_retries, always doubling.
@@ -67,14 +68,17 @@ public sealed partial class Tcb
         _rttTiming = false;
         Resend(Syn(TcpFlags.Syn | TcpFlags.Ack, now), ref step);
         BackOff();
-        ArmRetransmit(now + _rto, ref step);
+        ArmRetransmit(now + ClampRtoToUserTimeout(now, _flight.OldestSentAt(now)), ref step);
     }
 
     // retransmits_timed_out(tcp_syn_retries) in a SYN state: after a resend, the first SYN may be at most
     // tcp_model_timeout(n, TCP_TIMEOUT_INIT) old, (2^(n+1) - 1) initial RTOs. With the linear retries of 6.x this is
     // what ends a connect for tcp_syn_retries 1 (3 s) and 2 (7 s); from 3 on the count ends it first or together.
+    // With TCP_USER_TIMEOUT the timeout replaces that budget (retransmits_timed_out's timeout argument).
     private bool SynBudgetSpent(Instant now) => _retransmits > 0 && now - _flight.OldestSentAt(now)
-        >= ModelTimeout(_profile.TcpSynRetries, _profile.TcpRtoMax, _profile.TimeoutInit);
+        >= (_userTimeout > TimeSpan.Zero
+            ? _userTimeout
+            : ModelTimeout(_profile.TcpSynRetries, _profile.TcpRtoMax, _profile.TimeoutInit));
 
     // Synchronized states: give up once the oldest unacknowledged segment has waited tcp_model_timeout(boundary)
     // since it was first sent (tcp_retries2, or tcp_orphan_retries for an orphan); else go back to SND.UNA, resend
@@ -82,7 +86,8 @@ public sealed partial class Tcb
     private void DataTimeout(Instant now, ref TcbStep step)
     {
         int boundary = _orphan ? _profile.OrphanRetries(alive: _rto < _profile.TcpRtoMax) : _profile.TcpRetries2;
-        if (_retransmits > 0 && now - _retransStamp >= ModelTimeout(boundary, _profile.TcpRtoMax, RtoBase))
+        var budget = _userTimeout > TimeSpan.Zero ? _userTimeout : ModelTimeout(boundary, _profile.TcpRtoMax, RtoBase);
+        if (_retransmits > 0 && now - _retransStamp >= budget)
         {
             TimedOut(ref step);
             return;
@@ -91,10 +96,21 @@ public sealed partial class Tcb
         _retransmits++;
         _rttTiming = false;
         _inLoss = true;
+        (_caLoss, _recoveryEnd) = (true, _sndNxt);      // tcp_enter_loss
         _sendFrom = _sndUna;
         SendSegment(now, ref step);
         BackOff();
-        ArmRetransmit(now + _rto, ref step);
+        ArmRetransmit(now + ClampRtoToUserTimeout(now, _retransStamp), ref step);
+    }
+
+    // tcp_clamp_rto_to_user_timeout: with TCP_USER_TIMEOUT the next expiry comes no later than the timeout, measured
+    // from the first sending of what is unacknowledged; once past it, at the next tick.
+    private TimeSpan ClampRtoToUserTimeout(Instant now, Instant since)
+    {
+        if (_userTimeout <= TimeSpan.Zero) return _rto;
+        var remaining = _userTimeout - (now - since);
+        if (remaining <= TimeSpan.Zero) return Jiffy;
+        return remaining < _rto ? remaining : _rto;
     }
 
     // tcp_model_timeout: how long `boundary` doublings from rtoBase take, linear once they reach the ceiling. The base
@@ -124,13 +140,14 @@ public sealed partial class Tcb
     private void ArmRetransmit(Instant at, ref TcbStep step)
     {
         _rtxArmed = true;
+        _probeArmed = false;
         step.Retransmit = TimerEdit.Set(at);
     }
 
     private void CancelRetransmit(ref TcbStep step)
     {
         if (!_rtxArmed) return;
-        _rtxArmed = false;
+        _rtxArmed = _probeArmed = false;
         step.Retransmit = TimerEdit.Cancel;
     }
 
@@ -138,14 +155,6 @@ public sealed partial class Tcb
     {
         _finWait2Armed = true;
         step.FinWait2 = TimerEdit.Set(at);
-    }
-
-    // Linux keeps the earlier deadline of a pending delayed ACK (tcp_send_delayed_ack).
-    private void ScheduleDelayedAck(Instant at, ref TcbStep step)
-    {
-        if (_delAckArmed) return;
-        _delAckArmed = true;
-        step.DelayedAck = TimerEdit.Set(at);
     }
 
     // Every segment carrying an ACK makes a pending delayed ACK moot (tcp_event_ack_sent).

@@ -8,15 +8,17 @@ namespace TcpSwarm.Tcp;
 // - Congestion control beyond the initial window: at most InitialWindowSegments × MSS and the peer's window are in
 //   flight; after an RTO the loss window is one segment until the next ACK. Sessions here move a few tens of KB, so a
 //   connection's life is handshake, one or two windows and the close; cwnd growth would not change when it ends.
-// - The out-of-order queue, SACK blocks, fast retransmit, RACK/TLP: a segment beyond RCV.NXT is dropped and answered
-//   with a duplicate ACK, and the sender's RTO goes back to SND.UNA. Loss then costs an RTO where Linux would often
-//   recover in one RTT; data transfer timing under loss is not what TcpSwarm measures (DESIGN.md §1).
+// - SACK blocks, fast retransmit and RACK's reordering timer: a segment beyond RCV.NXT is kept in the out-of-order
+//   queue and answered with a duplicate ACK (no SACK blocks), and the sender's RTO goes back to SND.UNA, resending
+//   one segment per ACK until the ACK jumps past what the receiver kept. RACK-TLP's tail loss probe is modelled
+//   (Tcb.LossProbe.cs). Loss then costs a probe or an RTO where Linux would often recover in one RTT; data transfer
+//   timing under loss is not what TcpSwarm measures (DESIGN.md §1).
 // - Payload (bytes are counts), Nagle, window autotuning and zero-window probing: the advertised window stays
-//   profile.ReceiveWindow whatever the application leaves unread. Linux's quick-ACK mode for the first segments of a
-//   connection is left out too: the delayed ACK applies from the first segment (a lone segment waits 40 ms).
+//   profile.ReceiveWindow whatever the application leaves unread. Of the delayed-ACK engine (Tcb.DelayedAck.cs), the
+//   ACK that tcp_cleanup_rbuf sends when the application reads is left out, and SACK compression of duplicate ACKs.
 // - Segments carry min(MSS, peer MSS) bytes; Linux subtracts the 12 bytes of the timestamp option (1448, not 1460).
 // - RTT: one timed segment per flight (RFC 6298 with Karn), not Linux's per-ACK samples from timestamps.
-// - Keepalive, TCP_LINGER2, TCP_USER_TIMEOUT, ICMP errors and the orphan limits of tcp_out_of_resources.
+// - Keepalive, TCP_LINGER2, ICMP errors and the orphan limits of tcp_out_of_resources.
 
 /// <summary>A full socket: from connect() (SYN_SENT) or the listener's admission (ESTABLISHED) to CLOSED or TIME_WAIT.</summary>
 /// <remarks>Events in, <see cref="TcbStep"/> out: no clock, no IO, no allocation per event.</remarks>
@@ -25,6 +27,7 @@ public sealed partial class Tcb
     private const int StepCapacity = 12;                 // SegmentsToSend's length
     private const int DefaultPeerMss = 536;              // RFC 9293 §3.7.1, when the peer's SYN has no MSS option
     private const int MinSendMss = 48;                   // net.ipv4.tcp_min_snd_mss
+    private const int TimestampsLength = 12;             // TCPOLEN_TSTAMP_ALIGNED
     private const int MaxOutstanding = 1 << 30;          // queued + unacknowledged bytes: far inside 2^31 of sequence
 
     private readonly TcpProfile _profile;
@@ -46,6 +49,7 @@ public sealed partial class Tcb
     private SeqNum _irs, _rcvNxt;
     private SeqNum _lastAckSent;                         // RCV.NXT in our last ACK: Linux's rcv_wup, RFC 7323 Last.ACK.sent
     private int _rcvWnd;                                 // bytes we advertise, as the peer reads our window field
+    private OutOfOrderQueue _ofo;                        // what arrived beyond RCV.NXT (Tcb.TextArrives.cs)
 
     // Options agreed on the SYNs.
     private int _mss;
@@ -61,13 +65,28 @@ public sealed partial class Tcb
     private int _retransmits;                            // icsk_retransmits: expiries since SND.UNA last advanced
     private Instant _retransStamp;                        // retrans_stamp: first sending of the oldest unacked segment
     private bool _inLoss;                                // after an RTO: the loss window of one segment until an ACK
+    private bool _caLoss;                                // TCP_CA_Loss: from an RTO until SND.UNA passes _recoveryEnd
+    private SeqNum _recoveryEnd;                         // high_seq: SND.NXT when the RTO fired
+    private bool _probeArmed;                            // the retransmit timer is ICSK_TIME_LOSS_PROBE
+    private bool _tlpOutstanding;                        // tlp_high_seq != 0: one probe per tail loss episode
+    private SeqNum _tlpHighSeq, _lastSegStart;           // SND.NXT at the probe; where the newest segment starts
     private bool _rttTiming;
     private SeqNum _rttSeq;
     private Instant _rttSentAt;
     private RetransmitQueue _flight;
 
-    // Which timers the caller holds for us; the deadlines live with the caller (TimerEdit).
+    // Which timers the caller holds for us; the deadlines live with the caller (TimerEdit), but the delayed ACK's is
+    // kept too: tcp_send_delayed_ack compares a new deadline with the pending one.
     private bool _rtxArmed, _delAckArmed, _finWait2Armed;
+    private Instant _delAckAt;
+
+    // The delayed-ACK engine (icsk_ack, Tcb.DelayedAck.cs).
+    private TimeSpan _ato;                               // icsk_ack.ato: zero until the first data arrives
+    private int _quick;                                  // icsk_ack.quick: quick ACKs left
+    private byte _pingpong;                              // icsk_ack.pingpong: interactive exchanges seen
+    private bool _ackPending, _ackPushed;                // ICSK_ACK_SCHED and ICSK_ACK_PUSHED
+    private int _rcvMss;                                 // icsk_ack.rcv_mss: our guess at the peer's segment size
+    private Instant _lrcvTime;                           // icsk_ack.lrcvtime: when data last arrived
 
     // __tcp_oow_rate_limited: the last duplicate or challenge ACK sent for an unacceptable segment.
     private bool _oowAckSent;
@@ -76,8 +95,14 @@ public sealed partial class Tcb
     private int _readable;
     private long _bytesAcked, _bytesReceived;
 
+    // Socket options (Tcb.SocketOptions.cs) and what TCP_INFO reports (Tcb.Info.cs).
+    private int _userMss;                                // TCP_MAXSEG before connect(): tp->rx_opt.user_mss, 0 unset
+    private TimeSpan _userTimeout;                       // TCP_USER_TIMEOUT: icsk_user_timeout, zero unset
+    private int _totalRetrans;
+    private Instant _lastDataSent, _lastAckRecv;
+
     // Scratch of the event being handled, cleared by Begin.
-    private bool _ackNow, _ackLater, _ackedThisStep;
+    private bool _ackNow, _ackLater, _ackedThisStep, _queuedOutOfOrder;
 
     private Tcb(in SocketPair tuple, SeqNum iss, uint tsOffset, TcpProfile profile)
     {
@@ -112,7 +137,7 @@ public sealed partial class Tcb
         var tcb = new Tcb(c.Tuple, c.Iss, c.TsOffset, profile) { _state = TcpState.Established, _irs = c.Irs };
         tcb._sndUna = tcb._sndNxt = tcb._sendFrom = tcb._writeSeq = c.Iss + 1;
         tcb._rcvNxt = tcb._lastAckSent = c.Irs + 1;
-        tcb.Agree(c.PeerMss, c.PeerWindowScale, c.SackPermitted, c.Timestamps);
+        tcb.Agree(c.PeerMss, c.PeerWindowScale, c.SackPermitted, c.Timestamps, passive: true);
         tcb._tsRecent = c.Timestamps ? c.TsRecent : 0;
         tcb._tsRecentStamp = c.Timestamps ? now : default;
         tcb._sndWnd = c.PeerWindow << tcb._sndWscale;
@@ -147,15 +172,20 @@ public sealed partial class Tcb
     internal TimeSpan Rto => _rto;
 
     // The options both SYNs carried (tcp_rcv_synsent_state_process; the listener's tcp_openreq_init for Accept).
-    private void Agree(int peerMss, int peerWindowScale, bool sack, bool timestamps)
+    private void Agree(int peerMss, int peerWindowScale, bool sack, bool timestamps, bool passive)
     {
-        _mss = Math.Max(Math.Min(_profile.Mss, peerMss > 0 ? peerMss : DefaultPeerMss), MinSendMss);
+        _mss = Math.Max(Math.Min(AdvMss, peerMss > 0 ? peerMss : DefaultPeerMss), MinSendMss);
         bool scaling = peerWindowScale >= 0 && _profile.TcpWindowScaling;
         _sndWscale = scaling ? (byte)Math.Min(peerWindowScale, 14) : (byte)0;   // RFC 7323 §2.3: above 14 means 14
         _rcvWscale = scaling ? _profile.WindowScaleShift : (byte)0;
-        _rcvWnd = Math.Min(_profile.ReceiveWindow >> _rcvWscale, ushort.MaxValue) << _rcvWscale;
+        // The initial window (tcp_select_initial_window), then as __tcp_select_window first announces it: aligned up to
+        // the scale's unit (64240 → 64256, field 502 at shift 7). The window does not grow with reads (see above).
+        int initial = _profile.InitialWindow(passive && timestamps ? AdvMss - TimestampsLength : AdvMss);
+        int unit = 1 << _rcvWscale;
+        _rcvWnd = (initial + unit - 1) / unit * unit;
         _sack = sack;
         _timestamps = timestamps;
+        _rcvMss = InitialRcvMss(AdvMss, _mss, _rcvWnd);
     }
 
     // tcp_set_state(TCP_CLOSE): Tcp EstabResets counts every close straight from ESTABLISHED or CLOSE_WAIT.

@@ -39,6 +39,10 @@ public enum TcpExt : byte
     AttemptFails,
     /// <summary>A duplicate ACK for a PAWS-rejected segment held back by tcp_invalid_ratelimit.</summary>
     TCPACKSkippedPAWS,
+    /// <summary>Tail loss probes sent (tcp_send_loss_probe).</summary>
+    TCPLossProbes,
+    /// <summary>An old pure ACK dropped by PAWS without a duplicate ACK (LINUX_MIB_PAWS_OLD_ACK, Linux 6.14 on).</summary>
+    PAWSOldAck,
 }
 
 /// <summary>A set of counter increments, one bit per <see cref="TcpExt"/>; a step counts each at most once.</summary>

@@ -45,12 +45,18 @@ public sealed record TcpProfile
     public TimeSpan DelayedAck { get; init; } = TimeSpan.FromMilliseconds(40);
     public int Mss { get; init; } = 1460;
     public int InitialWindowSegments { get; init; } = 10;
-    /// <summary>The receive window advertised (bytes, before scaling) and our window-scale shift.</summary>
-    public int ReceiveWindow { get; init; } = 65535;
+    /// <summary>The receive space a new socket offers, tcp_win_from_space(tcp_rmem[1]): 131072 bytes of buffer with
+    /// tcp_adv_win_scale 1 give 65536; and our window-scale shift (ilog2(tcp_rmem[2] 6 MiB) - 15 = 7).</summary>
+    public int ReceiveWindow { get; init; } = 65536;
     public byte WindowScaleShift { get; init; } = 7;
     /// <summary>The SYN queue is full at qlen &gt;= backlog (kernels before 6.14) rather than qlen &gt; backlog.</summary>
     public bool SynQueueFullAtBacklog { get; init; }
     public TwReuseClock TwReuseClock { get; init; } = TwReuseClock.DelaySinceEntry;
+    /// <summary>tcp_validate_incoming drops an old pure ACK that fails PAWS silently, counting PAWSOldAck (6.14 on);
+    /// before, it counts PAWSEstab and sends a duplicate ACK.</summary>
+    public bool PawsOldAck { get; init; } = true;
+    /// <summary>TIME_WAIT counts its PAWS rejections as PAWSTimewait (6.15 on); before, as PAWSEstab.</summary>
+    public bool PawsTimewaitCounter { get; init; } = true;
     /// <summary>Sysctls this kernel does not have: setting one is refused.</summary>
     public IReadOnlyList<string> Missing { get; init; } = [];
 
@@ -85,6 +91,8 @@ public sealed record TcpProfile
         TcpSynLinearTimeouts = 0,
         SynQueueFullAtBacklog = true,
         TwReuseClock = TwReuseClock.SecondAfterLastTimestamp,
+        PawsOldAck = false,
+        PawsTimewaitCounter = false,
         Missing = ["net.ipv4.tcp_syn_linear_timeouts", "net.ipv4.tcp_tw_reuse_delay", "net.ipv4.tcp_rto_max_ms",
             "net.ipv4.tcp_rto_min_us"],
     };
@@ -99,6 +107,12 @@ public sealed record TcpProfile
         TimeWaitLength = TimeSpan.FromMinutes(4),
         TcpRtoMin = TimeSpan.FromSeconds(1),
     };
+
+    /// <summary>tcp_select_initial_window: the receive space rounded down to a multiple of the segment size the peer
+    /// will send (our MSS, less the 12 bytes of timestamps on a SYN-ACK that agreed them), at most 65535 in a SYN's
+    /// unscaled field: 64240 on a SYN and 65160 on a SYN-ACK with timestamps, for a 1460 MSS.</summary>
+    public int InitialWindow(int segment) =>
+        Math.Min(ReceiveWindow > segment ? ReceiveWindow / segment * segment : ReceiveWindow, ushort.MaxValue);
 
     /// <summary>The listen backlog after listen()'s clamp: min(backlog, somaxconn), a negative one becoming somaxconn.</summary>
     public int ClampBacklog(int backlog) => backlog < 0 ? Somaxconn : Math.Min(backlog, Somaxconn);

@@ -86,7 +86,8 @@ public sealed class TimeWaitTable(TcpProfile profile, TcpExtCounters counters)
             && (seg.Seq > r.Entry.RcvNxt || (sawTimestamp && unchecked((int)(r.Entry.TsRecent - seg.TsVal)) < 0)))
             return new(TimeWaitVerdict.SynAccepted, default, default, Isn.AfterTimeWait(r.Entry.SndNxt));
 
-        if (pawsReject) counters.Increment(TcpExt.PAWSTimewait);
+        // tcp_timewait_state_process: LINUX_MIB_PAWS_TW_REJECTED from 6.15, LINUX_MIB_PAWSESTABREJECTED before.
+        if (pawsReject) counters.Increment(profile.PawsTimewaitCounter ? TcpExt.PAWSTimewait : TcpExt.PAWSEstab);
         if (rst) return TimeWaitStep.Nothing;                        // out-of-window RST: ignored
 
         // A bare SYN may be a new connection whose ISN happens to be low: do not re-arm for it.
@@ -163,7 +164,9 @@ public sealed class TimeWaitTable(TcpProfile profile, TcpExtCounters counters)
     private Segment AckFor(in TimeWaitEntry tw, Instant now)
     {
         var t = tw.Tuple;
-        var window = (ushort)Math.Min(profile.ReceiveWindow >> profile.WindowScaleShift, ushort.MaxValue);
+        // tw_rcv_wnd >> tw_rcv_wscale; the record keeps no window, so the one a client's connection announced (502).
+        int unit = 1 << profile.WindowScaleShift;
+        var window = (ushort)Math.Min((profile.InitialWindow(profile.Mss) + unit - 1) / unit, ushort.MaxValue);
         return tw.Timestamps
             ? new Segment(t.LocalAddr, t.LocalPort, t.RemoteAddr, t.RemotePort, tw.SndNxt, tw.RcvNxt, TcpFlags.Ack,
                 window, 0, TcpOptions.Timestamps, TsVal: unchecked((uint)now.Milliseconds + tw.TsOffset), TsEcr: tw.TsRecent)

@@ -43,14 +43,17 @@ public sealed class SegmentKindTests
         var hosts = samples[^1].Hosts;
         long[] Kinds(uint host) => hosts.Single(h => h.Host == host).SentByKind;
 
-        // As tshark reads the same run (Cli.Tests PlainLifecycleTraceTests): the client sends S, A, AP 100, FA, A;
-        // the server SA, AP 1000, FA (its FIN carries the ACK of the client's).
+        // As tshark reads the same run (Cli.Tests PlainLifecycleTraceTests): the client sends S, A, AP 100, A (its
+        // quick ACK of the response, the first data it receives), FA, A; the server SA, A (its quick ACK of the
+        // request, sent before the application answers), AP 1000, FA (its FIN carries the ACK of the client's: the
+        // reply made it interactive, so that ACK waited).
         long[] client = new long[SegmentKindTable.Count], server = new long[SegmentKindTable.Count];
         client[(int)SegmentKind.Syn] = 1;
-        client[(int)SegmentKind.Ack] = 2;
+        client[(int)SegmentKind.Ack] = 3;
         client[(int)SegmentKind.Data] = 1;
         client[(int)SegmentKind.Fin] = 1;
         server[(int)SegmentKind.SynAck] = 1;
+        server[(int)SegmentKind.Ack] = 1;
         server[(int)SegmentKind.Data] = 1;
         server[(int)SegmentKind.Fin] = 1;
         Assert.Equal(client, Kinds(Ipv4.Parse("10.0.0.1")));

@@ -40,16 +40,28 @@ internal sealed partial class Play
         if (InfoConstants.TryGetValue(name, out var constant)) return constant;
         if (sock.Listener is not null) return name == "tcpi_state" ? 10 : null;
         if (sock.Conn is not { } conn) return name == "tcpi_state" ? 7 : null;
-        var info = conn.Tcb.Info;
+        var info = conn.Tcb.Info(_stack.Now);
         return name switch
         {
             "tcpi_state" => StateNumber(conn.Gone && info.State != TcpState.TimeWait ? TcpState.Closed : info.State),
-            "tcpi_rto" => info.Rto.Ticks / 10,
+            "tcpi_ca_state" => info.CaState,
+            "tcpi_rto" => info.RtoUs,
+            "tcpi_ato" => info.AtoUs,
             "tcpi_retransmits" => info.Retransmits,
+            "tcpi_backoff" => info.Backoff,
+            "tcpi_total_retrans" => info.TotalRetrans,
             "tcpi_snd_mss" => info.SndMss,
-            "tcpi_options" => (info.Timestamps ? 1 : 0) | (info.Sack ? 2 : 0) | (info.WindowScaling ? 4 : 0),
+            "tcpi_rcv_mss" => info.RcvMss,
+            "tcpi_unacked" => info.Unacked,
+            "tcpi_rtt" => info.RttUs,
+            "tcpi_snd_cwnd" => info.SndCwnd,
+            "tcpi_options" => info.Options,
             "tcpi_snd_wscale" => info.SndWscale,
             "tcpi_rcv_wscale" => info.RcvWscale,
+            "tcpi_bytes_acked" => info.BytesAcked,
+            "tcpi_bytes_received" => info.BytesReceived,
+            "tcpi_last_data_sent" => info.LastDataSentMs,
+            "tcpi_last_ack_recv" => info.LastAckRecvMs,
             "tcpi_last_data_recv" => conn.LastDataRecv is { } at
                 ? (_stack.Now - at).Ticks / TimeSpan.TicksPerMillisecond : null,
             _ => null,

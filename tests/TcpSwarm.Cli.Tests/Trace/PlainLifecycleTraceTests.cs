@@ -34,16 +34,19 @@ public sealed class PlainLifecycleTraceTests
 
         var rows = await Tshark.Fields(Path.Combine(folder.File("out"), "trace.pcap"),
             "frame.time_epoch", "ip.src", "tcp.flags.str", "tcp.seq", "tcp.ack", "tcp.len");
-        // 10 ms each way. The client's third ACK and its request leave together at 20 ms; the server answers the
-        // request at once; the client closes when the response is in, and the server, whose application closes as soon
-        // as it reads end of file, sends its FIN with the ACK of the client's (within the 40 ms delayed ACK).
+        // 10 ms each way. The client's third ACK and its request leave together at 20 ms; the server ACKs the request
+        // at once (quick-ACK mode: its first data) and answers it; the client quick-ACKs the response and closes, and
+        // the server, interactive since its reply, holds the ACK of the FIN for its own, which its application sends
+        // as soon as it reads end of file.
         string[] expected =
         [
             Row("0.010000000", C, "S", 0, 0, 0),
             Row("0.010000000", S, "SA", 0, 1, 0),
             Row("0.030000000", C, "A", 1, 1, 0),
             Row("0.030000000", C, "AP", 1, 1, 100),
+            Row("0.030000000", S, "A", 1, 101, 0),
             Row("0.030000000", S, "AP", 1, 101, 1000),
+            Row("0.050000000", C, "A", 101, 1001, 0),
             Row("0.050000000", C, "FA", 101, 1001, 0),
             Row("0.050000000", S, "FA", 1001, 102, 0),
             Row("0.070000000", C, "A", 102, 1002, 0),

@@ -26,7 +26,7 @@ public sealed class TimeWaitLadderTests
             Arrives(  20, S2C, SynAck(0, 1),  Established, SynReceived),
             Arrives(  30, C2S, Ack(1, 1),     Established, Established),
             Arrives( 110, C2S, FinAck(1, 1),  FinWait1,   CloseWait),
-            Arrives( 160, S2C, Ack(1, 2),     FinWait2,   CloseWait),    // the FIN's ACK waited the 40 ms delay
+            Arrives( 121, S2C, Ack(1, 2),     FinWait2,   CloseWait),    // no data came: ACKed at the next tick
             Arrives( 310, S2C, FinAck(1, 2),  TimeWait,   LastAck),
             Lost(    310, C2S, Ack(2, 2),     TimeWait,   LastAck),
             Arrives( 530, S2C, FinAck(1, 2),  TimeWait,   LastAck),
@@ -75,10 +75,13 @@ public sealed class TimeWaitLadderTests
         Assert.Equal(0, ladder.Wire.Server.TimeWait.Count);
     }
 
-    [Fact]
-    public void An_old_duplicate_syn_of_the_earlier_incarnation_is_acked_by_time_wait_and_the_clients_rst_kills_it()
+    [Theory]
+    [InlineData("linux-6.18", TcpExt.PAWSTimewait)]    // LINUX_MIB_PAWS_TW_REJECTED, from 6.15
+    [InlineData("linux-6.1", TcpExt.PAWSEstab)]        // tcp_timewait_state_process counted PAWSESTABREJECTED
+    public void An_old_duplicate_syn_of_the_earlier_incarnation_is_acked_by_time_wait_and_the_clients_rst_kills_it(
+        string profile, TcpExt pawsCounter)
     {
-        var ladder = ServerHoldsTimeWait(Linux);
+        var ladder = ServerHoldsTimeWait(TcpProfile.Named(profile));
         var firstSyn = ladder.Rungs[0];
         Assert.Equal(Syn(0), firstSyn.Segment);
         int before = ladder.Rungs.Count;
@@ -100,7 +103,7 @@ public sealed class TimeWaitLadderTests
         ];
         Assert.Equal(expected, ladder.Rungs[before..]);
         Assert.Equal(1, ladder.Wire.Server.Counters[TcpExt.TWKilled]);
-        Assert.Equal(1, ladder.Wire.Server.Counters[TcpExt.PAWSTimewait]);
+        Assert.Equal(1, ladder.Wire.Server.Counters[pawsCounter]);
     }
 
     [Fact]

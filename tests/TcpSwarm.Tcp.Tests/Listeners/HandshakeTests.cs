@@ -18,8 +18,8 @@ public sealed class HandshakeTests
         var iss = synAck.Seq;
         Assert.Equal(Isn.Secure(Secret, Tuple(), Ms(10)), iss);
         Assert.Equal(new Segment(Server, ServerPort, Client, ClientPort, iss, new SeqNum(1001),
-            TcpFlags.Syn | TcpFlags.Ack, 65535, 0, AllOptions, Mss: 1460, WindowScale: 7, TsVal: 10 + TsOffset,
-            TsEcr: 500), synAck);
+            TcpFlags.Syn | TcpFlags.Ack, 65160, 0, AllOptions, Mss: 1460, WindowScale: 7, TsVal: 10 + TsOffset,
+            TsEcr: 500), synAck);                    // 65536 rounded down to 45 × 1448 (the MSS less timestamps)
         Assert.Equal((Tuple(), TimerEdit.Set(Ms(1010))), (step.Request, step.RequestTimer));
         Assert.Equal((1, 1, 0), (listener.SynQueueLength, listener.SynQueueYoung, listener.AcceptQueueLength));
         Assert.True(listener.HasRequest(Tuple()));

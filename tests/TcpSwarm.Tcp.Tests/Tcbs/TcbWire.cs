@@ -79,6 +79,8 @@ public sealed class TcbWire
     public TcpState ClientState => StateOf(Side.Client);
     public TcpState ServerState => StateOf(Side.Server);
     public IReadOnlyList<Rung> Rungs => _rungs;
+    /// <summary>The client's SYN as the stand-in listener received it.</summary>
+    public Segment ClientSyn => _clientSyn;
     public TcpExtCounters Counters(Side side) => _counters[(int)side];
     public int Retransmissions(Side side) => _retransmissions[(int)side];
     public IReadOnlyList<StepEvents> Events(Side side) => _events[(int)side];

@@ -9,12 +9,14 @@ public sealed class TeardownTests
 {
     private static readonly TcpProfile Linux618 = TcpProfile.Named("linux-6.18");
 
+    private static string Full(uint seq, uint ack) => Seg(TcpFlags.Ack, seq, ack, len: 1460);
+
     private static TcbWire Connected() => TcbWire.Established(Linux618);   // both ESTABLISHED at 30 ms
 
     [Fact]
     public void The_client_closing_first_takes_four_segments_and_the_client_keeps_time_wait()
     {
-        // The server's ACK of the FIN waits for the delayed-ACK timer (40 ms), as its application closes later.
+        // No data ever arrived, so the ATO is 0: the server ACKs the FIN at the next tick (tcp_send_delayed_ack).
         var wire = Connected();
         wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
         wire.At(500, Side.Server, (tcb, now) => tcb.Close(now));
@@ -23,14 +25,14 @@ public sealed class TeardownTests
         Rung[] expected =
         [
             //        ms   dir  segment                        client after  server after
-            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     CloseWait),
-            Arrives( 160,  S2C, Ack(seq: 5001, ack: 1002),     FinWait2,     CloseWait),
-            Arrives( 510,  S2C, FinAck(seq: 5001, ack: 1002),  TimeWait,     LastAck),
-            Arrives( 520,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     Closed),
+            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
+            Arrives(  121,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
+            Arrives(  510,  S2C, FinAck(seq: 5001, ack: 1002),            TimeWait,     LastAck),
+            Arrives(  520,  C2S, Ack(seq: 1002, ack: 5002),               TimeWait,     Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(
-            [new StepEvents(160, TcbEvents.AllAcked, TcpError.None),
+            [new StepEvents(121, TcbEvents.AllAcked, TcpError.None),
              new StepEvents(510, TcbEvents.PeerClosed | TcbEvents.EnteredTimeWait, TcpError.None)],
             wire.Events(Side.Client));
         Assert.Equal(
@@ -50,10 +52,10 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  S2C, FinAck(seq: 5001, ack: 1001),  CloseWait,    FinWait1),
-            Arrives( 160,  C2S, Ack(seq: 1001, ack: 5002),     CloseWait,    FinWait2),
-            Arrives( 510,  C2S, FinAck(seq: 1001, ack: 5002),  LastAck,      TimeWait),
-            Arrives( 520,  S2C, Ack(seq: 5002, ack: 1002),     Closed,       TimeWait),
+            Arrives(  110,  S2C, FinAck(seq: 5001, ack: 1001),            CloseWait,    FinWait1),
+            Arrives(  121,  C2S, Ack(seq: 1001, ack: 5002),               CloseWait,    FinWait2),
+            Arrives(  510,  C2S, FinAck(seq: 1001, ack: 5002),            LastAck,      TimeWait),
+            Arrives(  520,  S2C, Ack(seq: 5002, ack: 1002),               Closed,       TimeWait),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.NotNull(wire.TimeWait(Side.Server));
@@ -61,29 +63,10 @@ public sealed class TeardownTests
     }
 
     [Fact]
-    public void A_passive_side_closing_within_the_delayed_ack_sends_its_fin_with_the_ack_in_three_segments()
-    {
-        // Linux's pingpong mode holds the ACK of the FIN for 40 ms; the application's close() at 120 ms sends the FIN
-        // with it, and the client goes from FIN_WAIT_1 straight to TIME_WAIT.
-        var wire = Connected();
-        wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
-        wire.At(120, Side.Server, (tcb, now) => tcb.Close(now));
-        wire.RunUntil(ms: 200_000);
-
-        Rung[] expected =
-        [
-            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     CloseWait),
-            Arrives( 130,  S2C, FinAck(seq: 5001, ack: 1002),  TimeWait,     LastAck),
-            Arrives( 140,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     Closed),
-        ];
-        Assert.Equal(expected, wire.Rungs);
-    }
-
-    [Fact]
     public void After_a_half_close_the_close_wait_side_still_sends_data_that_fin_wait_2_acknowledges()
     {
-        // shutdown(SHUT_WR) at 100 ms; the server answers with 3000 bytes from CLOSE_WAIT (its first segment carries
-        // the ACK of the FIN), the client ACKs the second full segment at once and the last one after 40 ms.
+        // shutdown(SHUT_WR) at 100 ms; the server ACKs the FIN at the next tick, then answers with 3000 bytes from
+        // CLOSE_WAIT, which the client, in quick-ACK mode for its first data, ACKs segment by segment.
         var wire = Connected();
         wire.At(100, Side.Client, (tcb, now) => tcb.Shutdown(now));
         wire.At(120, Side.Server, (tcb, now) => tcb.Send(3000, now));
@@ -92,14 +75,16 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),              FinWait1,  CloseWait),
-            Arrives( 130,  S2C, Seg(TcpFlags.Ack, 5001, 1002, len: 1460),  FinWait2,  CloseWait),
-            Arrives( 130,  S2C, Seg(TcpFlags.Ack, 6461, 1002, len: 1460),  FinWait2,  CloseWait),
-            Arrives( 130,  S2C, Data(seq: 7921, ack: 1002, len: 80),       FinWait2,  CloseWait),
-            Arrives( 140,  C2S, Ack(seq: 1002, ack: 7921),                 FinWait2,  CloseWait),
-            Arrives( 180,  C2S, Ack(seq: 1002, ack: 8001),                 FinWait2,  CloseWait),
-            Arrives( 310,  S2C, FinAck(seq: 8001, ack: 1002),              TimeWait,  LastAck),
-            Arrives( 320,  C2S, Ack(seq: 1002, ack: 8002),                 TimeWait,  Closed),
+            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
+            Arrives(  121,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
+            Arrives(  130,  S2C, Full(seq: 5001, ack: 1002),              FinWait2,     CloseWait),
+            Arrives(  130,  S2C, Full(seq: 6461, ack: 1002),              FinWait2,     CloseWait),
+            Arrives(  130,  S2C, Data(seq: 7921, ack: 1002, len: 80),     FinWait2,     CloseWait),
+            Arrives(  140,  C2S, Ack(seq: 1002, ack: 6461),               FinWait2,     CloseWait),
+            Arrives(  140,  C2S, Ack(seq: 1002, ack: 7921),               FinWait2,     CloseWait),
+            Arrives(  140,  C2S, Ack(seq: 1002, ack: 8001),               FinWait2,     CloseWait),
+            Arrives(  310,  S2C, FinAck(seq: 8001, ack: 1002),            TimeWait,     LastAck),
+            Arrives(  320,  C2S, Ack(seq: 1002, ack: 8002),               TimeWait,     Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(3000, wire.BytesRead(Side.Client));
@@ -118,10 +103,10 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     Closing),
-            Arrives( 110,  S2C, FinAck(seq: 5001, ack: 1001),  Closing,      Closing),
-            Arrives( 120,  S2C, Ack(seq: 5002, ack: 1002),     TimeWait,     Closing),
-            Arrives( 120,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     TimeWait),
+            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     Closing),
+            Arrives(  110,  S2C, FinAck(seq: 5001, ack: 1001),  Closing,      Closing),
+            Arrives(  120,  S2C, Ack(seq: 5002, ack: 1002),     TimeWait,     Closing),
+            Arrives(  120,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     TimeWait),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal((new SeqNum(1002), new SeqNum(5002)),
@@ -155,7 +140,7 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  C2S, RstAck(seq: 1001, ack: 5001),  Closed,       Closed),
+            Arrives(  110,  C2S, RstAck(seq: 1001, ack: 5001),  Closed,       Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal([new StepEvents(100, TcbEvents.Closed, TcpError.None)], wire.Events(Side.Client));
@@ -194,13 +179,17 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives(  60,  S2C, Data(seq: 5001, ack: 1001, len: 100),  Established,  Established),
-            Arrives( 100,  C2S, RstAck(seq: 1001, ack: 5101),          Closed,       Closed),
+            Arrives(   60,  S2C, Data(seq: 5001, ack: 1001, len: 100),    Established,  Established),
+            Arrives(   70,  C2S, Ack(seq: 1001, ack: 5101),               Established,  Established),
+            Arrives(  100,  C2S, RstAck(seq: 1001, ack: 5101),            Closed,       Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         var client = wire.Counters(Side.Client);
         Assert.Equal((1L, 1L, 1L), (client[TcpExt.TCPAbortOnClose], client[TcpExt.OutRsts], client[TcpExt.EstabResets]));
-        Assert.Equal([new StepEvents(100, TcbEvents.Closed, TcpError.ConnReset)], wire.Events(Side.Server));
+        Assert.Equal(
+            [new StepEvents(70, TcbEvents.AllAcked, TcpError.None),
+             new StepEvents(100, TcbEvents.Closed, TcpError.ConnReset)],
+            wire.Events(Side.Server));
     }
 
     [Fact]
@@ -214,20 +203,21 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  C2S, FinAck(seq: 1001, ack: 5001),          FinWait1,  CloseWait),
-            Arrives( 160,  S2C, Ack(seq: 5001, ack: 1002),             FinWait2,  CloseWait),
-            Arrives( 310,  S2C, Data(seq: 5001, ack: 1002, len: 100),  Closed,    CloseWait),
-            Arrives( 320,  C2S, Rst(seq: 1002),                        Closed,    Closed),
+            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
+            Arrives(  121,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
+            Arrives(  310,  S2C, Data(seq: 5001, ack: 1002, len: 100),    Closed,       CloseWait),
+            Arrives(  320,  C2S, Rst(seq: 1002),                          Closed,       Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(1, wire.Counters(Side.Client)[TcpExt.TCPAbortOnData]);
     }
 
     [Fact]
-    public void A_lost_fin_is_resent_after_one_rto_and_the_orphan_leaves_fin_wait_2_after_tcp_fin_timeout()
+    public void A_lost_fin_is_resent_by_the_loss_probe_and_the_orphan_leaves_fin_wait_2_after_tcp_fin_timeout()
     {
-        // RTO after the handshake's 20 ms sample: 20 + max(4·10, 200) = 220 ms, so the FIN of 100 ms is resent at
-        // 320 ms. The server never closes; the orphan's FIN_WAIT_2 ends 60 s after the ACK, in silence.
+        // RTO after the handshake's 20 ms sample: 20 + max(4·10, 200) = 220 ms, earlier than the probe timeout
+        // (2·20 + 200 ms), so the tail loss probe resends the FIN of 100 ms at 320 ms. The server never closes; the
+        // orphan's FIN_WAIT_2 ends 60 s after the ACK, in silence.
         var wire = Connected();
         wire.LoseNext(Dir.C2S, TcpFlags.Fin | TcpFlags.Ack);
         wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
@@ -235,16 +225,18 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Lost(    100,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     Established),
-            Arrives( 330,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     CloseWait),
-            Arrives( 380,  S2C, Ack(seq: 5001, ack: 1002),     FinWait2,     CloseWait),
+            Lost(     100,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     Established),
+            Arrives(  330,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
+            Arrives(  341,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(
-            [new StepEvents(380, TcbEvents.AllAcked, TcpError.None),
-             new StepEvents(60_380, TcbEvents.Closed, TcpError.None)],
+            [new StepEvents(341, TcbEvents.AllAcked, TcpError.None),
+             new StepEvents(60_341, TcbEvents.Closed, TcpError.None)],
             wire.Events(Side.Client));
-        Assert.Equal((1, 1L), (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPTimeouts]));
+        Assert.Equal((1, 1L, 0L),
+            (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPLossProbes],
+                wire.Counters(Side.Client)[TcpExt.TCPTimeouts]));
     }
 
     [Fact]
@@ -260,34 +252,37 @@ public sealed class TeardownTests
     [Fact]
     public void An_orphan_whose_fins_are_all_lost_gives_up_after_tcp_orphan_retries()
     {
-        // 8 orphan retries: tcp_model_timeout(8, 200 ms) = 102.2 s after the first FIN. Resends at 320, 760, 1640,
-        // 3400, 6920, 13960, 28040, 56200 ms (RTO 220 ms doubling); the expiry at 112.52 s is past the budget.
+        // 8 orphan retries: tcp_model_timeout(8, 200 ms) = 102.2 s after the first FIN. The tail loss probe resends
+        // it at 320 ms (min(2·SRTT + 200 ms, RTO) = 220 ms) and restarts the RTO, which then resends at 540, 980,
+        // 1860, 3620, 7140, 14180, 28260, 56420 ms (220 ms doubling); the expiry at 112.74 s is past the budget.
         var wire = Connected();
         wire.LoseEvery(Dir.C2S, TcpFlags.Fin | TcpFlags.Ack);
         wire.At(100, Side.Client, (tcb, now) => tcb.Close(now));
         wire.RunUntil(ms: 2_000_000);
 
-        long[] finAtMs = [100, 320, 760, 1640, 3400, 6920, 13960, 28040, 56200];
+        long[] finAtMs = [100, 320, 540, 980, 1860, 3620, 7140, 14180, 28260, 56420];
         Assert.Equal(Array.ConvertAll(finAtMs, ms => Lost(ms, C2S, FinAck(seq: 1001, ack: 5001), FinWait1, Established)),
             wire.Rungs);
-        Assert.Equal([new StepEvents(112_520, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
-        Assert.Equal((8, 9L, 1L),
-            (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPTimeouts],
-                wire.Counters(Side.Client)[TcpExt.TCPAbortOnTimeout]));
+        Assert.Equal([new StepEvents(112_740, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
+        var counters = wire.Counters(Side.Client);
+        Assert.Equal((9, 1L, 9L, 1L),
+            (wire.Retransmissions(Side.Client), counters[TcpExt.TCPLossProbes], counters[TcpExt.TCPTimeouts],
+                counters[TcpExt.TCPAbortOnTimeout]));
     }
 
     [Fact]
     public void An_attached_socket_whose_fins_are_all_lost_gives_up_after_tcp_retries2()
     {
-        // tcp_retries2 = 15: tcp_model_timeout(15, 200 ms) = 924.6 s. The RTO doubles from 220 ms to the 120 s
-        // ceiling; the 16th expiry, at 945.16 s, is the first past the budget: 15 resends, then ETIMEDOUT.
+        // tcp_retries2 = 15: tcp_model_timeout(15, 200 ms) = 924.6 s. A loss probe at 320 ms, then the RTO doubles
+        // from 220 ms to the 120 s ceiling; the 16th expiry, at 945.38 s, is the first past the budget: the probe and
+        // 15 resends, then ETIMEDOUT.
         var wire = Connected();
         wire.LoseEvery(Dir.C2S, TcpFlags.Fin | TcpFlags.Ack);
         wire.At(100, Side.Client, (tcb, now) => tcb.Shutdown(now));
         wire.RunUntil(ms: 2_000_000);
 
-        Assert.Equal([new StepEvents(945_160, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
-        Assert.Equal(15, wire.Retransmissions(Side.Client));
-        Assert.Equal(825_160, wire.Rungs[^1].AtMs);
+        Assert.Equal([new StepEvents(945_380, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
+        Assert.Equal(16, wire.Retransmissions(Side.Client));
+        Assert.Equal(825_380, wire.Rungs[^1].AtMs);
     }
 }

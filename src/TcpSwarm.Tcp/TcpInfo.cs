@@ -1,0 +1,30 @@
+namespace TcpSwarm.Tcp;
+
+/// <summary>What getsockopt(TCP_INFO) reports that the model knows, in struct tcp_info's names and units.</summary>
+/// <param name="State">tcpi_state.</param>
+/// <param name="CaState">tcpi_ca_state: 0 Open, 4 Loss (from an RTO until what was then outstanding is ACKed).</param>
+/// <param name="Retransmits">tcpi_retransmits: RTO expiries since SND.UNA last advanced (icsk_retransmits).</param>
+/// <param name="Backoff">tcpi_backoff: how many times the RTO has doubled.</param>
+/// <param name="Options">tcpi_options: TCPI_OPT_TIMESTAMPS 1, TCPI_OPT_SACK 2, TCPI_OPT_WSCALE 4.</param>
+/// <param name="SndWscale">tcpi_snd_wscale.</param>
+/// <param name="RcvWscale">tcpi_rcv_wscale.</param>
+/// <param name="RtoUs">tcpi_rto, microseconds, backoff included.</param>
+/// <param name="AtoUs">tcpi_ato, microseconds.</param>
+/// <param name="SndMss">tcpi_snd_mss: the segment size the model sends (Linux would subtract timestamps' 12).</param>
+/// <param name="RcvMss">tcpi_rcv_mss: the guess at the peer's segment size.</param>
+/// <param name="Unacked">tcpi_unacked: segments in flight.</param>
+/// <param name="LastDataSentMs">tcpi_last_data_sent: milliseconds since data was last sent.</param>
+/// <param name="LastDataRecvMs">tcpi_last_data_recv.</param>
+/// <param name="LastAckRecvMs">tcpi_last_ack_recv.</param>
+/// <param name="RttUs">tcpi_rtt: the smoothed RTT, microseconds (0 before a sample).</param>
+/// <param name="SndCwnd">tcpi_snd_cwnd: the initial window, in segments (no congestion control; see Tcb.cs).</param>
+/// <param name="TotalRetrans">tcpi_total_retrans: segments resent over the connection's life.</param>
+/// <param name="BytesAcked">tcpi_bytes_acked.</param>
+/// <param name="BytesReceived">tcpi_bytes_received.</param>
+public readonly record struct TcpInfo(
+    TcpState State, byte CaState, byte Retransmits, byte Backoff, byte Options, byte SndWscale, byte RcvWscale,
+    long RtoUs, long AtoUs, int SndMss, int RcvMss, int Unacked, long LastDataSentMs, long LastDataRecvMs,
+    long LastAckRecvMs, long RttUs, int SndCwnd, int TotalRetrans, long BytesAcked, long BytesReceived)
+{
+    public const byte OptTimestamps = 1, OptSack = 2, OptWscale = 4;
+}
