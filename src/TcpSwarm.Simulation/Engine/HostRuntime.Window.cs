@@ -20,6 +20,7 @@ public sealed partial class HostRuntime
     public async ValueTask RunWindowAsync(IReadOnlyList<HostEvent> events, Instant windowEnd, IEndpointInvoker endpoints,
         HostWindow output)
     {
+        _flowOrder.Forget(_windowEnd);                            // nothing this window is sent before the last ended
         _windowEnd = windowEnd;
         _pending.AddRange(events);
         TakeDueHostTimers(windowEnd);
@@ -89,7 +90,7 @@ public sealed partial class HostRuntime
         Books.SegmentsSent++;
         Books.SentByKind[(int)SegmentKindTable.Of(in seg)]++;
         TraceSegment(in seg, at, sent: true);
-        var transit = _network.Send(in seg, at, ref _sendRandom);
+        var transit = _network.Send(in seg, at, ref _sendRandom, _flowOrder);
         switch (transit.Fate)
         {
             case Network.TransitFate.Delivered:
