@@ -116,7 +116,11 @@ public sealed partial class HostRuntime
         }
         Books.Counters.Add(o.Counters);
         Books.Retransmissions += o.Retransmissions;
-        foreach (var handshake in o.Handshakes) Books.Handshake.Record(handshake);
+        foreach (var handshake in o.Handshakes)
+        {
+            Books.Handshake.Record(handshake);
+            Books.HandshakeSketch.Record(handshake);
+        }
         foreach (var bounced in o.Bounced)
             _pending.Add(new HostEvent(HostEventKind.Arrival, bounced.At, bounced.Segment.SrcAddr, _bounceSeq++,
                 bounced.Segment));
@@ -128,6 +132,7 @@ public sealed partial class HostRuntime
         var tuple = _tupleBySlot[slot];
         TimersEnded(slot);
         Books.Lifetime.Record(end.At - end.StartedAt);
+        Books.LifetimeSketch.Record(end.At - end.StartedAt);
         if (end.Kind == EndpointEndKind.TimeWait)
         {
             if (_host.EnterTimeWait(end.TimeWait, out var timer))

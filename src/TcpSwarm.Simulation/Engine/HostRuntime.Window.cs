@@ -29,13 +29,20 @@ public sealed partial class HostRuntime
             if (round == MaxRounds) throw new InvalidOperationException($"host {Ipv4.Format(Address)}: window did not settle");
             _pending.Sort();
             (_due, _pending) = (_pending, _due);                  // wake-ups and bounces of this round collect apart
-            foreach (ref readonly var e in CollectionsMarshal.AsSpan(_due)) Handle(in e, output);   // no copies
+            var last = Instant.Zero;
+            foreach (ref readonly var e in CollectionsMarshal.AsSpan(_due))                     // no copies
+            {
+                Handle(in e, output);
+                CheckEvents(e.At);
+                last = e.At;
+            }
             _due.Clear();
             if (_batch.Count == 0) continue;
             _batch.Sort(BySlot);                                   // slot order, whatever order the work came in
             foreach (var w in _batch) _workBySlot[w.Slot] = null;
             await endpoints.RunAsync(Address, _batch);
             foreach (var w in _batch) Apply(w, output);
+            CheckEvents(last);                                     // a close's TIME_WAIT takes effect in this round
             foreach (var w in _batch) Recycle(w);
             _batch.Clear();
         }
