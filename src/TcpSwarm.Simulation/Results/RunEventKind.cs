@@ -4,8 +4,8 @@ namespace TcpSwarm.Simulation.Results;
 /// way, and when they last did. Their names in summary.json are <see cref="RunEventNames"/>'.</summary>
 public enum RunEventKind : byte
 {
-    /// <summary>A SYN met a full SYN queue (TCPReqQFullDrop, or TCPReqQFullDoCookies outside tcp_syncookies 2).
-    /// </summary>
+    /// <summary>The SYN queue refused a SYN: full (TCPReqQFullDrop, or TCPReqQFullDoCookies outside tcp_syncookies
+    /// 2), or, with cookies off, three quarters full for a peer not proven alive.</summary>
     SynQueueOverflow,
     /// <summary>A SYN was answered with a cookie (SyncookiesSent).</summary>
     SyncookiesSent,
