@@ -113,7 +113,8 @@ internal sealed class LiveView(Scenario scenario, Interruption interruption, Tim
         var sharded = p.Listeners.Where(l => l.Shard > 0).Select(l => l.Server).ToHashSet(StringComparer.Ordinal);
         foreach (var l in p.Listeners.Take(MostListeners))
             table.AddRow(Markup.Escape(sharded.Contains(l.Server) ? $"{l.Server}#{l.Shard}" : l.Server),
-                Numbers.Count(l.SynQueue), SynLimit(l), Numbers.Count(l.AcceptQueue), Numbers.Count(l.AcceptQueueLimit));
+                Numbers.Count(l.SynQueue), SynLimit(l), Numbers.Count(l.AcceptQueue),
+                Numbers.Count(l.AcceptQueueLimit));
         if (p.Listeners.Count > MostListeners)
             table.AddRow($"[grey]... {p.Listeners.Count - MostListeners} more[/]", "", "", "", "");
         return table;

@@ -37,7 +37,8 @@ public sealed partial class HostRuntime
             // The SYN queue refused a SYN: full (with or without cookies), or its last quarter kept from an unproven
             // peer (what ListenDrops holds beyond the overflows and full-queue drops).
             list.Add(new EventWatch(RunEventKind.SynQueueOverflow, server, () => Sum(shards, TcpExt.ListenDrops)
-                - Sum(shards, TcpExt.ListenOverflows) + (cookiesAlways ? 0 : Sum(shards, TcpExt.TCPReqQFullDoCookies))));
+                - Sum(shards, TcpExt.ListenOverflows)
+                + (cookiesAlways ? 0 : Sum(shards, TcpExt.TCPReqQFullDoCookies))));
             list.Add(new EventWatch(RunEventKind.SyncookiesSent, server, () => Sum(shards, TcpExt.SyncookiesSent)));
             list.Add(new EventWatch(RunEventKind.AcceptQueueOverflow, server,
                 () => Sum(shards, TcpExt.ListenOverflows)));

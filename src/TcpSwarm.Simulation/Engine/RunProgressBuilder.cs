@@ -40,7 +40,8 @@ public static class RunProgressBuilder
                 listeners.Add(new ListenerGauge(scenario.Servers[l.Server].Name, l.Shard, l.SynQueue, l.SynQueueLimit,
                     l.AcceptQueue, l.AcceptQueueLimit)
                 {
-                    SynQueueEffectiveLimit = RunSummaryBuilder.EffectiveSynQueueLimit(scenario.Profile, l.SynQueueLimit),
+                    SynQueueEffectiveLimit =
+                        RunSummaryBuilder.EffectiveSynQueueLimit(scenario.Profile, l.SynQueueLimit),
                 });
         }
         var byReason = ByReason(ListenDrops.Of(counters));

@@ -27,7 +27,8 @@ public sealed class FlowOrder
     /// before it in the same direction of the same 4-tuple when that is later; remembered for the next one.</summary>
     public Instant Keep(in Segment seg, Instant drawn)
     {
-        ref long last = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastArrivalNs, FlowKey.Of(in seg), out bool had);
+        ref long last =
+            ref CollectionsMarshal.GetValueRefOrAddDefault(_lastArrivalNs, FlowKey.Of(in seg), out bool had);
         if (had && last > drawn.Nanoseconds) return new Instant(last);
         last = drawn.Nanoseconds;
         return drawn;

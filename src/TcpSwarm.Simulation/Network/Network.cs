@@ -74,7 +74,10 @@ public sealed partial class Network
         var first = order.Keep(in seg, transit.FirstArrival);
         return transit.Fate == TransitFate.Delivered
             ? transit with { FirstArrival = first }
-            : transit with { FirstArrival = first, SecondArrival = first > transit.SecondArrival ? first : transit.SecondArrival };
+            : transit with
+            {
+                FirstArrival = first, SecondArrival = first > transit.SecondArrival ? first : transit.SecondArrival,
+            };
     }
 
     /// <summary>Whether a simulated host (a server or a client group's address) holds this address.</summary>

@@ -4,7 +4,8 @@ namespace TcpSwarm.Simulation.Results;
 /// <remarks>Counters are keyed by Linux's names as nstat prints them and listed in ordinal order of the name.</remarks>
 public sealed record RunSummary(
     string Scenario, ulong Seed, string Profile, double VirtualSeconds, long Attempts, Outcomes Outcomes,
-    IReadOnlyList<ServerSummary> Servers, IReadOnlyList<ClientSummary> Clients, IReadOnlyList<AttackerSummary> Attackers)
+    IReadOnlyList<ServerSummary> Servers, IReadOnlyList<ClientSummary> Clients,
+    IReadOnlyList<AttackerSummary> Attackers)
 {
     /// <summary>Handshakes over every client group's attempts.</summary>
     public HandshakeFigures Handshake { get; init; } = HandshakeFigures.None;
