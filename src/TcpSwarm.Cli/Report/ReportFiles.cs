@@ -41,8 +41,8 @@ internal static class ReportFiles
         }
         using (summary)
         {
-            var predictions = ReportTheory.TimeWaitPredictions(summary.RootElement, header);
-            var plots = ReportPlots.Write(folder, header, table, predictions);
+            var predictions = ReportTheory.TimeWaitPredictions(summary.RootElement, header, table);
+            var plots = ReportPlots.Write(folder, header, table, predictions, ReportEvents.Read(summary.RootElement));
             var markdown = ReportMarkdown.Build(summary.RootElement, header, table, plots);
             RunFiles.Replace(reportPath, Encoding.UTF8.GetBytes(markdown));
             return new Outcome(null, reportPath, plots.Select(p => Path.Combine(folder, p.RelativePath)).ToList());

@@ -20,6 +20,7 @@ internal static class ReportMarkdown
         md.Append("# ").Append(summary.GetProperty("scenario").GetString()).Append(", seed ").Append(Raw(summary, "seed"))
             .Append("\n\n");
         if (header.Question.Length > 0) md.Append("> ").Append(header.Question).Append("\n\n");
+        ReportAnswer.Append(md, summary);
         md.Append("Profile `").Append(header.Profile).Append("`, ").Append(Raw(summary, "virtual_seconds"))
             .Append(" s of virtual time, a time-series row every ").Append(Num(header.SampleIntervalSeconds))
             .Append(" s (").Append(table.Values.Count.ToString(CultureInfo.InvariantCulture))
@@ -32,6 +33,8 @@ internal static class ReportMarkdown
         Servers(md, summary.GetProperty("servers"));
         Clients(md, summary.GetProperty("clients"));
         Attackers(md, summary.GetProperty("attackers"));
+        ReportEvents.AppendDurations(md, summary);
+        ReportEvents.AppendEvents(md, summary);
 
         md.Append("## Plots\n\n");
         foreach (var plot in plots)
