@@ -16,8 +16,10 @@ internal static class ReportAnswer
     {
         var sentences = new List<string>();
         var events = Read(summary);
-        foreach (var c in summary.GetProperty("clients").EnumerateObject()) sentences.Add(Client(c.Name, c.Value, events));
-        foreach (var s in summary.GetProperty("servers").EnumerateObject()) sentences.Add(Server(s.Name, s.Value, events));
+        foreach (var c in summary.GetProperty("clients").EnumerateObject())
+            sentences.Add(Client(c.Name, c.Value, events));
+        foreach (var s in summary.GetProperty("servers").EnumerateObject())
+            sentences.Add(Server(s.Name, s.Value, events));
         if (sentences.Count == 0) return;
         md.Append("**Answer.** ").Append(string.Join(" ", sentences)).Append("\n\n");
     }
@@ -32,8 +34,10 @@ internal static class ReportAnswer
             .Append(Share(o.GetProperty("completed").GetInt64(), attempts)).Append(')');
         foreach (var f in Failures)
             if (o.GetProperty(f).GetInt64() is var n and > 0)
-                text.Append(", ").Append(N(n)).Append(' ').Append(f).Append(" (").Append(Share(n, attempts)).Append(')');
-        if (o.GetProperty("open").GetInt64() is var open and > 0) text.Append(", ").Append(N(open)).Append(" still open");
+                text.Append(", ").Append(N(n)).Append(' ').Append(f).Append(" (").Append(Share(n, attempts))
+                    .Append(')');
+        if (o.GetProperty("open").GetInt64() is var open and > 0)
+            text.Append(", ").Append(N(open)).Append(" still open");
         text.Append('.');
         if (c.TryGetProperty("handshake", out var h) && h.GetProperty("completed").GetInt64() > 0)
             text.Append(" Handshakes took ").Append(Ms(h, "p50_ms")).Append(" at the median, ").Append(Ms(h, "p99_ms"))
@@ -93,7 +97,7 @@ internal static class ReportAnswer
     {
         var what = e.Name switch
         {
-            "syn_queue_overflow" => "The SYN queue first refused a SYN",
+            "syn_queue_overflow" => "The SYN queue first overflowed",
             "syncookies_sent" => "The first cookie left",
             "accept_queue_overflow" => "The accept queue first overflowed",
             "port_exhausted" => "connect() first failed with EADDRNOTAVAIL",
@@ -101,7 +105,9 @@ internal static class ReportAnswer
             _ => e.Name,
         };
         var sentence = $"{what} at {Seconds(e.FirstS)}, the last time at {Seconds(e.LastS)} ({N(e.Count)} in all)";
-        return e.Message is null ? sentence + "." : $"{sentence}; Linux says \"{e.Message}\".";
+        if (e.Message is null) return sentence + ".";
+        var quoted = $"{sentence}; Linux says \"{e.Message}\"";
+        return e.Message.EndsWith('.') ? quoted : quoted + ".";
     }
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

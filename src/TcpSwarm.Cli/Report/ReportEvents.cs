@@ -35,7 +35,8 @@ internal static class ReportEvents
         md.Append("| event | where | first | last | count | Linux says |\n| --- | --- | ---: | ---: | ---: | --- |\n");
         foreach (var e in events)
             md.Append("| ").Append(e.Name).Append(" | ").Append(e.Where).Append(" | ").Append(Seconds(e.FirstS))
-                .Append(" | ").Append(Seconds(e.LastS)).Append(" | ").Append(e.Count.ToString(CultureInfo.InvariantCulture))
+                .Append(" | ").Append(Seconds(e.LastS)).Append(" | ")
+                .Append(e.Count.ToString(CultureInfo.InvariantCulture))
                 .Append(" | ").Append(e.Message is null ? "" : "`" + e.Message + "`").Append(" |\n");
         md.Append("\nFirst and last are virtual instants of the first and last occurrence over all hosts; the plots "
                   + "mark each first one.\n\n");

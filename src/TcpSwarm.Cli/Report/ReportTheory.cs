@@ -77,7 +77,8 @@ internal static class ReportTheory
             return;
         }
         var (completedCount, periodSeconds, limit) = ClosePeriod(summary, table, c);
-        string completed = completedCount.ToString(CultureInfo.InvariantCulture), seconds = Raw(summary, "virtual_seconds");
+        string completed = completedCount.ToString(CultureInfo.InvariantCulture);
+        string seconds = Raw(summary, "virtual_seconds");
         double rate = bound.Little / h.TimeWaitSeconds;
         if (limit is null)
             md.Append("close rate = completed / virtual seconds = ").Append(completed).Append(" / ").Append(seconds);
