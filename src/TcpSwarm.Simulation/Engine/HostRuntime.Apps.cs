@@ -88,6 +88,7 @@ public sealed partial class HostRuntime
         if (!_host.TryConnect(c.Target.Address, c.Target.Port, at, out var open))
         {
             Books.Count(AttemptOutcome.PortExhausted);
+            _eventsMoved = true;
             if (c.Schedule.IsClosedLoop) Reconnect(at + ClosedLoopRetry, output);
             return;
         }

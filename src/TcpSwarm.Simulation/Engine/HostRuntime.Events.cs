@@ -6,6 +6,7 @@ namespace TcpSwarm.Simulation.Engine;
 public sealed partial class HostRuntime
 {
     private EventWatch[]? _watches;
+    private bool _eventsMoved;                          // a step that can move a watched total happened since a check
 
     // One event kind at one place of this host: the total it follows, the last total seen, and when it moved.
     private sealed class EventWatch(RunEventKind kind, int where, Func<long> total)
@@ -61,6 +62,7 @@ public sealed partial class HostRuntime
     // After each event (and each round of endpoints) at `at`: which of the watched totals moved, and when.
     private void CheckEvents(Instant at)
     {
+        _eventsMoved = false;
         foreach (var w in Watches()) w.Check(at);
     }
 

@@ -33,7 +33,7 @@ public sealed partial class HostRuntime
             foreach (ref readonly var e in CollectionsMarshal.AsSpan(_due))                     // no copies
             {
                 Handle(in e, output);
-                CheckEvents(e.At);
+                if (_eventsMoved) CheckEvents(e.At);              // only a listener's step or a failed connect()
                 last = e.At;
             }
             _due.Clear();
@@ -76,6 +76,7 @@ public sealed partial class HostRuntime
     {
         if (traced) TraceSegment(in seg, at, sent: false);
         var step = _host.Handle(in seg, at);
+        _eventsMoved |= step.Route == HostRoute.Listener;
         Emit(in step, at, output);
         if (step.Route == HostRoute.ToSocket && _slotByTuple.TryGetValue(step.Socket, out int slot))
             Work(slot).Inputs.Add(EndpointInput.Arriving(in seg, at));
