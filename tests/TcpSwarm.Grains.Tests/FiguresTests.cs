@@ -121,6 +121,22 @@ public sealed class FiguresTests
     }
 
     [Fact]
+    public async Task Reaching_tcp_max_tw_buckets_is_an_event_with_linux_s_words()
+    {
+        var result = ScenarioLoader.Load(Path.Combine(Repo, "load", "time-wait-proxy.yaml"),
+            new ScenarioOverrides { Sets = [("net.ipv4.tcp_max_tw_buckets", "1000"), ("duration", "2s")] });
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        var (summary, _) = await Run(result.Scenario!);
+
+        var overflow = summary.Events.Single(e => e.Name == "tw_bucket_overflow");
+        Assert.Equal("proxy", overflow.Where);
+        Assert.Equal("TCP: time wait bucket table overflow", overflow.LinuxMessage);
+        Assert.Equal(Counter(summary.Clients.Single().Counters, "TCPTimeWaitOverflow"), overflow.Count);
+        // 1,000 records at 3,000 closes/s: the 1,001st close, a third of a second in (plus one round trip).
+        Assert.InRange(overflow.FirstS, 0.3, 0.4);
+    }
+
+    [Fact]
     public async Task Listening_sockets_are_counted_in_the_time_series()
     {
         var scenario = Scenarios.Load(Scenarios.Mix);
