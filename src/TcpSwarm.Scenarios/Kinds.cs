@@ -82,6 +82,15 @@ internal static class Kinds
             return Check(value is >= 0 and <= 1_000_000, out error, text.Trim(), "a percentage from 0% to 100%");
         });
 
+    /// <summary>A YAML boolean, spelt true or false.</summary>
+    public static ValueKind<bool> Boolean { get; } = new("true or false",
+        (string text, out bool value, out string error) =>
+        {
+            var word = text.Trim();
+            value = word == "true";
+            return Check(word is "true" or "false", out error, $"'{word}'", "true or false");
+        });
+
     /// <summary>One word of a fixed list; a near miss is suggested.</summary>
     public static ValueKind<string> OneOf(params string[] words)
     {

@@ -3,10 +3,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace TcpSwarm.Scenarios;
 
-// paths (latency with a positive floor, jitter, loss, duplication, reordering), faults and trace.
+// paths (latency with a positive floor, jitter, loss, duplication, reordering, order kept), faults and trace.
 internal sealed partial class ScenarioReader
 {
-    private static readonly string[] PathKeys = ["from", "to", "latency", "jitter", "loss", "duplicate", "reorder"];
+    private static readonly string[] PathKeys =
+        ["from", "to", "latency", "jitter", "loss", "duplicate", "reorder", "keep_order"];
     private static readonly string[] LatencyKeys = ["fixed", "uniform", "normal", "exponential"];
     private const string Distributions =
         "fixed: D, uniform: { min, max }, normal: { min, mean, stddev } or exponential: { min, mean }";
@@ -43,7 +44,8 @@ internal sealed partial class ScenarioReader
             var loss = Read(f, "loss", Kinds.Percent, 0);
             var duplicate = Read(f, "duplicate", Kinds.Percent, 0);
             var reorder = Read(f, "reorder", Kinds.Percent, 0);
-            var spec = new PathSpec(from ?? "", to ?? "", latency, jitter, loss, duplicate, reorder);
+            var keepOrder = Read(f, "keep_order", Kinds.Boolean, true);
+            var spec = new PathSpec(from ?? "", to ?? "", latency, jitter, loss, duplicate, reorder, keepOrder);
             _paths.Add(new PathRead(spec, path, from, f.ValueAt("from"), to, f.ValueAt("to")));
         }
     }

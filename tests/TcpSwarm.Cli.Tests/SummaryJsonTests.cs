@@ -48,9 +48,34 @@ public sealed class SummaryJsonTests
                   "accepted": 17690,
                   "peak_syn_queue": 1025,
                   "syn_queue_limit": 1025,
+                  "syn_queue_effective_limit": 1025,
                   "peak_accept_queue": 14,
                   "accept_queue_limit": 1025,
                   "peak_time_wait": 0,
+                  "drops": {
+                    "syn_queue_full": 0,
+                    "syn_queue_unproven_peer": 0,
+                    "accept_queue_full": 0,
+                    "total": 0
+                  },
+                  "cookies_sent": 280000,
+                  "handshake": {
+                    "completed": 17212,
+                    "p50_ms": 41.3,
+                    "p90_ms": 63.1,
+                    "p99_ms": 1040,
+                    "max_ms": 1062.5,
+                    "over_1s": 0.005,
+                    "over_3s": 0,
+                    "never_completed": 0.043778
+                  },
+                  "lifetime": {
+                    "count": 16912,
+                    "p50_ms": 82.1,
+                    "p90_ms": 120,
+                    "p99_ms": 1090,
+                    "max_ms": 1130.25
+                  },
                   "counters": {
                     "ListenOverflows": 0,
                     "SyncookiesRecv": 16000,
@@ -73,6 +98,23 @@ public sealed class SummaryJsonTests
                   },
                   "peak_time_wait": 17950,
                   "peak_ports_in_use": 18020,
+                  "handshake": {
+                    "completed": 17212,
+                    "p50_ms": 41.3,
+                    "p90_ms": 63.1,
+                    "p99_ms": 1040,
+                    "max_ms": 1062.5,
+                    "over_1s": 0.005,
+                    "over_3s": 0,
+                    "never_completed": 0.043778
+                  },
+                  "lifetime": {
+                    "count": 16912,
+                    "p50_ms": 82.1,
+                    "p90_ms": 120,
+                    "p99_ms": 1090,
+                    "max_ms": 1130.25
+                  },
                   "counters": {
                     "TCPSynRetrans": 1200,
                     "TCPTimeouts": 0
@@ -85,7 +127,41 @@ public sealed class SummaryJsonTests
                   "spoofed_syns": 300000,
                   "lost": 3000
                 }
-              }
+              },
+              "handshake": {
+                "completed": 17212,
+                "p50_ms": 41.3,
+                "p90_ms": 63.1,
+                "p99_ms": 1040,
+                "max_ms": 1062.5,
+                "over_1s": 0.005,
+                "over_3s": 0,
+                "never_completed": 0.043778
+              },
+              "lifetime": {
+                "count": 16912,
+                "p50_ms": 82.1,
+                "p90_ms": 120,
+                "p99_ms": 1090,
+                "max_ms": 1130.25
+              },
+              "events": [
+                {
+                  "name": "syn_queue_overflow",
+                  "where": "web",
+                  "first_s": 0.25,
+                  "last_s": 59.5,
+                  "count": 279000
+                },
+                {
+                  "name": "syncookies_sent",
+                  "where": "web",
+                  "first_s": 0.25,
+                  "last_s": 59.5,
+                  "count": 280000,
+                  "linux_message": "TCP: request_sock_TCP: Possible SYN flooding on port 10.0.1.10:443. Sending cookies."
+                }
+              ]
             }
 
             """.ReplaceLineEndings("\n"), text);
@@ -98,12 +174,21 @@ public sealed class SummaryJsonTests
         var root = json.RootElement;
 
         Assert.Equal(["scenario", "seed", "profile", "virtual_seconds", "attempts", "outcomes", "servers", "clients",
-            "attackers"], Keys(root));
+            "attackers", "handshake", "lifetime", "events"], Keys(root));
+        Assert.Equal(["completed", "p50_ms", "p90_ms", "p99_ms", "max_ms", "over_1s", "over_3s", "never_completed"],
+            Keys(root.GetProperty("handshake")));
+        Assert.Equal(["count", "p50_ms", "p90_ms", "p99_ms", "max_ms"], Keys(root.GetProperty("lifetime")));
+        Assert.Equal(["name", "where", "first_s", "last_s", "count", "linux_message"],
+            Keys(root.GetProperty("events")[1]));
+        Assert.Equal(["syn_queue_full", "syn_queue_unproven_peer", "accept_queue_full", "total"],
+            Keys(root.GetProperty("servers").GetProperty("web").GetProperty("drops")));
         Assert.Equal(["completed", "refused", "reset", "timed_out", "port_exhausted", "open"],
             Keys(root.GetProperty("outcomes")));
-        Assert.Equal(["admitted", "accepted", "peak_syn_queue", "syn_queue_limit", "peak_accept_queue",
-            "accept_queue_limit", "peak_time_wait", "counters"], Keys(root.GetProperty("servers").GetProperty("web")));
-        Assert.Equal(["target", "attempts", "outcomes", "peak_time_wait", "peak_ports_in_use", "counters"],
+        Assert.Equal(["admitted", "accepted", "peak_syn_queue", "syn_queue_limit", "syn_queue_effective_limit",
+            "peak_accept_queue", "accept_queue_limit", "peak_time_wait", "drops", "cookies_sent", "handshake",
+            "lifetime", "counters"], Keys(root.GetProperty("servers").GetProperty("web")));
+        Assert.Equal(["target", "attempts", "outcomes", "peak_time_wait", "peak_ports_in_use", "handshake", "lifetime",
+            "counters"],
             Keys(root.GetProperty("clients").GetProperty("browsers")));
         Assert.Equal(["target", "spoofed_syns", "lost"], Keys(root.GetProperty("attackers").GetProperty("flood")));
     }

@@ -36,6 +36,20 @@ public sealed class PartitionTests
     }
 
     [Fact]
+    public async Task Flows_kept_in_order_on_a_jittered_path_give_the_same_results_on_one_three_and_seven()
+    {
+        var scenario = Scenarios.FromFile("quickstart.yaml") with { Duration = TimeSpan.FromSeconds(8) };
+        var one = await Run(scenario, 1);
+        foreach (int partitions in new[] { 3, 7 })
+        {
+            var many = await Run(scenario, partitions);
+            Assert.Equal(one.Summary, many.Summary);
+            Assert.Equal(one.Series, many.Series);
+        }
+        Assert.DoesNotContain("PAWSEstab", one.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_flood_and_its_clients_on_seven_partitions_still_match_one()
     {
         var scenario = Scenarios.Load(Scenarios.Mix);

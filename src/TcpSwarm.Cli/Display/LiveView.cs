@@ -103,6 +103,7 @@ internal sealed class LiveView(Scenario scenario, Interruption interruption, Tim
         var table = Compact("drops by reason", "count");
         foreach (var (reason, count) in p.Drops) table.AddRow(Markup.Escape(reason), Numbers.Count(count));
         if (p.Drops.Count == 0) table.AddRow("[grey]none[/]", "");
+        if (p.CookiesSent > 0) table.AddRow("[grey]cookies sent (not drops)[/]", Numbers.Count(p.CookiesSent));
         return table;
     }
 
@@ -112,12 +113,17 @@ internal sealed class LiveView(Scenario scenario, Interruption interruption, Tim
         var sharded = p.Listeners.Where(l => l.Shard > 0).Select(l => l.Server).ToHashSet(StringComparer.Ordinal);
         foreach (var l in p.Listeners.Take(MostListeners))
             table.AddRow(Markup.Escape(sharded.Contains(l.Server) ? $"{l.Server}#{l.Shard}" : l.Server),
-                Numbers.Count(l.SynQueue),
-                Numbers.Count(l.SynQueueLimit), Numbers.Count(l.AcceptQueue), Numbers.Count(l.AcceptQueueLimit));
+                Numbers.Count(l.SynQueue), SynLimit(l), Numbers.Count(l.AcceptQueue),
+                Numbers.Count(l.AcceptQueueLimit));
         if (p.Listeners.Count > MostListeners)
             table.AddRow($"[grey]... {p.Listeners.Count - MostListeners} more[/]", "", "", "", "");
         return table;
     }
+
+    // With cookies off, unproven peers meet a lower limit (tcp_max_syn_backlog's last quarter is kept): both shown.
+    private static string SynLimit(ListenerGauge l) => l.SynQueueEffectiveLimit == l.SynQueueLimit
+        ? Numbers.Count(l.SynQueueLimit)
+        : $"{Numbers.Count(l.SynQueueEffectiveLimit)} of {Numbers.Count(l.SynQueueLimit)}";
 
     private static Table Compact(string first, params string[] figures)
     {

@@ -37,6 +37,7 @@ internal sealed class ProgressLines(TextWriter output, TimeProvider clock) : IPr
                + $"refused {Numbers.Count(o.Refused)}, reset {Numbers.Count(o.Reset)}, "
                + $"timed_out {Numbers.Count(o.TimedOut)}, port_exhausted {Numbers.Count(o.PortExhausted)}, "
                + $"open {Numbers.Count(o.Open)}  time_wait {Numbers.Count(p.TimeWait)}  "
-               + $"ports {Numbers.Count(p.PortsInUse)}  drops {Numbers.Count(drops)}";
+               + $"ports {Numbers.Count(p.PortsInUse)}  drops {Numbers.Count(drops)}"
+               + (p.CookiesSent > 0 ? $"  cookies sent {Numbers.Count(p.CookiesSent)}" : "");
     }
 }

@@ -11,18 +11,33 @@ internal static class SummaryTables
     public static IReadOnlyList<SummarySection> Sections(RunSummary s)
     {
         var sections = new List<SummarySection> { Outcomes("outcomes", s.Attempts, s.Outcomes, []) };
+        if (s.Attempts > 0) sections.Add(Durations("all clients", s.Handshake, s.Lifetime));
         foreach (var v in s.Servers)
         {
             var rows = new List<IReadOnlyList<string>>
             {
                 Row("SYN queue peak", Numbers.Count(v.PeakSynQueue), Numbers.Count(v.SynQueueLimit)),
+            };
+            if (v.SynQueueEffectiveLimit != v.SynQueueLimit)
+                rows.Add(Row("  limit for unproven peers", "", Numbers.Count(v.SynQueueEffectiveLimit)));
+            rows.AddRange(
+            [
                 Row("accept queue peak", Numbers.Count(v.PeakAcceptQueue), Numbers.Count(v.AcceptQueueLimit)),
                 Row("TIME_WAIT peak", Numbers.Count(v.PeakTimeWait), ""),
                 Row("admitted", Numbers.Count(v.Admitted), ""),
                 Row("accepted", Numbers.Count(v.Accepted), ""),
-            };
+                Row("drops", Numbers.Count(v.Drops.Total), ""),
+            ]);
+            var reasons = Simulation.Engine.RunProgressBuilder.ByReason(v.Drops);
+            for (int i = 0; i < reasons.Length; i++)
+                if (reasons[i] != 0)
+                    rows.Add(Row("  " + Simulation.Engine.RunProgressBuilder.DropReasons[i], Numbers.Count(reasons[i]),
+                        ""));
+            rows.Add(Row("cookies sent (not drops)", Numbers.Count(v.CookiesSent), ""));
             rows.AddRange(NonZero(v.Counters).Select(c => Row(c.Key, Numbers.Count(c.Value), "")));
             sections.Add(new SummarySection(["server " + v.Name, "count", "limit"], rows));
+            if (v.Handshake.Completed + v.Lifetime.Count > 0)
+                sections.Add(Durations("server " + v.Name, v.Handshake, v.Lifetime));
         }
         foreach (var v in s.Clients)
         {
@@ -33,7 +48,13 @@ internal static class SummaryTables
             };
             extra.AddRange(NonZero(v.Counters).Select(c => Row(c.Key, Numbers.Count(c.Value), "")));
             sections.Add(Outcomes($"clients {v.Name} -> {v.Target}", v.Attempts, v.Outcomes, extra));
+            if (s.Clients.Count > 1 && v.Attempts > 0)
+                sections.Add(Durations($"clients {v.Name}", v.Handshake, v.Lifetime));
         }
+        if (s.Events.Count > 0)
+            sections.Add(new SummarySection(["event", "where", "first", "last", "count"],
+                s.Events.Select(e => Row(e.Name, e.Where, Numbers.Seconds(e.FirstS), Numbers.Seconds(e.LastS),
+                    Numbers.Count(e.Count))).ToList()));
         if (s.Attackers.Count > 0)
         {
             sections.Add(new SummarySection(["attacker", "target", "spoofed SYNs", "lost"],
@@ -103,6 +124,35 @@ internal static class SummaryTables
         rows.AddRange(extra);
         return new SummarySection([title, "count", "share"], rows);
     }
+
+    // Handshake and lifetime quantiles side by side, then the shares of attempts over 1 s, over 3 s, never completed.
+    private static SummarySection Durations(string title, HandshakeFigures h, LifetimeFigures l)
+    {
+        var rows = new List<IReadOnlyList<string>>
+        {
+            Row("count", Numbers.Count(h.Completed), Numbers.Count(l.Count)),
+            Row("p50", Ms(h.P50Ms), Ms(l.P50Ms)),
+            Row("p90", Ms(h.P90Ms), Ms(l.P90Ms)),
+            Row("p99", Ms(h.P99Ms), Ms(l.P99Ms)),
+            Row("max", Ms(h.MaxMs), Ms(l.MaxMs)),
+            Row("attempts over 1 s", Percent(h.Over1s), ""),
+            Row("attempts over 3 s", Percent(h.Over3s), ""),
+            Row("never completed", Percent(h.NeverCompleted), ""),
+        };
+        return new SummarySection([title, "handshake", "lifetime"], rows);
+    }
+
+    /// <summary>A duration in ms as the summary shows it: "-" when there is none.</summary>
+    public static string Ms(double? ms) => ms switch
+    {
+        null => "-",
+        < 10 => Numbers.Fixed(ms.Value, 2) + " ms",
+        < 10_000 => Numbers.Fixed(ms.Value, 1) + " ms",
+        _ => Numbers.Seconds(ms.Value / 1000),
+    };
+
+    /// <summary>A share of 0 to 1 as a percentage with two decimals.</summary>
+    public static string Percent(double share) => Numbers.Fixed(100 * share, 2) + "%";
 
     private static IEnumerable<KeyValuePair<string, long>> NonZero(IReadOnlyList<KeyValuePair<string, long>> counters)
         => counters.Where(c => c.Value != 0);

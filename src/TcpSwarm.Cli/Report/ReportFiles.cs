@@ -41,8 +41,8 @@ internal static class ReportFiles
         }
         using (summary)
         {
-            var predictions = ReportTheory.TimeWaitPredictions(summary.RootElement, header);
-            var plots = ReportPlots.Write(folder, header, table, predictions);
+            var predictions = ReportTheory.TimeWaitPredictions(summary.RootElement, header, table);
+            var plots = ReportPlots.Write(folder, header, table, predictions, ReportEvents.Read(summary.RootElement));
             using var run = RunJson(folder);
             var markdown = ReportMarkdown.Build(summary.RootElement, header, table, plots, run?.RootElement);
             RunFiles.Replace(reportPath, Encoding.UTF8.GetBytes(markdown));

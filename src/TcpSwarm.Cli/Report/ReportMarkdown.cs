@@ -20,6 +20,7 @@ internal static class ReportMarkdown
         md.Append("# ").Append(summary.GetProperty("scenario").GetString()).Append(", seed ").Append(Raw(summary, "seed"))
             .Append("\n\n");
         if (header.Question.Length > 0) md.Append("> ").Append(header.Question).Append("\n\n");
+        ReportAnswer.Append(md, summary);
         md.Append("Profile `").Append(header.Profile).Append("`, ").Append(Raw(summary, "virtual_seconds"))
             .Append(" s of virtual time, a time-series row every ").Append(Num(header.SampleIntervalSeconds))
             .Append(" s (").Append(table.Values.Count.ToString(CultureInfo.InvariantCulture))
@@ -34,6 +35,8 @@ internal static class ReportMarkdown
         Servers(md, summary.GetProperty("servers"));
         Clients(md, summary.GetProperty("clients"));
         Attackers(md, summary.GetProperty("attackers"));
+        ReportEvents.AppendDurations(md, summary);
+        ReportEvents.AppendEvents(md, summary);
         ReportSetup.AppendChecks(md, run);
 
         md.Append("## Plots\n\n");
@@ -58,17 +61,25 @@ internal static class ReportMarkdown
     private static void Servers(StringBuilder md, JsonElement servers)
     {
         md.Append("### Servers\n\n| server | admitted | accepted | SYN queue peak / limit | accept queue peak / limit "
-                  + "| TIME_WAIT peak | counters |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                  + "| TIME_WAIT peak | drops by reason | cookies sent | counters |\n"
+                  + "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |\n");
         foreach (var s in servers.EnumerateObject())
         {
             var v = s.Value;
             md.Append("| ").Append(s.Name).Append(" | ").Append(Raw(v, "admitted")).Append(" | ")
                 .Append(Raw(v, "accepted")).Append(" | ").Append(Raw(v, "peak_syn_queue")).Append(" / ")
-                .Append(Raw(v, "syn_queue_limit")).Append(" | ").Append(Raw(v, "peak_accept_queue")).Append(" / ")
+                .Append(Raw(v, "syn_queue_limit"));
+            if (v.TryGetProperty("syn_queue_effective_limit", out var effective)
+                && effective.GetRawText() != Raw(v, "syn_queue_limit"))
+                md.Append(" (").Append(effective.GetRawText()).Append(" for unproven peers)");
+            md.Append(" | ").Append(Raw(v, "peak_accept_queue")).Append(" / ")
                 .Append(Raw(v, "accept_queue_limit")).Append(" | ").Append(Raw(v, "peak_time_wait")).Append(" | ")
+                .Append(Drops(v)).Append(" | ")
+                .Append(v.TryGetProperty("cookies_sent", out var cookies) ? cookies.GetRawText() : "-").Append(" | ")
                 .Append(Counters(v)).Append(" |\n");
         }
-        md.Append('\n');
+        md.Append("\nDrops are by reason, each dropped segment once (their total is Linux's ListenDrops, which "
+                  + "already holds ListenOverflows); a cookie answers a SYN and drops nothing.\n\n");
     }
 
     private static void Clients(StringBuilder md, JsonElement clients)
@@ -101,6 +112,14 @@ internal static class ReportMarkdown
             md.Append("| ").Append(a.Name).Append(" | ").Append(a.Value.GetProperty("target").GetString()).Append(" | ")
                 .Append(Raw(a.Value, "spoofed_syns")).Append(" | ").Append(Raw(a.Value, "lost")).Append(" |\n");
         md.Append('\n');
+    }
+
+    private static string Drops(JsonElement server)
+    {
+        if (!server.TryGetProperty("drops", out var drops)) return "-";
+        var parts = drops.EnumerateObject().Where(d => d.Name != "total" && d.Value.GetInt64() != 0)
+            .Select(d => d.Name + " " + d.Value.GetRawText()).ToList();
+        return parts.Count == 0 ? "none" : $"{Raw(drops, "total")}: {string.Join(", ", parts)}";
     }
 
     private static string Counters(JsonElement owner)

@@ -5,7 +5,8 @@ namespace TcpSwarm.Cli.Report;
 
 /// <summary>plots/*.png with ScottPlot 5: virtual seconds on every x axis, each plot titled and its axes labelled.
 /// </summary>
-/// <remarks>No histogram of handshake times: samples carry counts and gauges, not the time each handshake took.</remarks>
+/// <remarks>Each event's first instant (summary.json's events) is marked on the plots over time it concerns.
+/// </remarks>
 internal static class ReportPlots
 {
     public const string Folder = "plots";
@@ -24,8 +25,10 @@ internal static class ReportPlots
     public sealed record Written(string RelativePath, string Caption);
 
     public static IReadOnlyList<Written> Write(string folder, TimeSeriesHeader header, TimeSeriesTable table,
-        IReadOnlyDictionary<string, (double Rate, double Bound)> predictions)
+        IReadOnlyDictionary<string, (double Rate, double Bound)> predictions,
+        IReadOnlyList<ReportEvents.Event>? events = null)
     {
+        events ??= [];
         var plots = Output.RunFolder.RealSubfolder(folder, Folder);
         var xs = table.Seconds.ToArray();
         var written = new List<Written>();
@@ -41,6 +44,7 @@ internal static class ReportPlots
         var states = New($"{header.Scenario}: connections by state (all hosts)", "sockets");
         foreach (var state in TimeSeriesTable.StateNames)
             if (table.Column("state." + state) is var ys && ys.Any(y => y != 0)) Line(states, xs, ys, state);
+        Mark(states, events);
         Save(states, "states.png", "Sockets per RFC 9293 state over all hosts (request entries as syn_received)");
 
         foreach (var server in header.Servers)
@@ -58,6 +62,7 @@ internal static class ReportPlots
                 var line = plot.Add.HorizontalLine(places, 2, null, LinePattern.DenselyDashed);
                 line.LegendText = "places for unknown peers (tcp_syncookies 0: the quarter rule)";
             }
+            Mark(plot, events.Where(e => e.Where == server.Name));
             Save(plot, $"queues-{server.Name}.png", $"{server.Name}'s SYN and accept queues against their limits");
         }
 
@@ -72,14 +77,15 @@ internal static class ReportPlots
             {
                 var line = plot.Add.HorizontalLine(prediction.Bound, 2, null, LinePattern.Dashed);
                 line.LegendText = "prediction, steady state (Little's law, bounded)";
-                // Arrivals from 0 s at the run's close rate: records pile up until the first ones expire.
+                // Closes from 0 s at the close rate before any limit: records pile up until the first ones expire.
                 var ramp = Array.ConvertAll(xs, t => (long)Math.Round(
                     Math.Min(prediction.Rate * Math.Min(t, header.TimeWaitSeconds), prediction.Bound)));
                 Line(plot, xs, ramp, "prediction over time: min(rate × min(t, TIME_WAIT), bound)", dashed: true);
             }
+            Mark(plot, events.Where(e => e.Where == client.Name || e.Where == client.Target));
             Save(plot, $"time-wait-{client.Name}.png",
                 $"{client.Name}'s TIME_WAIT and ports in use, with the Little's-law prediction (steady state, and over time "
-                + "at the run's average close rate)");
+                + "at the close rate before ports or buckets ran out)");
         }
 
         var drops = New($"{header.Scenario}: drops, RSTs and syncookies by reason (cumulative)", "count");
@@ -91,6 +97,7 @@ internal static class ReportPlots
                 shown++;
             }
         if (shown == 0) drops.Title($"{header.Scenario}: drops, RSTs and syncookies by reason (none counted)");
+        Mark(drops, events);
         Save(drops, "drops.png", "Drops, RSTs and syncookies by Linux counter, cumulative over all hosts");
 
         if (table.Values.Count > 0 && table.Has("handshake_s." + TimeSeriesTable.BucketNames[0]))
@@ -108,6 +115,16 @@ internal static class ReportPlots
                 "Handshake times in buckets whose bounds include 1, 3, 7, 15, 31 and 63 s (a resent SYN or SYN-ACK)");
         }
         return written;
+    }
+
+    // Each event's first instant as a vertical line, labelled with its name, place and instant.
+    private static void Mark(Plot plot, IEnumerable<ReportEvents.Event> events)
+    {
+        foreach (var e in events)
+        {
+            var line = plot.Add.VerticalLine(e.FirstS, 1, null, LinePattern.Dotted);
+            line.LegendText = $"first {e.Name} ({e.Where}) at {ReportEvents.Seconds(e.FirstS)}";
+        }
     }
 
     private static Plot New(string title, string yLabel)

@@ -12,11 +12,11 @@ internal static class ReportTheory
 {
     /// <summary>Each client group's TIME_WAIT prediction (DESIGN.md §8), for the plots; none for an RST close.</summary>
     public static IReadOnlyDictionary<string, (double Rate, double Bound)> TimeWaitPredictions(JsonElement summary,
-        TimeSeriesHeader header)
+        TimeSeriesHeader header, TimeSeriesTable table)
     {
         var predictions = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
         foreach (var client in header.Clients)
-            if (Bound(summary, header, client) is { } bound)
+            if (Bound(summary, header, table, client) is { } bound)
                 predictions[client.Name] = (bound.Little / header.TimeWaitSeconds, bound.Value);
         return predictions;
     }
@@ -25,50 +25,82 @@ internal static class ReportTheory
     {
         md.Append("## Theory\n\n### TIME_WAIT on the closing side (Little's law, bounded)\n\n");
         if (header.Clients.Count == 0) md.Append("No client groups, so no connection is closed.\n\n");
-        foreach (var client in header.Clients) TimeWait(md, summary, header, client);
+        foreach (var client in header.Clients) TimeWait(md, summary, header, table, client);
         md.Append("### SYN-queue drops (Erlang loss formula)\n\n");
         foreach (var server in header.Servers) ReportErlang.Append(md, summary, header, table, server);
         SynAckSchedule(md, header, table);
     }
 
-    private static Theory.TimeWaitBound? Bound(JsonElement summary, TimeSeriesHeader h, TimeSeriesHeader.Client client)
+    private static Theory.TimeWaitBound? Bound(JsonElement summary, TimeSeriesHeader h, TimeSeriesTable table,
+        TimeSeriesHeader.Client client)
     {
         if (client.Close != "fin") return null;
-        var group = summary.GetProperty("clients").GetProperty(client.Name);
-        double seconds = summary.GetProperty("virtual_seconds").GetDouble();
-        double rate = seconds > 0 ? group.GetProperty("outcomes").GetProperty("completed").GetInt64() / seconds : 0;
-        bool portsApply = client.Closes == "client" && h.TcpTwReuse != 1;
+        var (completed, seconds, _) = ClosePeriod(summary, table, client);
+        double rate = seconds > 0 ? completed / seconds : 0;
         long addresses = client.Closes == "client" ? client.Addresses : 1;
-        return Theory.TimeWait(rate, h.TimeWaitSeconds, portsApply ? h.EphemeralPortCount : null, addresses,
-            h.TcpMaxTwBuckets);
+        long? ports = client.Closes != "client" ? null
+            : h.TcpTwReuse == 1 ? Theory.PortsUnderReuse(h.EphemeralPortCount, rate)
+            : h.EphemeralPortCount;
+        return Theory.TimeWait(rate, h.TimeWaitSeconds, ports, addresses, h.TcpMaxTwBuckets);
     }
 
-    private static void TimeWait(StringBuilder md, JsonElement summary, TimeSeriesHeader h, TimeSeriesHeader.Client c)
+    // The close rate is the rate while connections could close freely: up to the first instant the group (or its
+    // target) ran out of ports or TIME_WAIT buckets, from the time series' completions at the last row before it; the
+    // whole run when neither happened. After it, completions follow expiries, not the arrivals.
+    private static (long Completed, double Seconds, ReportEvents.Event? Limit) ClosePeriod(JsonElement summary,
+        TimeSeriesTable table, TimeSeriesHeader.Client client)
+    {
+        var group = summary.GetProperty("clients").GetProperty(client.Name);
+        long all = group.GetProperty("outcomes").GetProperty("completed").GetInt64();
+        double run = summary.GetProperty("virtual_seconds").GetDouble();
+        var limit = ReportEvents.Read(summary).FirstOrDefault(e => e.Name is "port_exhausted" or "tw_bucket_overflow"
+            && (e.Where == client.Name || e.Where == client.Target));
+        if (limit is null || !table.Has(client.Name + ".completed")) return (all, run, null);
+        var completed = table.Column(client.Name + ".completed");
+        int row = -1;
+        for (int r = 0; r < table.Seconds.Count; r++)
+            if (table.Seconds[r] <= limit.FirstS) row = r;
+        return row < 0 ? (all, run, null) : (completed[row], table.Seconds[row], limit);
+    }
+
+    private static void TimeWait(StringBuilder md, JsonElement summary, TimeSeriesHeader h, TimeSeriesTable table,
+        TimeSeriesHeader.Client c)
     {
         var group = summary.GetProperty("clients").GetProperty(c.Name);
         md.Append("**").Append(c.Name).Append("** (").Append(c.Addresses.ToString(CultureInfo.InvariantCulture))
             .Append(" address(es) to ").Append(c.Target).Append(", the ").Append(c.Closes).Append(" closes first with ")
             .Append(c.Close.ToUpperInvariant()).Append("): ");
-        if (Bound(summary, h, c) is not { } bound)
+        if (Bound(summary, h, table, c) is not { } bound)
         {
             md.Append("an RST close leaves no TIME_WAIT, so the prediction is 0; simulated peak ")
                 .Append(Raw(group, "peak_time_wait")).Append(" (summary.json).\n\n");
             return;
         }
-        string completed = Raw(group.GetProperty("outcomes"), "completed"), seconds = Raw(summary, "virtual_seconds");
+        var (completedCount, periodSeconds, limit) = ClosePeriod(summary, table, c);
+        string completed = completedCount.ToString(CultureInfo.InvariantCulture);
+        string seconds = Raw(summary, "virtual_seconds");
         double rate = bound.Little / h.TimeWaitSeconds;
-        md.Append("close rate = completed / virtual seconds = ").Append(completed).Append(" / ").Append(seconds)
-            .Append(" = ").Append(Num(rate)).Append("/s.\n\n| term | value |\n| --- | ---: |\n")
+        if (limit is null)
+            md.Append("close rate = completed / virtual seconds = ").Append(completed).Append(" / ").Append(seconds);
+        else
+            md.Append("close rate before the first ").Append(limit.Name).Append(" (").Append(Num(limit.FirstS))
+                .Append(" s) = completed by the last sample before it / its instant = ").Append(completed)
+                .Append(" / ").Append(Num(periodSeconds));
+        md.Append(" = ").Append(Num(rate)).Append("/s.");
+        if (limit is not null)
+            md.Append(" After it connections close only as fast as TIME_WAIT records expire, so the whole run's "
+                      + "average would understate the rate that filled TIME_WAIT.");
+        md.Append("\n\n| term | value |\n| --- | ---: |\n")
             .Append("| close rate × TIME_WAIT length (").Append(Num(h.TimeWaitSeconds)).Append(" s) | ")
             .Append(Num(bound.Little)).Append(" |\n| ports per destination × addresses | ");
         if (bound.Ports is { } ports)
-            md.Append(h.EphemeralPortCount.ToString(CultureInfo.InvariantCulture)).Append(" × ")
+            md.Append((ports / c.Addresses).ToString(CultureInfo.InvariantCulture)).Append(" × ")
                 .Append(c.Addresses.ToString(CultureInfo.InvariantCulture)).Append(" = ").Append(Num(ports));
         else
-            md.Append(c.Closes == "server" ? "does not apply (the server keeps TIME_WAIT; each client port is its own "
-                                             + "4-tuple)" : "does not apply (tcp_tw_reuse 1: connect() reuses them)");
+            md.Append("does not apply (the server keeps TIME_WAIT; each client port is its own 4-tuple)");
         md.Append(" |\n| tcp_max_tw_buckets × ").Append(c.Closes == "client" ? "addresses" : "1 server address")
             .Append(" | ").Append(Num(bound.Buckets)).Append(" |\n\n");
+        Explain(md, h, c, bound, rate);
         md.Append("Prediction: **").Append(Num(bound.Value)).Append("** (the binding term: ").Append(bound.Binding)
             .Append("). Simulated TIME_WAIT peak: **");
         if (c.Closes == "client") md.Append(Raw(group, "peak_time_wait")).Append("** (summary.json, clients.");
@@ -85,6 +117,37 @@ internal static class ReportTheory
                                                            + "expects at most min(close rate × run length, the bounds) = ")
                 .Append(Num(early)).Append('.');
         }
+        md.Append("\n\n");
+    }
+
+    // Where each bound comes from: the port range (ip_local_port_range), its parity scan under tcp_tw_reuse 1,
+    // tcp_max_tw_buckets, and when the binding one is reached at the close rate.
+    private static void Explain(StringBuilder md, TimeSeriesHeader h, TimeSeriesHeader.Client c,
+        Theory.TimeWaitBound bound, double rate)
+    {
+        if (c.Closes == "client")
+        {
+            md.Append("Ports: connect() to one address:port can use each of the ")
+                .Append(h.EphemeralPortCount.ToString(CultureInfo.InvariantCulture))
+                .Append(" ports of ip_local_port_range once per 4-tuple; a port in TIME_WAIT stays taken");
+            if (h.TcpTwReuse == 1)
+                md.Append(", except that tcp_tw_reuse 1 lets connect() take one over once tcp_tw_reuse_delay (")
+                    .Append(Num(Theory.TwReuseDelaySeconds)).Append(" s) has passed since its last timestamp. Linux's "
+                        + "__inet_hash_connect scans the ports of one parity first (it steps by 2 from an even offset) "
+                        + "and takes the first free or reusable one, so while the close rate × tcp_tw_reuse_delay (")
+                    .Append(Num(rate * Theory.TwReuseDelaySeconds)).Append(") is below half the range, TIME_WAIT "
+                        + "records are reused within that half and the other parity is never needed: the bound is "
+                        + "half the range");
+            else if (h.TcpTwReuse == 2)
+                md.Append(" (tcp_tw_reuse 2 reuses only on loopback, so here it acts as 0)");
+            md.Append(". ");
+        }
+        md.Append("Buckets: tcp_max_tw_buckets (").Append(h.TcpMaxTwBuckets.ToString(CultureInfo.InvariantCulture))
+            .Append(") caps the TIME_WAIT records of a host; beyond it a closing socket closes without TIME_WAIT "
+                    + "(TCPTimeWaitOverflow). ");
+        if (rate > 0 && bound.Value < bound.Little)
+            md.Append("At ").Append(Num(rate)).Append("/s the binding bound is reached after about ")
+                .Append(Num(bound.Value / rate)).Append(" s.");
         md.Append("\n\n");
     }
 

@@ -19,6 +19,15 @@ internal static class Theory
         long addresses, long twBuckets) =>
         new(closeRate * timeWaitSeconds, portsPerDestination * addresses, (double)twBuckets * addresses);
 
+    /// <summary>tcp_tw_reuse_delay's default: a TIME_WAIT port is reusable 1 s after its last timestamp (linux-6.1
+    /// fixes the same second).</summary>
+    public const double TwReuseDelaySeconds = 1;
+
+    /// <summary>The ports connect() keeps in TIME_WAIT under tcp_tw_reuse 1: __inet_hash_connect scans one parity
+    /// first, so while closeRate × tcp_tw_reuse_delay fits in half the range the other half is never used.</summary>
+    public static long PortsUnderReuse(long ports, double closeRate) =>
+        closeRate * TwReuseDelaySeconds < ports / 2 ? ports / 2 : ports;
+
     /// <summary>Erlang's loss formula B(E, m) by its stable recurrence B(E, k) = E·B(E, k−1) / (k + E·B(E, k−1)).</summary>
     public static double ErlangB(double offered, int places)
     {

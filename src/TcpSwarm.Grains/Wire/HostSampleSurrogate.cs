@@ -15,7 +15,9 @@ public readonly record struct HostSampleSurrogate(
     [property: Id(16)] int FullSockets, [property: Id(17)] long[] HandshakeBuckets,
     [property: Id(18)] long[] SynReceivedBuckets, [property: Id(19)] long[] LifetimeBuckets,
     [property: Id(20)] double HandshakeSeconds, [property: Id(21)] double SynReceivedSeconds,
-    [property: Id(22)] double LifetimeSeconds, [property: Id(23)] long[] SentByKind);
+    [property: Id(22)] double LifetimeSeconds, [property: Id(23)] long[] SentByKind,
+    [property: Id(24)] long[] HandshakeSketch, [property: Id(25)] long HandshakeMaxNs,
+    [property: Id(26)] long[] LifetimeSketch, [property: Id(27)] long LifetimeMaxNs, [property: Id(28)] long[] Events);
 
 /// <summary>Converts a <see cref="HostSample"/> to and from its wire form.</summary>
 [RegisterConverter]
@@ -32,11 +34,17 @@ public sealed class HostSampleConverter : IConverter<HostSample, HostSampleSurro
         SynReceivedSeconds = s.SynReceivedSeconds,
         LifetimeSeconds = s.LifetimeSeconds,
         SentByKind = s.SentByKind,
+        HandshakeSketch = s.HandshakeSketch,
+        HandshakeMaxNs = s.HandshakeMaxNs,
+        LifetimeSketch = s.LifetimeSketch,
+        LifetimeMaxNs = s.LifetimeMaxNs,
+        Events = s.Events,
     };
 
     public HostSampleSurrogate ConvertToSurrogate(in HostSample h) => new(h.Host, h.ClientGroup, h.Attempts,
         h.Outcomes, h.Admitted, h.Accepted, h.States, h.SynReceived, h.TimeWait, h.PortsInUse, h.Counters,
         [.. h.Listeners], h.SegmentsSent, h.SegmentsLost, h.Retransmissions, h.LiveEndpoints, h.FullSockets,
         h.HandshakeBuckets, h.SynReceivedBuckets, h.LifetimeBuckets, h.HandshakeSeconds, h.SynReceivedSeconds,
-        h.LifetimeSeconds, h.SentByKind);
+        h.LifetimeSeconds, h.SentByKind, h.HandshakeSketch, h.HandshakeMaxNs, h.LifetimeSketch, h.LifetimeMaxNs,
+        h.Events);
 }

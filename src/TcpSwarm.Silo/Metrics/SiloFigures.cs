@@ -131,6 +131,7 @@ internal sealed class SiloFigures
         for (int s = 0; s < StateCount; s++) States[o, s] += h.States[s];
         States[o, (int)TcpState.SynReceived] += h.SynReceived;     // request entries count as SYN_RCVD (DESIGN §8)
         States[o, (int)TcpState.TimeWait] += h.TimeWait;           // and TIME_WAIT records as TIME_WAIT
+        States[o, (int)TcpState.Listen] += h.Listeners.Count;     // one listening socket per server or shard
         TimeWait[o] += h.TimeWait;
         Ports[o] += h.PortsInUse;
         Attempts[o] += h.Attempts;

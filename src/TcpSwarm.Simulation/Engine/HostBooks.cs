@@ -21,6 +21,10 @@ public sealed class HostBooks
     public DurationHistogram SynReceived { get; } = new();
     /// <summary>connect() or admission to CLOSED or TIME_WAIT, for connections that ended on this host.</summary>
     public DurationHistogram Lifetime { get; } = new();
+    /// <summary>The same handshakes at a finer grain, for their quantiles.</summary>
+    public DurationSketch HandshakeSketch { get; } = new();
+    /// <summary>The same lifetimes at a finer grain, for their quantiles.</summary>
+    public DurationSketch LifetimeSketch { get; } = new();
 
     public long Ended => Completed + Refused + Reset + TimedOut + PortExhausted;
 

@@ -97,6 +97,7 @@ public sealed partial class HostRuntime
         if (!_host.TryConnect(c.Target.Address, c.Target.Port, at, out var open))
         {
             Books.Count(AttemptOutcome.PortExhausted);
+            _eventsMoved = true;
             if (c.Schedule.IsClosedLoop) Reconnect(at + ClosedLoopRetry, output);
             return;
         }
@@ -125,7 +126,11 @@ public sealed partial class HostRuntime
         }
         Books.Counters.Add(o.Counters);
         Books.Retransmissions += o.Retransmissions;
-        foreach (var handshake in o.Handshakes) Books.Handshake.Record(handshake);
+        foreach (var handshake in o.Handshakes)
+        {
+            Books.Handshake.Record(handshake);
+            Books.HandshakeSketch.Record(handshake);
+        }
         foreach (var bounced in o.Bounced)
             _pending.Add(new HostEvent(HostEventKind.Arrival, bounced.At, bounced.Segment.SrcAddr, _bounceSeq++,
                 bounced.Segment));
@@ -137,6 +142,7 @@ public sealed partial class HostRuntime
         var tuple = _tupleBySlot[slot];
         TimersEnded(slot);
         Books.Lifetime.Record(end.At - end.StartedAt);
+        Books.LifetimeSketch.Record(end.At - end.StartedAt);
         if (end.Kind == EndpointEndKind.TimeWait)
         {
             if (_host.EnterTimeWait(end.TimeWait, out var timer))

@@ -32,6 +32,11 @@ public sealed partial class HostRuntime
             SynReceivedSeconds = Books.SynReceived.SumSeconds,
             LifetimeSeconds = Books.Lifetime.SumSeconds,
             SentByKind = (long[])Books.SentByKind.Clone(),
+            HandshakeSketch = Books.HandshakeSketch.Snapshot(),
+            HandshakeMaxNs = Books.HandshakeSketch.MaxNanoseconds,
+            LifetimeSketch = Books.LifetimeSketch.Snapshot(),
+            LifetimeMaxNs = Books.LifetimeSketch.MaxNanoseconds,
+            Events = EventsSnapshot(),
         };
     }
 

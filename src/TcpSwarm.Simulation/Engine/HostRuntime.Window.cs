@@ -20,6 +20,7 @@ public sealed partial class HostRuntime
     public async ValueTask RunWindowAsync(IReadOnlyList<HostEvent> events, Instant windowEnd, IEndpointInvoker endpoints,
         HostWindow output)
     {
+        _flowOrder.Forget(_windowEnd);                            // nothing this window is sent before the last ended
         _windowEnd = windowEnd;
         _pending.AddRange(events);
         TakeDueHostTimers(windowEnd);
@@ -28,13 +29,20 @@ public sealed partial class HostRuntime
             if (round == MaxRounds) throw new InvalidOperationException($"host {Ipv4.Format(Address)}: window did not settle");
             _pending.Sort();
             (_due, _pending) = (_pending, _due);                  // wake-ups and bounces of this round collect apart
-            foreach (ref readonly var e in CollectionsMarshal.AsSpan(_due)) Handle(in e, output);   // no copies
+            var last = Instant.Zero;
+            foreach (ref readonly var e in CollectionsMarshal.AsSpan(_due))                     // no copies
+            {
+                Handle(in e, output);
+                if (_eventsMoved) CheckEvents(e.At);              // only a listener's step or a failed connect()
+                last = e.At;
+            }
             _due.Clear();
             if (_batch.Count == 0) continue;
             _batch.Sort(BySlot);                                   // slot order, whatever order the work came in
             foreach (var w in _batch) _workBySlot[w.Slot] = null;
             await endpoints.RunAsync(Address, _batch);
             foreach (var w in _batch) Apply(w, output);
+            CheckEvents(last);                                     // a close's TIME_WAIT takes effect in this round
             foreach (var w in _batch) Recycle(w);
             _batch.Clear();
         }
@@ -68,6 +76,7 @@ public sealed partial class HostRuntime
     {
         if (traced) TraceSegment(in seg, at, sent: false);
         var step = _host.Handle(in seg, at);
+        _eventsMoved |= step.Route == HostRoute.Listener;
         Emit(in step, at, output);
         if (step.Route == HostRoute.ToSocket && _slotByTuple.TryGetValue(step.Socket, out int slot))
             Work(slot).Inputs.Add(EndpointInput.Arriving(in seg, at));
@@ -89,7 +98,7 @@ public sealed partial class HostRuntime
         Books.SegmentsSent++;
         Books.SentByKind[(int)SegmentKindTable.Of(in seg)]++;
         TraceSegment(in seg, at, sent: true);
-        var transit = _network.Send(in seg, at, ref _sendRandom);
+        var transit = _network.Send(in seg, at, ref _sendRandom, _flowOrder);
         switch (transit.Fate)
         {
             case Network.TransitFate.Delivered:

@@ -27,6 +27,7 @@ public sealed partial class HostRuntime
     private readonly List<SocketPair> _tupleBySlot = [];
     private readonly Stack<int> _freeSlots = new();
     private SimRandom _sendRandom;
+    private readonly Network.FlowOrder _flowOrder = new();      // this host's flows in flight, kept in order
     private long _sendSeq, _selfSeq;
 
     public HostRuntime(uint address, Scenario scenario, NetworkModel network)

@@ -32,6 +32,24 @@ public sealed record HostSample(
 
     /// <summary>Segments this host sent, by <see cref="SegmentKind"/>; they add up to SegmentsSent.</summary>
     public long[] SentByKind { get; init; } = [];
+
+    /// <summary>The handshakes of <see cref="HandshakeBuckets"/> in a <see cref="DurationSketch"/>: (index, count)
+    /// pairs, flattened, in index order.</summary>
+    public long[] HandshakeSketch { get; init; } = [];
+
+    /// <summary>The longest handshake counted, in ns.</summary>
+    public long HandshakeMaxNs { get; init; }
+
+    /// <summary>The lifetimes of <see cref="LifetimeBuckets"/> in a <see cref="DurationSketch"/>, as
+    /// <see cref="HandshakeSketch"/>.</summary>
+    public long[] LifetimeSketch { get; init; } = [];
+
+    /// <summary>The longest lifetime counted, in ns.</summary>
+    public long LifetimeMaxNs { get; init; }
+
+    /// <summary>Events seen on this host as (<see cref="RunEventKind"/>, where, first ns, last ns, count), flattened;
+    /// where is a server's index, or -1 minus a client group's.</summary>
+    public long[] Events { get; init; } = [];
 }
 
 /// <summary>One listener's queues and counters at a sampling instant.</summary>

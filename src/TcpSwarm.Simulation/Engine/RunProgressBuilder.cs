@@ -4,18 +4,19 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>Turns a sample into what the live view shows: sockets by state, queues against limits, drops by reason.</summary>
+/// <summary>Turns a sample into what the live view shows: sockets by state, queues against limits, drops by reason
+/// (each drop once; cookies apart).</summary>
 public static class RunProgressBuilder
 {
     private static readonly string[] CounterNames = Enum.GetNames<TcpExt>();
 
-    // The counters that mean a segment or a connection was dropped, reset or refused: the live view's "drops".
-    private static readonly TcpExt[] DropCounters =
-    [
-        TcpExt.ListenOverflows, TcpExt.ListenDrops, TcpExt.TCPReqQFullDrop, TcpExt.TCPReqQFullDoCookies,
-        TcpExt.SyncookiesFailed, TcpExt.EmbryonicRsts, TcpExt.TCPTimeWaitOverflow, TcpExt.TCPAbortOnData,
-        TcpExt.TCPAbortOnClose, TcpExt.TCPAbortOnTimeout, TcpExt.OutRsts,
-    ];
+    /// <summary>The reasons of <see cref="ListenDrops"/> as the live view, progress lines and summary name them.
+    /// </summary>
+    public static readonly string[] DropReasons = ["syn_queue_full", "syn_queue_unproven_peer", "accept_queue_full"];
+
+    /// <summary>Drops by reason, each once, in <see cref="DropReasons"/>' order.</summary>
+    public static long[] ByReason(ListenDrops drops) => [drops.SynQueueFull, drops.SynQueueUnprovenPeer,
+        drops.AcceptQueueFull];
 
     public static RunProgress From(Scenario scenario, RunSample sample, double speed)
     {
@@ -34,13 +35,23 @@ public static class RunProgressBuilder
             attempts += h.Attempts;
             outcomes += h.Outcomes;
             for (int i = 0; i < counters.Length; i++) counters[i] += h.Counters[i];
+            states[(int)TcpState.Listen] += h.Listeners.Count;             // one listening socket per shard
             foreach (var l in h.Listeners)
                 listeners.Add(new ListenerGauge(scenario.Servers[l.Server].Name, l.Shard, l.SynQueue, l.SynQueueLimit,
-                    l.AcceptQueue, l.AcceptQueueLimit));
+                    l.AcceptQueue, l.AcceptQueueLimit)
+                {
+                    SynQueueEffectiveLimit =
+                        RunSummaryBuilder.EffectiveSynQueueLimit(scenario.Profile, l.SynQueueLimit),
+                });
         }
-        var drops = DropCounters.Where(c => counters[(int)c] != 0)
-            .Select(c => new KeyValuePair<string, long>(CounterNames[(int)c], counters[(int)c])).ToList();
+        var byReason = ByReason(ListenDrops.Of(counters));
+        var drops = new List<KeyValuePair<string, long>>();
+        for (int i = 0; i < byReason.Length; i++)
+            if (byReason[i] != 0) drops.Add(new(DropReasons[i], byReason[i]));
         return new RunProgress(sample.VirtualTime, scenario.Duration, speed, sample.Windows, sample.Events, states,
-            listeners, timeWait, ports, drops, outcomes, attempts);
+            listeners, timeWait, ports, drops, outcomes, attempts)
+        {
+            CookiesSent = counters[(int)TcpExt.SyncookiesSent],
+        };
     }
 }

@@ -23,8 +23,14 @@ public static class RunSummaryBuilder
                 last.Attackers[a].SpoofedSyns, last.Attackers[a].Lost));
         var outcomes = Outcomes.None;
         foreach (var c in clients) outcomes += c.Outcomes;
+        var everyGroup = last.Hosts.Where(h => h.ClientGroup >= 0).ToList();
         return new RunSummary(scenario.Name, scenario.Seed, scenario.Profile.Name, last.VirtualTime.TotalSeconds,
-            clients.Sum(c => c.Attempts), outcomes, servers, clients, attackers);
+            clients.Sum(c => c.Attempts), outcomes, servers, clients, attackers)
+        {
+            Handshake = RunFigures.Handshake(everyGroup),
+            Lifetime = RunFigures.Lifetime(everyGroup),
+            Events = RunFigures.Events(scenario, last.Hosts),
+        };
     }
 
     private static ClientSummary Client(Scenario scenario, IReadOnlyList<RunSample> samples, int group)
@@ -41,7 +47,11 @@ public static class RunSummaryBuilder
         long peakTw = samples.Max(s => s.Hosts.Where(h => h.ClientGroup == group).Sum(h => h.TimeWait));
         long peakPorts = samples.Max(s => s.Hosts.Where(h => h.ClientGroup == group).Sum(h => h.PortsInUse));
         return new ClientSummary(spec.Name, spec.Target, hosts.Sum(h => h.Attempts), outcomes, peakTw, peakPorts,
-            Named(counters));
+            Named(counters))
+        {
+            Handshake = RunFigures.Handshake(hosts),
+            Lifetime = RunFigures.Lifetime(hosts),
+        };
     }
 
     private static ServerSummary Server(Scenario scenario, IReadOnlyList<RunSample> samples, int server)
@@ -57,8 +67,29 @@ public static class RunSummaryBuilder
         int peakSyn = samples.Max(s => Shards(s, spec.Address, server).Sum(l => l.SynQueue));
         int peakAccept = samples.Max(s => Shards(s, spec.Address, server).Sum(l => l.AcceptQueue));
         long peakTw = samples.Max(s => s.Hosts.First(h => h.Host == spec.Address).TimeWait);
+        var listenerCounters = new long[CounterNames.Length];
+        foreach (var shard in shards) Add(listenerCounters, shard.Counters);
+        var groups = samples[^1].Hosts.Where(h => h.ClientGroup >= 0
+            && scenario.Clients[h.ClientGroup].Target == spec.Name).ToList();
         return new ServerSummary(spec.Name, shards.Sum(l => l.Admitted), shards.Sum(l => l.Accepted), peakSyn,
-            shards.Sum(l => l.SynQueueLimit), peakAccept, shards.Sum(l => l.AcceptQueueLimit), peakTw, Named(counters));
+            shards.Sum(l => l.SynQueueLimit), peakAccept, shards.Sum(l => l.AcceptQueueLimit), peakTw, Named(counters))
+        {
+            SynQueueEffectiveLimit = shards.Sum(l => EffectiveSynQueueLimit(scenario.Profile, l.SynQueueLimit)),
+            Drops = ListenDrops.Of(listenerCounters),
+            CookiesSent = listenerCounters[(int)TcpExt.SyncookiesSent],
+            Handshake = RunFigures.Handshake(groups),
+            Lifetime = RunFigures.Lifetime(alone ? [host] : groups),
+        };
+    }
+
+    /// <summary>The SYN queue's limit for a peer not proven alive (tcp_conn_request): with tcp_syncookies 0 a request
+    /// is dropped when tcp_max_syn_backlog - qlen &lt; tcp_max_syn_backlog &gt;&gt; 2, so the queue takes unknown
+    /// peers up to tcp_max_syn_backlog - tcp_max_syn_backlog/4 + 1 entries (769 of 1,025 for 1,024).</summary>
+    public static int EffectiveSynQueueLimit(TcpProfile profile, int limit)
+    {
+        if (profile.TcpSyncookies != 0) return limit;
+        int max = profile.TcpMaxSynBacklog;
+        return Math.Min(limit, max - (max >> 2) + 1);
     }
 
     // The server's listening sockets: one, or one per SO_REUSEPORT shard; queues and limits add up across them.

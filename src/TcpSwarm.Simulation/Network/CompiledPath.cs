@@ -58,11 +58,16 @@ internal sealed class CompiledPath
         if (_minNs <= 0) throw new ArgumentException($"path {spec.From}-{spec.To}: latency floor not above 0");
         _jitterNs = Ns(spec.Jitter);
         FloorNs = Ns(spec.Latency.Floor);
+        KeepsOrder = spec.KeepOrder;
         (_lossPpm, _duplicatePpm, _reorderPpm) = (Ppm(spec.LossPpm), Ppm(spec.DuplicatePpm), Ppm(spec.ReorderPpm));
     }
 
     /// <summary>The smallest one-way delay, in ns: the latency's floor (jitter and reordering only add).</summary>
     public long FloorNs { get; }
+
+    /// <summary>Whether a direction of a connection arrives in the order it was sent (jitter only delays it).
+    /// </summary>
+    public bool KeepsOrder { get; }
 
     /// <summary>The segment's fate and arrivals, drawn from <paramref name="draws"/>, its own sub-stream.</summary>
     public Transit Carry(Instant sentAt, ref SimRandom draws)
@@ -75,12 +80,12 @@ internal sealed class CompiledPath
         long first = sentAt.Nanoseconds + DelayNs(ref draws);
         // Held back by up to one floor plus jitter: enough for segments sent just after it to overtake it.
         if (reordered) first += 1 + (long)Below(ref draws, (ulong)(FloorNs + _jitterNs));
-        if (!duplicated) return new Transit(TransitFate.Delivered, new Instant(first), Instant.Never);
+        if (!duplicated) return new Transit(TransitFate.Delivered, new Instant(first), Instant.Never, reordered);
 
         long second = sentAt.Nanoseconds + DelayNs(ref draws);
         return first <= second
-            ? new Transit(TransitFate.Duplicated, new Instant(first), new Instant(second))
-            : new Transit(TransitFate.Duplicated, new Instant(second), new Instant(first));
+            ? new Transit(TransitFate.Duplicated, new Instant(first), new Instant(second), reordered)
+            : new Transit(TransitFate.Duplicated, new Instant(second), new Instant(first), reordered);
     }
 
     private long DelayNs(ref SimRandom draws) => LatencyNs(ref draws) + (long)Below(ref draws, (ulong)_jitterNs + 1);

@@ -47,8 +47,10 @@ public sealed partial class Network
     public static SimRandom SenderStream(ulong seed, ulong sender) => SimRandom.For(seed, sender, Purpose);
 
     /// <summary>Decides the fate of one segment sent at <paramref name="sentAt"/>; draws only from
-    /// <paramref name="rng"/>, the sender's own stream, and only when the segment reaches a path.</summary>
-    public Transit Send(in Segment seg, Instant sentAt, ref SimRandom rng)
+    /// <paramref name="rng"/>, the sender's own stream, and only when the segment reaches a path. With
+    /// <paramref name="order"/>, the sender's flows in flight, a path that keeps order delivers the segment no
+    /// earlier than the one sent before it in the same direction of its 4-tuple (a held-back one excepted).</summary>
+    public Transit Send(in Segment seg, Instant sentAt, ref SimRandom rng, FlowOrder? order = null)
     {
         int dst = BlockOf(seg.DstAddr), src = BlockOf(seg.SrcAddr);
         int route = -1;
@@ -65,7 +67,17 @@ public sealed partial class Network
         if (!received) return Transit.NoHost;
 
         var draws = new SimRandom(rng.NextU64());
-        return path.Path.Carry(sentAt, ref draws);
+        var transit = path.Path.Carry(sentAt, ref draws);
+        if (order is null || !path.Path.KeepsOrder || transit.HeldBack
+            || transit.Fate is not (TransitFate.Delivered or TransitFate.Duplicated))
+            return transit;
+        var first = order.Keep(in seg, transit.FirstArrival);
+        return transit.Fate == TransitFate.Delivered
+            ? transit with { FirstArrival = first }
+            : transit with
+            {
+                FirstArrival = first, SecondArrival = first > transit.SecondArrival ? first : transit.SecondArrival,
+            };
     }
 
     /// <summary>Whether a simulated host (a server or a client group's address) holds this address.</summary>

@@ -9,7 +9,10 @@ namespace TcpSwarm.Simulation.Network;
 /// </param>
 /// <param name="SecondArrival">The later arrival when Duplicated (it may equal the first), else
 /// <see cref="Instant.Never"/>.</param>
-public readonly record struct Transit(TransitFate Fate, Instant FirstArrival, Instant SecondArrival)
+/// <param name="HeldBack">The path's <c>reorder</c> held the (first) copy back: later segments may overtake it.
+/// </param>
+public readonly record struct Transit(TransitFate Fate, Instant FirstArrival, Instant SecondArrival,
+    bool HeldBack = false)
 {
     internal static readonly Transit Lost = new(TransitFate.Lost, Instant.Never, Instant.Never);
     internal static readonly Transit Faulted = new(TransitFate.Faulted, Instant.Never, Instant.Never);

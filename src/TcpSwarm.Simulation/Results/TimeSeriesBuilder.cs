@@ -27,6 +27,7 @@ public static class TimeSeriesBuilder
         {
             for (int i = 0; i < states.Length; i++) states[i] += h.States[i];
             states[(int)TcpState.SynReceived] += h.SynReceived;     // request entries count as SYN_RCVD (DESIGN §8)
+            states[(int)TcpState.Listen] += h.Listeners.Count;       // one listening socket per server or shard
             states[(int)TcpState.TimeWait] += h.TimeWait;           // and TIME_WAIT records as TIME_WAIT
             for (int i = 0; i < counters.Length; i++) counters[i] += h.Counters[i];
             outcomes += h.Outcomes;
