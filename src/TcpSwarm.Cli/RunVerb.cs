@@ -178,7 +178,8 @@ internal static class RunVerb
             summaryPath = RunFiles.WriteSummary(folder, report.Summary);
             (csvPath, jsonPath) = RunFiles.WriteTimeSeries(folder, scenario, report.Samples);
             tracePaths = TraceFiles.Write(folder, scenario, report.Trace);
-            rebuilt = ReportFiles.Rebuild(folder);       // from the files just written, exactly as `report` does
+            // From the files just written and the run.json about to be, exactly as `report` rebuilds it later.
+            rebuilt = ReportFiles.Rebuild(folder, RunFiles.RunJson(run));
             runPath = RunFiles.WriteRun(folder, run);    // last: a run.json that says how it ended has every file
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

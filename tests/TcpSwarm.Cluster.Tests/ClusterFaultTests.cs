@@ -41,7 +41,8 @@ public sealed class ClusterFaultTests
         foreach (var (silo, _) in silos.Silos) await silo.Signal("STOP");
 
         Assert.Equal(3, await run.Exit(Patience));
-        Assert.Contains("no silo of the run has answered for 5 s", run.Error, StringComparison.Ordinal);
+        // The silos are stopped one after another: on a busy machine the watchdog may see some of them silent first.
+        Assert.Contains("answered for 5 s", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         AssertWholeAccount(temp);
     }

@@ -14,7 +14,9 @@ internal static class ReportFiles
     /// <summary>What was written, or why nothing could be (a missing folder or file, a file that is not ours).</summary>
     public sealed record Outcome(string? Problem, string ReportPath, IReadOnlyList<string> Plots);
 
-    public static Outcome Rebuild(string folder)
+    /// <param name="runJson">run.json as it will be written, when the report is built before it is (by `run`, whose
+    /// run.json on disk still says running); otherwise the folder's own is read.</param>
+    public static Outcome Rebuild(string folder, byte[]? runJson = null)
     {
         var reportPath = Path.Combine(folder, ReportFile);
         if (!Directory.Exists(folder)) return Refused($"the run folder '{folder}' does not exist", reportPath);
@@ -43,7 +45,7 @@ internal static class ReportFiles
         {
             var predictions = ReportTheory.TimeWaitPredictions(summary.RootElement, header, table);
             var plots = ReportPlots.Write(folder, header, table, predictions, ReportEvents.Read(summary.RootElement));
-            using var run = RunJson(folder);
+            using var run = runJson is null ? RunJson(folder) : JsonDocument.Parse(runJson);
             var markdown = ReportMarkdown.Build(summary.RootElement, header, table, plots, run?.RootElement);
             RunFiles.Replace(reportPath, Encoding.UTF8.GetBytes(markdown));
             return new Outcome(null, reportPath, plots.Select(p => Path.Combine(folder, p.RelativePath)).ToList());
