@@ -11,6 +11,8 @@ namespace TcpSwarm.Cli;
 /// </summary>
 internal sealed class ScenarioOptions
 {
+    private (ScenarioLoadResult Result, ScenarioOverrides Overrides)? _loaded;
+
     public Argument<string> Scenario { get; } = new("SCENARIO")
     {
         Description = "The scenario file, YAML (load/*.yaml; the format is in load/README.md).",
@@ -66,6 +68,7 @@ internal sealed class ScenarioOptions
     {
         var (overrides, optionProblems) = Read(parsed);
         var loaded = ScenarioLoader.Load(parsed.GetRequiredValue(Scenario), overrides, Diagnostics.MemoryLimitBytes);
+        _loaded = (loaded, overrides);
         Diagnostics.PrintNotes(loaded.Notes, error);
         var problems = loaded.Problems.Concat(optionProblems).Concat(more ?? []).ToList();
         if (problems.Count > 0)
@@ -78,16 +81,16 @@ internal sealed class ScenarioOptions
             loaded.Memory);
     }
 
-    /// <summary>The scenario as given: its file's text and the overrides, for silos that read it again.</summary>
-    /// <remarks>The files it refers to (a sysctl file) travel as text: silos read nothing from this machine's disk.
-    /// </remarks>
+    /// <summary>The scenario <see cref="Load"/> read: its file's text and the overrides, for silos that read it again.
+    /// </summary>
+    /// <remarks>Nothing is read twice: a scenario or sysctl file given as a pipe (bash's &lt;(...)) is empty the second
+    /// time. The files it refers to travel as text: silos read nothing from this machine's disk.</remarks>
     public ScenarioSource Source(ParseResult parsed)
     {
-        var path = parsed.GetRequiredValue(Scenario);
-        var text = File.ReadAllText(path);
-        var overrides = Read(parsed).Overrides;
-        var files = ScenarioLoader.LoadFromText(path, text, overrides).FilesRead;
-        return new ScenarioSource(path, text, overrides with { Files = files });
+        if (_loaded is not var (loaded, overrides))
+            throw new InvalidOperationException("the scenario's source is asked for before it was loaded");
+        return new ScenarioSource(parsed.GetRequiredValue(Scenario), loaded.Text,
+            overrides with { Files = loaded.FilesRead });
     }
 
     /// <summary>The overrides the options give, and the problems of those that are malformed (a --set without '=',

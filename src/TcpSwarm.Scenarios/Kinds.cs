@@ -50,7 +50,9 @@ internal static class Kinds
         });
     }
 
-    public static ValueKind<TimeSpan> Duration(bool allowZero) => Duration(allowZero, TimeSpan.MaxValue);
+    /// <summary>A duration at most a day: no delay or instant a run of at most a day can use is longer, and virtual
+    /// time in nanoseconds (long) holds any sum of such durations a run makes.</summary>
+    public static ValueKind<TimeSpan> Duration(bool allowZero) => Duration(allowZero, OneDay);
 
     /// <summary>A rate above 0 (or from 0 when allowZero).</summary>
     public static ValueKind<double> Rate(bool allowZero)

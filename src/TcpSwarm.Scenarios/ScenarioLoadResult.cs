@@ -17,4 +17,8 @@ public sealed record ScenarioLoadResult(
 
     /// <summary>The files the scenario refers to that the loader read, by path, with their text.</summary>
     public IReadOnlyDictionary<string, string> FilesRead { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The scenario's text as it was read (empty when the file could not be read): what silos are handed,
+    /// so a file that cannot be read twice (a pipe) reaches them whole.</summary>
+    public string Text { get; init; } = "";
 }
