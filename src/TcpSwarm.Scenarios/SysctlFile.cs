@@ -44,6 +44,7 @@ public sealed record SysctlFile(IReadOnlyList<SysctlSetting> Settings, IReadOnly
         var problems = new List<ScenarioProblem>();
         var lines = text.Split('\n');
         int refused = 0;
+        var unreported = (Line: 0, Column: 0);
         for (int i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
@@ -60,7 +61,8 @@ public sealed record SysctlFile(IReadOnlyList<SysctlSetting> Settings, IReadOnly
             var key = equals < 0 ? "" : body[..equals].Trim();
             if (key.Length == 0 || key.AsSpan().IndexOfAny(' ', '\t') >= 0)
             {
-                if (++refused > MaxLinesRefused) continue;
+                if (++refused == MaxLinesRefused + 1) unreported = (i + 1, start + 1);
+                if (refused > MaxLinesRefused) continue;
                 // The line is not quoted: the file may be anything the user can read (/etc/shadow by mistake).
                 problems.Add(new ScenarioProblem(label, i + 1, start + 1, "line",
                     (equals < 0 ? "is not a setting (no '=')" : "is not a setting (a key with a blank, or none)")
@@ -74,8 +76,8 @@ public sealed record SysctlFile(IReadOnlyList<SysctlSetting> Settings, IReadOnly
             settings.Add(new SysctlSetting(key.Replace('/', '.'), value, i + 1, start + 1, valueStart + 1));
         }
         if (refused > MaxLinesRefused)
-            problems.Add(new ScenarioProblem(label, 0, 0, "file",
-                $"{Kinds.N(refused - MaxLinesRefused)} more lines are not settings either; "
+            problems.Add(new ScenarioProblem(label, unreported.Line, unreported.Column, "line",
+                $"this line and {Kinds.N(refused - MaxLinesRefused - 1)} more are not settings either; "
                 + "is it a file of `sysctl -a` output?"));
         return new(settings, problems);
     }

@@ -77,10 +77,7 @@ public sealed class SysctlFileTests : IDisposable
     public void A_file_that_is_no_sysctl_file_is_refused_without_repeating_its_lines()
     {
         const string Secret = "root:$6$Zq8kT1bG$ONLYTHEUSERMAYSEE:19700:0:99999:7:::";
-        var file = SysctlFile.Parse("shadow", Secret + "
-daemon:*:19700:0:99999:7:::
-key with blanks = x
-");
+        var file = SysctlFile.Parse("shadow", Secret + "\ndaemon:*:19700:0:99999:7:::\nkey with blanks = x\n");
 
         Assert.Equal([1, 2, 3], file.Problems.Select(p => p.Line));
         Assert.All(file.Problems, p =>
