@@ -200,4 +200,17 @@ public sealed class HostileInputTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("\"\": 1\n", "(an empty key)")]
+    [InlineData("\" \": 1\n", "(an empty key)")]
+    [InlineData("[a, b]: 1\n", "yaml")]
+    [InlineData("? { a: 1 }\n: 1\n", "yaml")]
+    public void A_key_that_is_no_name_is_a_problem_with_a_field_to_name(string line, string field)
+    {
+        var result = ScenarioLoader.LoadFromText("q.yaml", line + File.ReadAllText(Quickstart), null, 4L << 30);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("q.yaml", 1, field), (problem.File, problem.Line, problem.Field));
+    }
 }
