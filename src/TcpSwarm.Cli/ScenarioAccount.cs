@@ -66,7 +66,8 @@ internal static class ScenarioAccount
         $"about {Numbers.Bytes(m.Bytes)} at peak, of {Numbers.Bytes(limitBytes)} available "
         + $"({Numbers.Count(m.PeakConnections)} open connections, {Numbers.Count(m.PeakSynReceived)} in SYN_RCVD, "
         + $"{Numbers.Count(m.PeakTimeWait)} in TIME_WAIT"
-        + (m.Largest.Length > 0 ? $"; most from {m.Largest})" : ")");
+        + (m.Largest.Length > 0 ? $"; most from {m.Largest}" : "")
+        + (m.Dominant is { } most ? $"; the largest term: {most}, {Numbers.Bytes(most.Bytes)})" : ")");
 
     private static void Lines(TextWriter output, string label, IEnumerable<string> items)
     {

@@ -51,6 +51,14 @@ internal sealed class ScenarioOptions
                       + "Default: the scenario's sysctl_file (none when it names none).",
     };
 
+    /// <summary>"Do it anyway": the one option that overrides a refusal meant to protect the user (here: a memory
+    /// estimate above this machine's memory).</summary>
+    public Option<bool> Force { get; } = new("--force")
+    {
+        Description = "Do it anyway: run a scenario whose memory estimate exceeds this machine's memory (the run still "
+                      + "stops, with partial results, if its working set passes 80% of the memory). Default: refuse.",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Scenario);
@@ -58,6 +66,7 @@ internal sealed class ScenarioOptions
         command.Add(Speed);
         command.Add(Set);
         command.Add(SysctlFile);
+        command.Add(Force);
     }
 
     /// <summary>Loads the scenario as the options change it and prints its notes; when anything is wrong, prints every
@@ -67,7 +76,8 @@ internal sealed class ScenarioOptions
         IReadOnlyList<ScenarioProblem>? more = null)
     {
         var (overrides, optionProblems) = Read(parsed);
-        var loaded = ScenarioLoader.Load(parsed.GetRequiredValue(Scenario), overrides, Diagnostics.MemoryLimitBytes);
+        var limit = parsed.GetValue(Force) ? 0 : Diagnostics.MemoryLimitBytes;
+        var loaded = ScenarioLoader.Load(parsed.GetRequiredValue(Scenario), overrides, limit);
         _loaded = (loaded, overrides);
         Diagnostics.PrintNotes(loaded.Notes, error);
         var problems = loaded.Problems.Concat(optionProblems).Concat(more ?? []).ToList();
