@@ -91,10 +91,11 @@ internal static class RunVerb
 
                 // Listening until the files are written: a second Ctrl-C then still quits with 130, not by the signal.
                 using var interruption = env.Interruptions(env.Error);
+                using var memory = new MemoryWatch(Diagnostics.MemoryLimitBytes, interruption.Token);
                 var startedAt = env.Clock.GetUtcNow();
-                var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
+                var report = await Drive(runner, scenario, interruption, memory.Token, env).ConfigureAwait(false);
                 var run = RunDocument.Of(report, startedAt, Redaction.Arguments(args), MachineDocument.Current());
-                var code = Finish(report, scenario, folder, run, env);
+                var code = Finish(report, scenario, folder, run, env, memory);
                 if (export is not null)
                 {
                     await MetricsOptions.LingerAsync(export, env.Out, interruption.Token).ConfigureAwait(false);
@@ -119,20 +120,22 @@ internal static class RunVerb
     }
 
     // The runner runs on the thread pool, so that a runner that blocks cannot freeze the live view or Ctrl-C.
+    // The token stops the run at its last completed window: Ctrl-C, or the memory watch.
     private static async Task<RunReport> Drive(IScenarioRunner runner, Scenario scenario, Interruption interruption,
-        CliEnvironment env)
+        CancellationToken stop, CliEnvironment env)
     {
         if (!env.OutIsTerminal)
         {
             var lines = new ProgressLines(env.Out, env.Clock);
-            return await Task.Run(() => runner.RunAsync(scenario, lines, interruption.Token)).ConfigureAwait(false);
+            return await Task.Run(() => runner.RunAsync(scenario, lines, stop)).ConfigureAwait(false);
         }
         var view = new LiveView(scenario, interruption, env.Clock);
-        var run = Task.Run(() => runner.RunAsync(scenario, view, interruption.Token));
+        var run = Task.Run(() => runner.RunAsync(scenario, view, stop));
         return await view.ShowAsync(Terminal(env.Out), run).ConfigureAwait(false);
     }
 
-    private static int Finish(RunReport report, Scenario scenario, string folder, RunDocument run, CliEnvironment env)
+    private static int Finish(RunReport report, Scenario scenario, string folder, RunDocument run, CliEnvironment env,
+        MemoryWatch memory)
     {
         string summaryPath, runPath, csvPath, jsonPath;
         IReadOnlyList<string> tracePaths;
@@ -177,6 +180,14 @@ internal static class RunVerb
         {
             case RunStatus.Completed:
                 return ExitCodes.Done;
+            case RunStatus.Interrupted when memory.Tripped:
+                env.Error.WriteLine($"stopped: the working set reached {Numbers.Bytes(memory.SeenBytes)}, past 80% of "
+                                    + $"the machine's {Numbers.Bytes(Diagnostics.MemoryLimitBytes)}, at "
+                                    + $"{Numbers.Seconds(report.Summary.VirtualSeconds)} of "
+                                    + $"{Numbers.Seconds(scenario.Duration.TotalSeconds)} of virtual time; the partial "
+                                    + $"results in {folder} are marked so ('tcpswarm validate' shows the estimate and "
+                                    + "its largest term: lower that, or shorten the run)");
+                return ExitCodes.OutOfMemory;
             case RunStatus.Interrupted:
                 env.Error.WriteLine($"interrupted at {Numbers.Seconds(report.Summary.VirtualSeconds)} of "
                                     + $"{Numbers.Seconds(scenario.Duration.TotalSeconds)} of virtual time; the partial "
