@@ -71,7 +71,7 @@ public sealed class OverloadTests
             "--force");
 
         Assert.Equal(2, refused.Code);
-        Assert.Contains("slow.yaml:5:5: servers[0]: the run would need about", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("slow.yaml:5:13: servers[0]: the run would need about", refused.Error, StringComparison.Ordinal);
         Assert.Contains("more than the limit of 384 MiB; most of it is app: connections waiting for accept()",
             refused.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.File("refused")));
