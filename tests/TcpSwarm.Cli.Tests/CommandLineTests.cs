@@ -132,7 +132,7 @@ public sealed class CommandLineTests
         Assert.Equal(0, result.Code);
         string[] options = ["--out <DIR>", "--seed <N>", "--speed <max|F>", "--set <KEY=VALUE>", "--redis <HOST:PORT>",
             "--cluster-id <ID>", "--gateways <PORT,...>", "--metrics-port <P>", "--metrics-address <A>",
-            "--metrics-linger <DURATION>", "--otlp-endpoint <URL>", "--sysctl-file <FILE>"];
+            "--metrics-linger <DURATION>", "--otlp-endpoint <URL>", "--sysctl-file <FILE>", "--force"];
         foreach (var option in options) Assert.Contains(option, result.Out, StringComparison.Ordinal);
         Assert.Equal(options.Length, result.Out.Split("Default:").Length - 1);
     }
