@@ -30,8 +30,8 @@ public static class ScenarioLoader
         if (!YamlDocumentReader.TryRead(yaml, out var root, out var line, out var column, out var message))
             return Failed(fileLabel, line, column, "yaml", message) with { Text = yaml };
         var reader = new ScenarioReader(fileLabel, overrides ?? ScenarioOverrides.None);
-        return reader.Read(root!, Printable.Of(Path.GetFileNameWithoutExtension(fileLabel)), YamlDocumentReader.Question(yaml),
-            memoryLimitBytes) with { Text = yaml };
+        var name = Printable.Of(Path.GetFileNameWithoutExtension(fileLabel));
+        return reader.Read(root!, name, YamlDocumentReader.Question(yaml), memoryLimitBytes) with { Text = yaml };
     }
 
     private static ScenarioLoadResult Failed(string file, int line, int column, string field, string message) =>

@@ -220,7 +220,8 @@ internal sealed partial class ScenarioReader
         if (limitBytes <= 0 || memory.Bytes <= limitBytes || memory.Dominant is not { } most) return;
         var (at, field) = WhereIsLargest(most.Owner.Length > 0 ? most.Owner : memory.Largest);
         Problem(at, field,
-            $"the run would need about {MiB(memory.Bytes)} at its peak, more than the limit of {MiB(limitBytes, true)}; "
+            $"the run would need about {MiB(memory.Bytes)} at its peak, "
+            + $"more than the limit of {MiB(limitBytes, true)}; "
             + $"most of it is {most} at {MiB(most.Bytes)}: {most.Shrink} (or --force to run it anyway)");
     }
 

@@ -135,7 +135,8 @@ public static class Units
     {
         value = 0;
         var n = ExactNumber.Parse(text.Trim());
-        if (n.Fault != NumberFault.None || !n.TryTimes(1, out var whole) || whole < long.MinValue || whole > long.MaxValue)
+        if (n.Fault != NumberFault.None || !n.TryTimes(1, out var whole) || whole < long.MinValue
+            || whole > long.MaxValue)
             return false;
         value = (long)whole;
         return true;

@@ -32,7 +32,8 @@ public sealed class DisplayTests
         var snapshot = Snapshots.At(TimeSpan.FromSeconds(5));
         rates.Sample(snapshot.Windows, snapshot.Events);
 
-        Assert.Equal("progress 5.0s/20.0s 25.0%  wall 2.0s, about 6.0s left  speed 4.50x  windows/s 500  events/s 250,000  sockets 2,222  "
+        Assert.Equal("progress 5.0s/20.0s 25.0%  wall 2.0s, about 6.0s left  speed 4.50x  windows/s 500  "
+                     + "events/s 250,000  sockets 2,222  "
                      + "attempts 1,000: completed 800, refused 0, reset 2, timed_out 5, port_exhausted 0, open 193  "
                      + "time_wait 950  ports 1,200  drops 15", ProgressLines.Line(snapshot, rates));
     }
@@ -43,10 +44,12 @@ public sealed class DisplayTests
         var clock = new ManualClock();
         var rates = new RateMeter(clock);
 
-        Assert.Equal("wall 0.00s, time left unknown yet", rates.WallTime(TimeSpan.Zero, TimeSpan.FromSeconds(60)));
+        var minute = TimeSpan.FromSeconds(60);
+
+        Assert.Equal("wall 0.00s, time left unknown yet", rates.WallTime(TimeSpan.Zero, minute));
         clock.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal("wall 30.0s, about 90.0s left", rates.WallTime(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(60)));
-        Assert.Equal("wall 30.0s, about 0.00s left", rates.WallTime(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60)));
+        Assert.Equal("wall 30.0s, about 90.0s left", rates.WallTime(TimeSpan.FromSeconds(15), minute));
+        Assert.Equal("wall 30.0s, about 0.00s left", rates.WallTime(minute, minute));
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed class HostileInputProcessTests
     public async Task Dev_zero_as_scenario_or_sysctl_file_is_refused_after_its_limit()
     {
         using var dir = new TempFolder();
-        File.WriteAllText(dir.File("s.yaml"), File.ReadAllText(Repo.Load("syn-flood.yaml")) + "sysctl_file: /dev/zero\n");
+        File.WriteAllText(dir.File("s.yaml"),
+            File.ReadAllText(Repo.Load("syn-flood.yaml")) + "sysctl_file: /dev/zero\n");
 
         var scenario = await RealProcess.Run("validate", "/dev/zero");
         var sysctl = await RealProcess.Run("validate", dir.File("s.yaml"));

@@ -18,7 +18,8 @@ public sealed class OverloadTests
         seed: 1
         duration: {{duration}}
         servers:
-          - { name: app, address: 10.0.2.10, port: 8080, backlog: 128, accept: { rate: 500/s }, response: { bytes: 1KB } }
+          - { name: app, address: 10.0.2.10, port: 8080, backlog: 128, accept: { rate: 500/s },
+              response: { bytes: 1KB } }
         clients:
           - { name: callers, addresses: 10.0.0.0/24, target: app, arrivals: { poisson: 20000/s } }
         paths:
@@ -32,7 +33,8 @@ public sealed class OverloadTests
         File.WriteAllText(dir.File("slow.yaml"), Overloaded("2s"));
         var estimate = ScenarioLoader.Load(dir.File("slow.yaml")).Memory!;
 
-        var (code, _, error, peak) = await PeakOf(NoEnvironment, "run", dir.File("slow.yaml"), "--out", dir.File("out"));
+        var (code, _, error, peak) = await PeakOf(NoEnvironment, "run", dir.File("slow.yaml"), "--out",
+            dir.File("out"));
 
         Assert.True(code == 0, error);
         Assert.Equal("connections waiting for accept() until their clients give up", estimate.Dominant!.What);
@@ -71,7 +73,8 @@ public sealed class OverloadTests
             "--force");
 
         Assert.Equal(2, refused.Code);
-        Assert.Contains("slow.yaml:5:13: servers[0]: the run would need about", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("slow.yaml:5:13: servers[0]: the run would need about", refused.Error,
+            StringComparison.Ordinal);
         Assert.Contains("more than the limit of 384 MiB; most of it is app: connections waiting for accept()",
             refused.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.File("refused")));
@@ -104,7 +107,7 @@ public sealed class OverloadTests
         while (!process.HasExited)
         {
             peak = Math.Max(peak, HighWaterMark(status));
-            await Task.Delay(20, TestContext.Current.CancellationToken);   // a sampling period, not a wait for an outcome
+            await Task.Delay(20, TestContext.Current.CancellationToken);   // a sampling period, not a wait
         }
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, await output, await error, peak);
@@ -116,7 +119,8 @@ public sealed class OverloadTests
         {
             foreach (var line in File.ReadLines(status))
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                    return 1024 * long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0],
+                        CultureInfo.InvariantCulture);
         }
         catch (IOException)
         {

@@ -50,7 +50,8 @@ public sealed class MutationFuzzTests
             AssertLocated(file, seed, result);
             if (result.IsValid) valid++;
         }
-        // Both ends are reached (when there are enough to tell; one seed is rerun alone to see its failure again): some mutations leave a valid scenario (a comment, a value still in range), most not.
+        // Both ends are reached: some mutations leave a valid scenario (a comment, a value still in range), most
+        // not (checked when there are enough to tell; one seed is rerun alone to see its failure again).
         if (variants >= 50) Assert.InRange(valid, 1, variants - 1);
     }
 

@@ -134,7 +134,8 @@ public sealed partial class ScenarioMutator(int seed)
         var open = Pick(["[", "{a: ", "- ", "[{b: "]);
         var nesting = new StringBuilder();
         if (open == "- ")
-            for (int i = 0; i < depth && nesting.Length < 900_000; i++) nesting.Append('\n').Append(' ', i).Append("- ");
+            for (int i = 0; i < depth && nesting.Length < 900_000; i++)
+                nesting.Append('\n').Append(' ', i).Append("- ");
         else
             nesting.Insert(0, open, depth);
         if (_random.Next(2) == 0 && open == "[") nesting.Append(']', depth);

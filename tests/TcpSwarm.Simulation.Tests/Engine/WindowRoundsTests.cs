@@ -15,7 +15,8 @@ public sealed class WindowRoundsTests
         var server = TestScenario.Server("web", "10.0.1.10", 80) with { ResponseBytes = 1_000 };
         var group = TestScenario.Group("browsers", "10.0.0.1", 1, "web", new ArrivalSpec.Poisson(150_000),
             stop: TimeSpan.FromMilliseconds(100));
-        var scenario = TestScenario.Make([server], [group], [TestScenario.Path("browsers", "web", TestScenario.Fixed(10))])
+        var path = TestScenario.Path("browsers", "web", TestScenario.Fixed(10));
+        var scenario = TestScenario.Make([server], [group], [path])
             with { Duration = TimeSpan.FromMilliseconds(100), SampleInterval = TimeSpan.FromMilliseconds(100) };
 
         var samples = await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
