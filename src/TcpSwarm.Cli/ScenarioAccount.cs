@@ -10,7 +10,7 @@ internal static class ScenarioAccount
 {
     public static void Write(string path, Scenario s, MemoryEstimate? memory, long memoryLimitBytes, TextWriter output)
     {
-        output.WriteLine($"{path} is valid; nothing was started.");
+        output.WriteLine($"{Printable.Of(path)} is valid; nothing was started.");
         Line(output, "scenario", s.Name);
         if (s.Question.Length > 0) Line(output, "question", s.Question);
         Line(output, "seed", s.Seed.ToString(CultureInfo.InvariantCulture));

@@ -73,4 +73,18 @@ public sealed class HostileInputProcessTests
         Assert.Contains(@"  question    Is this \e]0;owned\x07 shown?", valid.OutLines);
         Assert.DoesNotContain(refused.Error + valid.Out + valid.Error, c => char.IsControl(c) && c != '\n');
     }
+
+    [Fact]
+    public async Task A_file_name_with_control_characters_is_echoed_escaped()
+    {
+        using var dir = new TempFolder();
+        var path = dir.File("a\u001b[2Jb.yaml");
+        File.Copy(Repo.Load("syn-flood.yaml"), path);
+
+        var result = await Tcpswarm.RunRefusing("validate", path);
+
+        Assert.Equal(0, result.Code);
+        Assert.Equal($"{dir.Path}/a\\e[2Jb.yaml is valid; nothing was started.", result.OutLines[0]);
+        Assert.Contains(@"  scenario    a\e[2Jb", result.OutLines);
+    }
 }
