@@ -22,6 +22,10 @@ internal static class ExitCodes
     /// </summary>
     public const int ChecksFailed = 5;
 
+    /// <summary>Stopped because the working set passed 80% of the machine's memory; partial results written and marked
+    /// so, as for an interruption.</summary>
+    public const int OutOfMemory = 6;
+
     /// <summary>Interrupted (Ctrl-C, SIGTERM); partial results written and marked so.</summary>
     public const int Interrupted = 130;
 }

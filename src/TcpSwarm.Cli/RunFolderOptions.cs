@@ -5,7 +5,7 @@ using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Cli;
 
-/// <summary>run's --out and --force: which folder a run writes, held for the run's life, refused (exit 2) before
+/// <summary>run's --out (with ScenarioOptions' --force): which folder a run writes, held for the run's life, refused (exit 2) before
 /// the run starts when it cannot be used.</summary>
 internal sealed class RunFolderOptions
 {
@@ -17,25 +17,19 @@ internal sealed class RunFolderOptions
                       + "runs/<scenario>-<seed>/ under the current directory, or -2, -3, ... when that is taken.",
     };
 
-    private readonly Option<bool> _force = new("--force")
-    {
-        Description = "With --out: a folder that holds an earlier run has that run's files (summary.json, run.json, "
-                      + "time series, report.md, plots/*.png, pcaps, ladder.txt) removed before this run writes.",
-    };
-
     public void AddTo(Command command)
     {
         command.Add(_out);
-        command.Add(_force);
     }
 
     /// <summary>The folder held, its run.json saying running; or null, the refusal printed (exit 2).</summary>
-    public RunFolder? Claim(ParseResult parsed, Scenario scenario, RunDocument running, TextWriter error)
+    public RunFolder? Claim(ParseResult parsed, Scenario scenario, bool force, RunDocument running,
+        TextWriter error)
     {
         var requested = parsed.GetValue(_out);
         var folder = requested is null
             ? RunFolder.ClaimDefault(scenario.Name, scenario.Seed, running, out var problem)
-            : RunFolder.ClaimOut(requested, parsed.GetValue(_force), running, out problem);
+            : RunFolder.ClaimOut(requested, force, running, out problem);
         if (folder is null)
             Diagnostics.Refuse([new ScenarioProblem("--out", 0, 0, "out", problem)], error);
         return folder;

@@ -84,18 +84,19 @@ internal static class RunVerb
             try
             {
                 // Held from before the run starts to the end: its run.json says running until the results are in.
-                folder = folders.Claim(parsed, scenario,
+                folder = folders.Claim(parsed, scenario, parsed.GetValue(options.Force),
                     RunDocument.Running(startedAt, arguments, MachineDocument.Current()), env.Error);
                 if (folder is null) return ExitCodes.BadInput;
                 env.Out.WriteLine($"folder {folder.Path}");
-                var report = await Drive(runner, scenario, interruption, env).ConfigureAwait(false);
+                using var memory = new MemoryWatch(Diagnostics.MemoryLimitBytes, interruption.Token);
+                var report = await Drive(runner, scenario, interruption, memory.Token, env).ConfigureAwait(false);
                 var run = RunDocument.Of(report, startedAt, arguments, MachineDocument.Current()) with
                 {
                     RunId = identity.Id,
                     Setup = loaded.Setup,
                     Checks = loaded.Checks.Judge(RunFiles.SummaryJson(report.Summary)),
                 };
-                var code = Finish(report, scenario, folder.Path, run, env);
+                var code = Finish(report, scenario, folder.Path, run, env, memory);
                 if (export is not null)
                 {
                     await MetricsOptions.LingerAsync(export, env.Out, interruption.Token).ConfigureAwait(false);
@@ -155,20 +156,22 @@ internal static class RunVerb
     }
 
     // The runner runs on the thread pool, so that a runner that blocks cannot freeze the live view or Ctrl-C.
+    // The token stops the run at its last completed window: Ctrl-C, or the memory watch.
     private static async Task<RunReport> Drive(IScenarioRunner runner, Scenario scenario, Interruption interruption,
-        CliEnvironment env)
+        CancellationToken stop, CliEnvironment env)
     {
         if (!env.OutIsTerminal)
         {
             var lines = new ProgressLines(env.Out, env.Clock);
-            return await Task.Run(() => runner.RunAsync(scenario, lines, interruption.Token)).ConfigureAwait(false);
+            return await Task.Run(() => runner.RunAsync(scenario, lines, stop)).ConfigureAwait(false);
         }
         var view = new LiveView(scenario, interruption, env.Clock);
-        var run = Task.Run(() => runner.RunAsync(scenario, view, interruption.Token));
+        var run = Task.Run(() => runner.RunAsync(scenario, view, stop));
         return await view.ShowAsync(Terminal(env.Out), run).ConfigureAwait(false);
     }
 
-    private static int Finish(RunReport report, Scenario scenario, string folder, RunDocument run, CliEnvironment env)
+    private static int Finish(RunReport report, Scenario scenario, string folder, RunDocument run, CliEnvironment env,
+        MemoryWatch memory)
     {
         string summaryPath, runPath, csvPath, jsonPath;
         IReadOnlyList<string> tracePaths;
@@ -220,6 +223,14 @@ internal static class RunVerb
         {
             case RunStatus.Completed:
                 return run.Checks.Any(c => !c.Passed) ? ExitCodes.ChecksFailed : ExitCodes.Done;
+            case RunStatus.Interrupted when memory.Tripped:
+                env.Error.WriteLine($"stopped: the working set reached {Numbers.Bytes(memory.SeenBytes)}, past 80% of "
+                                    + $"the machine's {Numbers.Bytes(Diagnostics.MemoryLimitBytes)}, at "
+                                    + $"{Numbers.Seconds(report.Summary.VirtualSeconds)} of "
+                                    + $"{Numbers.Seconds(scenario.Duration.TotalSeconds)} of virtual time; the partial "
+                                    + $"results in {folder} are marked so ('tcpswarm validate' shows the estimate and "
+                                    + "its largest term: lower that, or shorten the run)");
+                return ExitCodes.OutOfMemory;
             case RunStatus.Interrupted:
                 env.Error.WriteLine($"interrupted at {Numbers.Seconds(report.Summary.VirtualSeconds)} of "
                                     + $"{Numbers.Seconds(scenario.Duration.TotalSeconds)} of virtual time; the partial "

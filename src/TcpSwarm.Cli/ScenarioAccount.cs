@@ -10,7 +10,7 @@ internal static class ScenarioAccount
 {
     public static void Write(string path, Scenario s, MemoryEstimate? memory, long memoryLimitBytes, TextWriter output)
     {
-        output.WriteLine($"{path} is valid; nothing was started.");
+        output.WriteLine($"{Printable.Of(path)} is valid; nothing was started.");
         Line(output, "scenario", s.Name);
         if (s.Question.Length > 0) Line(output, "question", s.Question);
         Line(output, "seed", s.Seed.ToString(CultureInfo.InvariantCulture));
@@ -68,7 +68,8 @@ internal static class ScenarioAccount
         $"about {Numbers.Bytes(m.Bytes)} at peak, of {Numbers.Bytes(limitBytes)} available "
         + $"({Numbers.Count(m.PeakConnections)} open connections, {Numbers.Count(m.PeakSynReceived)} in SYN_RCVD, "
         + $"{Numbers.Count(m.PeakTimeWait)} in TIME_WAIT"
-        + (m.Largest.Length > 0 ? $"; most from {m.Largest})" : ")");
+        + (m.Largest.Length > 0 ? $"; most from {m.Largest}" : "")
+        + (m.Dominant is { } most ? $"; the largest term: {most}, {Numbers.Bytes(most.Bytes)})" : ")");
 
     private static void Lines(TextWriter output, string label, IEnumerable<string> items)
     {

@@ -13,6 +13,8 @@ namespace TcpSwarm.Cli;
 /// </summary>
 internal sealed class ScenarioOptions
 {
+    private (ScenarioLoadResult Result, ScenarioOverrides Overrides)? _loaded;
+
     public Argument<string> Scenario { get; } = new("SCENARIO")
     {
         Description = "The scenario file, YAML (load/*.yaml; the format is in load/README.md).",
@@ -63,6 +65,17 @@ internal sealed class ScenarioOptions
     /// <summary>--check, for the verb that runs (validate checks the scenario's own checks: only).</summary>
     public void AddCheckTo(Command command) => command.Add(Check);
 
+
+    /// <summary>"Do it anyway": the one option that overrides a refusal meant to protect the user (here: a memory
+    /// estimate above this machine's memory; an --out folder that holds an earlier run).</summary>
+    public Option<bool> Force { get; } = new("--force")
+    {
+        Description = "Do it anyway: run a scenario whose memory estimate exceeds this machine's memory (the run still "
+                      + "stops, with partial results, if its working set passes 80% of the memory); with run's --out, "
+                      + "a folder that holds an earlier run has that run's files (summary.json, run.json, time series, "
+                      + "report.md, plots/*.png, pcaps, ladder.txt) removed before this run writes. Default: refuse.",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Scenario);
@@ -70,6 +83,7 @@ internal sealed class ScenarioOptions
         command.Add(Speed);
         command.Add(Set);
         command.Add(SysctlFile);
+        command.Add(Force);
     }
 
     /// <summary>Loads the scenario as the options change it and prints its notes; when anything is wrong, prints every
@@ -88,7 +102,9 @@ internal sealed class ScenarioOptions
     public LoadedRun? LoadForRun(ParseResult parsed, TextWriter error, IReadOnlyList<ScenarioProblem>? more = null)
     {
         var (overrides, optionProblems) = Read(parsed);
-        var loaded = ScenarioLoader.Load(parsed.GetRequiredValue(Scenario), overrides, Diagnostics.MemoryLimitBytes);
+        var limit = parsed.GetValue(Force) ? 0 : Diagnostics.MemoryLimitBytes;
+        var loaded = ScenarioLoader.Load(parsed.GetRequiredValue(Scenario), overrides, limit);
+        _loaded = (loaded, overrides);
         Diagnostics.PrintNotes(loaded.Notes, error);
         var problems = loaded.Problems.Concat(optionProblems).Concat(more ?? []).ToList();
         CheckVerdicts? checks = null;
@@ -103,16 +119,16 @@ internal sealed class ScenarioOptions
         return new LoadedRun(scenario, loaded.Memory, checks!, SetupDocument.Of(scenario, overrides, loaded.FilesRead));
     }
 
-    /// <summary>The scenario as given: its file's text and the overrides, for silos that read it again.</summary>
-    /// <remarks>The files it refers to (a sysctl file) travel as text: silos read nothing from this machine's disk.
-    /// </remarks>
+    /// <summary>The scenario <see cref="Load"/> read: its file's text and the overrides, for silos that read it again.
+    /// </summary>
+    /// <remarks>Nothing is read twice: a scenario or sysctl file given as a pipe (bash's &lt;(...)) is empty the second
+    /// time. The files it refers to travel as text: silos read nothing from this machine's disk.</remarks>
     public ScenarioSource Source(ParseResult parsed)
     {
-        var path = parsed.GetRequiredValue(Scenario);
-        var text = File.ReadAllText(path);
-        var overrides = Read(parsed).Overrides;
-        var files = ScenarioLoader.LoadFromText(path, text, overrides).FilesRead;
-        return new ScenarioSource(path, text, overrides with { Files = files });
+        if (_loaded is not var (loaded, overrides))
+            throw new InvalidOperationException("the scenario's source is asked for before it was loaded");
+        return new ScenarioSource(parsed.GetRequiredValue(Scenario), loaded.Text,
+            overrides with { Files = loaded.FilesRead });
     }
 
     /// <summary>The overrides the options give, and the problems of those that are malformed (a --set without '=',

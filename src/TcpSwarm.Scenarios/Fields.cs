@@ -39,7 +39,7 @@ internal sealed class Fields
         foreach (var (k, v) in map.Children)
         {
             if (k is not YamlScalarNode { Value: { } name } key)
-                reader.Problem(reader.SpotOf(k), path,
+                reader.Problem(reader.SpotOf(k), path.Length == 0 ? "yaml" : path,
                     $"a key must be a plain name; use one of {string.Join(", ", keys)}");
             else if (name == "<<")
                 Merge(v, merged);
@@ -73,7 +73,8 @@ internal sealed class Fields
         }
         HadUnknown = true;
         var near = NearMiss.Find(key.Value!, keys);
-        _reader.Problem(_reader.SpotOf(key), Field(key.Value!), near is null
+        var named = string.IsNullOrWhiteSpace(key.Value) ? "(an empty key)" : key.Value;   // the field names something
+        _reader.Problem(_reader.SpotOf(key), Field(named), near is null
             ? $"unknown key '{key.Value}'; {what} takes {string.Join(", ", keys)}"
             : $"unknown key '{key.Value}'; did you mean '{near}'?");
     }

@@ -50,17 +50,28 @@ internal static class Kinds
         });
     }
 
-    public static ValueKind<TimeSpan> Duration(bool allowZero) => Duration(allowZero, TimeSpan.MaxValue);
+    /// <summary>A duration at most a day: no delay or instant a run of at most a day can use is longer, and virtual
+    /// time in nanoseconds (long) holds any sum of such durations a run makes.</summary>
+    public static ValueKind<TimeSpan> Duration(bool allowZero) => Duration(allowZero, OneDay);
 
-    /// <summary>A rate above 0 (or from 0 when allowZero).</summary>
+    /// <summary>The fastest rate: 100,000,000/s, a mean gap of 10 ns. Virtual time is whole nanoseconds, so the gaps
+    /// of a faster process would mostly round to 0 and it would run faster than asked (at 10,000,000,000/s, a flood's
+    /// mean gap of 0.1 ns rounds to a mean of 0.007 ns: 15 times the rate).</summary>
+    public const double MaxRate = 100_000_000;
+
+    /// <summary>A rate above 0 (or from 0 when allowZero), at most <see cref="MaxRate"/>.</summary>
     public static ValueKind<double> Rate(bool allowZero)
     {
-        var expected = allowZero ? "a rate of 0/s or more" : "a rate above 0/s";
+        var expected = (allowZero ? "a rate of 0/s or more" : "a rate above 0/s") + " and at most 100,000,000/s";
         return new(expected, (string text, out double value, out string error) =>
         {
             if (!Units.TryParseRate(text, out value, out error)) return false;
-            bool ok = (allowZero ? value >= 0 : value > 0) && double.IsFinite(value);
-            return Check(ok, out error, text.Trim(), expected);
+            bool ok = (allowZero ? value >= 0 : value > 0) && value <= MaxRate;
+            if (ok || !(value > MaxRate)) return Check(ok, out error, text.Trim(), expected);
+            error = $"{text.Trim()} is more than 100,000,000/s, one per 10 ns: virtual time is whole nanoseconds, so "
+                    + "the gaps of a faster process would round to 0 and it would run faster than asked; "
+                    + "use at most 100,000,000/s";
+            return false;
         });
     }
 

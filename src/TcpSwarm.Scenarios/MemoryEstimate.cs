@@ -1,16 +1,19 @@
 using TcpSwarm.Simulation.Model;
+using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Scenarios;
 
 /// <summary>The peak memory a run would need, estimated before it starts; load/README.md gives the formula.</summary>
-/// <remarks>An upper-end estimate from the scenario alone, not a simulation: arrival rate × an estimated connection
-/// lifetime (Little's law) for open connections, Little's law bounded by ports and tcp_max_tw_buckets for TIME_WAIT,
-/// and the listeners' queue limits for SYN_RCVD. It ignores queueing beyond the accept queue (a server slower than
-/// its arrivals holds at most its accept queue more) and the retransmissions of failing connections.</remarks>
+/// <remarks>An upper-end estimate from the scenario alone, not a simulation, as a sum of terms (<see cref="Terms"/>):
+/// the process itself; open connections by Little's law (arrival rate × an estimated lifetime); connections that
+/// pile up behind a server accepting slower than they arrive, until the client gives up; the listeners' SYN and
+/// accept queues at their limits; TIME_WAIT bounded by ports and tcp_max_tw_buckets; and a flood's SYNs in flight.
+/// Their sizes were measured (load/README.md, "Memory estimate").</remarks>
 /// <param name="PeakConnections">Open connections (both sides' full sockets and grains count as one, 6 KiB).</param>
 /// <param name="PeakSynReceived">Request entries in SYN queues (200 B each).</param>
 /// <param name="PeakTimeWait">TIME_WAIT records (200 B each).</param>
-/// <param name="Largest">The client group or server that contributes the most.</param>
+/// <param name="Largest">The client group, server or attacker whose term is the largest ("" when it is the
+/// process).</param>
 public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, long PeakTimeWait, string Largest)
 {
     /// <summary>A connection's two full sockets with their endpoint grains: 6 KiB.</summary>
@@ -19,14 +22,34 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
     /// <summary>A compact SYN_RCVD request entry or TIME_WAIT record: 200 B.</summary>
     public const long BytesPerCompactEntry = 200;
 
-    public long Bytes => Saturate(PeakConnections * (double)BytesPerConnection
-                                  + (PeakSynReceived + (double)PeakTimeWait) * BytesPerCompactEntry);
+    /// <summary>The process with its runtime and an idle silo: 128 MiB (a one-second quickstart peaks at 113 MiB).
+    /// </summary>
+    public const long ProcessBytes = 128L << 20;
+
+    /// <summary>A segment in flight: a 136 B event, in a queue that grows by doubling (measured: 262 B a SYN).
+    /// </summary>
+    public const long BytesPerSegmentInFlight = 272;
+
+    /// <summary>Every term, the largest first.</summary>
+    public IReadOnlyList<MemoryTerm> Terms { get; init; } = [];
+
+    /// <summary>The largest term.</summary>
+    public MemoryTerm? Dominant => Terms.Count > 0 ? Terms[0] : null;
+
+    public long Bytes => Terms.Count > 0
+        ? Saturate(Terms.Sum(t => (double)t.Bytes))
+        : Saturate(PeakConnections * (double)BytesPerConnection
+                   + (PeakSynReceived + (double)PeakTimeWait) * BytesPerCompactEntry);
 
     public static MemoryEstimate Of(Scenario scenario)
     {
-        var contributions = new Dictionary<string, double>(StringComparer.Ordinal);
+        var terms = new List<MemoryTerm>
+        {
+            new("", "the process, its runtime and silo", 0, ProcessBytes, "nothing: it is the least a run needs"),
+        };
         double connections = 0, timeWait = 0, synReceived = 0;
         var serverTimeWait = new Dictionary<string, double>(StringComparer.Ordinal);
+        var arriving = new Dictionary<string, double>(StringComparer.Ordinal);
         var profile = scenario.Profile;
 
         foreach (var g in scenario.Clients)
@@ -49,9 +72,12 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
                     tw = 0;
                 }
             }
+            if (g.Arrivals is not ArrivalSpec.ClosedLoop)
+                arriving[server.Name] = arriving.GetValueOrDefault(server.Name) + ArrivalRate(g);
             connections += open;
             timeWait += tw;
-            Add(contributions, g.Name, open * BytesPerConnection + tw * BytesPerCompactEntry);
+            Add(terms, g.Name, "open connections", open, BytesPerConnection, "lower its rate or its think time");
+            Add(terms, g.Name, "TIME_WAIT records", tw, BytesPerCompactEntry, "lower its rate or time_wait");
         }
 
         var targeted = scenario.Clients.Select(c => c.Target)
@@ -64,16 +90,80 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
             double queue = (profile.ClampBacklog(s.Backlog) + 1.0) * s.ReusePort;
             double accepting = s.Accept is AcceptSpec.Immediate || !targetedByClients.Contains(s.Name) ? 0 : queue;
             double tw = Math.Min(serverTimeWait.GetValueOrDefault(s.Name), profile.TcpMaxTwBuckets);
+            double waiting = Waiting(scenario, s, arriving.GetValueOrDefault(s.Name));
             synReceived += queue;
-            connections += accepting;
+            connections += accepting + waiting;
             timeWait += tw;
-            Add(contributions, s.Name, accepting * BytesPerConnection + (queue + tw) * BytesPerCompactEntry);
+            Add(terms, s.Name, "SYN queue entries", queue, BytesPerCompactEntry, "lower its backlog");
+            Add(terms, s.Name, "connections in its accept queue", accepting, BytesPerConnection, "lower its backlog");
+            Add(terms, s.Name, "TIME_WAIT records", tw, BytesPerCompactEntry, "lower the rates or time_wait");
+            Add(terms, s.Name, "connections waiting for accept() until their clients give up", waiting,
+                BytesPerConnection, "raise its accept rate, lower the clients' rates or shorten the run");
         }
 
-        var largest = contributions.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => c.Key).FirstOrDefault() ?? "";
+        foreach (var a in scenario.Attackers)
+        {
+            // SYNs leave on the attacker's schedule up to a window ahead and arrive a latency later.
+            var path = scenario.Path(a.Name, a.Target);
+            var flying = Math.Min((a.Stop - a.Start).TotalSeconds,
+                MaxSeconds(path.Latency) + path.Jitter.TotalSeconds + scenario.Lookahead.TotalSeconds);
+            Add(terms, a.Name, "SYNs in flight", a.SynRatePerSecond * flying, BytesPerSegmentInFlight,
+                "lower its syn_rate or the path's latency");
+        }
+
+        terms.Sort((x, y) => y.Bytes != x.Bytes ? y.Bytes.CompareTo(x.Bytes)
+            : string.CompareOrdinal(x.Owner + x.What, y.Owner + y.What));
+        var byOwner = terms.Where(t => t.Owner.Length > 0).GroupBy(t => t.Owner)
+            .Select(o => (Owner: o.Key, Bytes: o.Sum(t => (double)t.Bytes)))
+            .OrderByDescending(o => o.Bytes).ThenBy(o => o.Owner, StringComparer.Ordinal).ToList();
         return new MemoryEstimate(Saturate(Math.Ceiling(connections)), Saturate(Math.Ceiling(synReceived)),
-            Saturate(Math.Ceiling(timeWait)), largest);
+            Saturate(Math.Ceiling(timeWait)), byOwner.Count > 0 ? byOwner[0].Owner : "") { Terms = terms };
+    }
+
+    /// <summary>How long a client keeps retransmitting a request nobody reads before it gives up (tcp_retries2
+    /// retransmissions from tcp_rto_min, doubling up to tcp_rto_max).</summary>
+    public static double GiveUpSeconds(TcpProfile profile)
+    {
+        double total = 0, rto = profile.TcpRtoMin.TotalSeconds, max = profile.TcpRtoMax.TotalSeconds;
+        for (int i = 0; i <= profile.TcpRetries2; i++, rto = Math.Min(rto * 2, max)) total += rto;
+        return total;
+    }
+
+    // Arrivals beyond a server's accept rate pile up: the handshake completes on the client's side (the server drops
+    // the final ACK when its accept queue is full), and the client holds its socket, retransmitting its request,
+    // until it gives up or the run ends.
+    private static double Waiting(Scenario scenario, ServerSpec server, double arrivalRate)
+    {
+        if (server.Accept is not AcceptSpec.Rate rate || arrivalRate <= rate.PerSecond) return 0;
+        var active = scenario.Clients.Where(c => c.Target == server.Name)
+            .Max(c => (Min(c.Stop, scenario.Duration) - c.Start).TotalSeconds);
+        return (arrivalRate - rate.PerSecond) * Math.Min(Math.Max(0, active), GiveUpSeconds(scenario.Profile));
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static double ArrivalRate(ClientGroupSpec g) => g.Arrivals switch
+    {
+        ArrivalSpec.Constant c => c.PerSecond,
+        ArrivalSpec.Poisson p => p.PerSecond,
+        ArrivalSpec.Ramp r => Math.Max(r.FromPerSecond, r.ToPerSecond),
+        ArrivalSpec.Bursts b => b.Size / b.Every.TotalSeconds,
+        _ => 0,
+    };
+
+    private static double MaxSeconds(LatencySpec latency) => latency switch
+    {
+        LatencySpec.Fixed f => f.Delay.TotalSeconds,
+        LatencySpec.Uniform u => u.Max.TotalSeconds,
+        _ => MeanSeconds(latency),
+    };
+
+    private static void Add(List<MemoryTerm> terms, string owner, string what, double count, long bytesEach,
+        string shrink)
+    {
+        if (count <= 0) return;
+        terms.Add(new MemoryTerm(owner, what, Saturate(Math.Ceiling(count)), Saturate(Math.Ceiling(count) * bytesEach),
+            shrink));
     }
 
     /// <summary>A session's estimated lifetime in seconds: the handshake and the close (one round trip each), then
@@ -112,9 +202,6 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
         LatencySpec.Exponential e => e.Mean.TotalSeconds,
         _ => latency.Floor.TotalSeconds,
     };
-
-    private static void Add(Dictionary<string, double> contributions, string name, double bytes) =>
-        contributions[name] = contributions.GetValueOrDefault(name) + bytes;
 
     private static long Saturate(double value) => value >= long.MaxValue ? long.MaxValue : (long)value;
 }

@@ -21,4 +21,8 @@ public sealed record ScenarioLoadResult(
     /// <summary>The checks the run must pass: the scenario's checks:, then --check, in order; empty when invalid.
     /// </summary>
     public IReadOnlyList<RunCheck> Checks { get; init; } = [];
+
+    /// <summary>The scenario's text as it was read (empty when the file could not be read): what silos are handed,
+    /// so a file that cannot be read twice (a pipe) reaches them whole.</summary>
+    public string Text { get; init; } = "";
 }

@@ -4,5 +4,14 @@ namespace TcpSwarm.Scenarios;
 /// </summary>
 public sealed record ScenarioNote(string File, int Line, int Column, string Field, string Message)
 {
+    /// <summary>The file as named, its control characters escaped (<see cref="Printable"/>).</summary>
+    public string File { get; init; } = Printable.Of(File);
+
+    /// <summary>The field, its control characters escaped.</summary>
+    public string Field { get; init; } = Printable.Of(Field);
+
+    /// <summary>The message, the input it quotes with its control characters escaped.</summary>
+    public string Message { get; init; } = Printable.Of(Message);
+
     public override string ToString() => $"note: {File}:{Line}:{Column}: {Field}: {Message}";
 }

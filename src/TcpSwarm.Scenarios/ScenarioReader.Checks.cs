@@ -173,6 +173,7 @@ internal sealed partial class ScenarioReader
     {
         if (_clients.Find(c => c.Name == name) is { } c) return (c.ArrivalsAt, c.Field + ".arrivals");
         if (_servers.Find(s => s.Name == name) is { } s) return (s.NameAt, s.Field);
+        if (_attackers.Find(a => a.Name == name) is { } a) return (a.NameAt, a.Field);
         return (new Spot(_file, 1, 1), "servers");
     }
 

@@ -221,14 +221,18 @@ internal sealed partial class ScenarioReader
 
     private void CheckMemory(MemoryEstimate memory, long limitBytes)
     {
-        if (limitBytes <= 0 || memory.Bytes <= limitBytes) return;
-        const double MiB = 1024 * 1024;
-        var (at, field) = WhereIsLargest(memory.Largest);
+        if (limitBytes <= 0 || memory.Bytes <= limitBytes || memory.Dominant is not { } most) return;
+        var (at, field) = WhereIsLargest(most.Owner.Length > 0 ? most.Owner : memory.Largest);
         Problem(at, field,
-            $"the run would need about {Kinds.N((long)Math.Ceiling(memory.Bytes / MiB))} MiB at its peak, "
-            + $"more than the limit of {Kinds.N((long)Math.Floor(limitBytes / MiB))} MiB "
-            + $"({Kinds.N(memory.PeakConnections)} open connections × 6 KiB, "
-            + $"{Kinds.N(memory.PeakSynReceived)} SYN_RCVD and {Kinds.N(memory.PeakTimeWait)} TIME_WAIT × 200 B); "
-            + "lower the rates or the concurrency, or raise the limit");
+            $"the run would need about {MiB(memory.Bytes)} at its peak, "
+            + $"more than the limit of {MiB(limitBytes, true)}; "
+            + $"most of it is {most} at {MiB(most.Bytes)}: {most.Shrink} (or --force to run it anyway)");
+    }
+
+    private static string MiB(long bytes, bool down = false)
+    {
+        const double Mebi = 1024 * 1024;
+        var n = down ? Math.Floor(bytes / Mebi) : Math.Ceiling(bytes / Mebi);
+        return Kinds.N((long)n) + " MiB";
     }
 }

@@ -14,24 +14,21 @@ namespace TcpSwarm.Scenarios;
 /// <param name="Problems">Lines that are neither a setting, a comment nor a sysctl message.</param>
 public sealed record SysctlFile(IReadOnlyList<SysctlSetting> Settings, IReadOnlyList<ScenarioProblem> Problems)
 {
+    // Lines that are no setting reported one by one; the rest are counted (a wrong file has thousands).
+    private const int MaxLinesRefused = 20;
+
     /// <summary>Reads a file; a missing or unreadable one is one problem, located at <paramref name="at"/>.</summary>
     internal static SysctlFile Read(string path, Spot at, string field, out string? text)
     {
+        if (InputFile.TryRead(path, InputFile.SysctlLimitBytes, out var read, out var error))
+        {
+            text = read;
+            return Parse(path, read);
+        }
         text = null;
-        try
-        {
-            text = File.ReadAllText(path);
-            return Parse(path, text);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Failed(at, field, $"no such file '{path}'; use the path of a file of `sysctl -a` output");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException
-                                      or ArgumentException)
-        {
-            return Failed(at, field, $"'{path}' cannot be read: {e.Message}");
-        }
+        return Failed(at, field, error == "no such file"
+            ? $"no such file '{path}'; use the path of a file of `sysctl -a` output"
+            : $"'{path}' {error}");
     }
 
     private static SysctlFile Failed(Spot at, string field, string message) =>
@@ -46,6 +43,8 @@ public sealed record SysctlFile(IReadOnlyList<SysctlSetting> Settings, IReadOnly
         var settings = new List<SysctlSetting>();
         var problems = new List<ScenarioProblem>();
         var lines = text.Split('\n');
+        int refused = 0;
+        var unreported = (Line: 0, Column: 0);
         for (int i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
@@ -62,9 +61,13 @@ public sealed record SysctlFile(IReadOnlyList<SysctlSetting> Settings, IReadOnly
             var key = equals < 0 ? "" : body[..equals].Trim();
             if (key.Length == 0 || key.AsSpan().IndexOfAny(' ', '\t') >= 0)
             {
+                if (++refused == MaxLinesRefused + 1) unreported = (i + 1, start + 1);
+                if (refused > MaxLinesRefused) continue;
+                // The line is not quoted: the file may be anything the user can read (/etc/shadow by mistake).
                 problems.Add(new ScenarioProblem(label, i + 1, start + 1, "line",
-                    $"'{Shorten(body.Trim())}' is not a setting; use 'key = value' as sysctl -a prints it "
-                    + "(net.ipv4.tcp_syncookies = 1), or '#' for a comment"));
+                    (equals < 0 ? "is not a setting (no '=')" : "is not a setting (a key with a blank, or none)")
+                    + "; use 'key = value' as sysctl -a prints it (net.ipv4.tcp_syncookies = 1), or '#' for a "
+                    + "comment"));
                 continue;
             }
             var rest = body[(equals + 1)..];
@@ -72,10 +75,12 @@ public sealed record SysctlFile(IReadOnlyList<SysctlSetting> Settings, IReadOnly
             var value = string.Join(' ', rest.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
             settings.Add(new SysctlSetting(key.Replace('/', '.'), value, i + 1, start + 1, valueStart + 1));
         }
+        if (refused > MaxLinesRefused)
+            problems.Add(new ScenarioProblem(label, unreported.Line, unreported.Column, "line",
+                $"this line and {Kinds.N(refused - MaxLinesRefused - 1)} more are not settings either; "
+                + "is it a file of `sysctl -a` output?"));
         return new(settings, problems);
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }
 
 /// <summary>One `key = value` line of a sysctl file.</summary>

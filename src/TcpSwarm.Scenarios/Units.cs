@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace TcpSwarm.Scenarios;
 
 /// <summary>Values with their units as scenarios write them: 250ms, 3000/s, 4KiB, 1%.</summary>
 /// <remarks>A number is decimal digits with an optional sign, fraction and '_' between digits (1_000); no exponent.
-/// Each parser returns false with a message saying what was expected; none throws. Range checks are the
-/// caller's.</remarks>
+/// It is read exactly (<see cref="ExactNumber"/>), so no value overflows and none is rounded: a value finer than its
+/// unit's resolution (100 ns, 1 ppm, 1 byte) is refused. Each parser returns false with a message saying what was
+/// expected; none throws. Range checks are the caller's.</remarks>
 public static class Units
 {
     private const string DurationHelp = "use a number and a unit: 250ms, 1.5s, 2m (units: us, ms, s, m, min, h)";
@@ -19,8 +21,9 @@ public static class Units
         ("m", TimeSpan.TicksPerMinute), ("min", TimeSpan.TicksPerMinute), ("h", TimeSpan.TicksPerHour),
     ];
 
-    private static readonly (string Unit, decimal Seconds)[] RateUnits =
-        [("ms", 0.001m), ("s", 1m), ("min", 60m), ("h", 3600m)];
+    // Events per unit as events per second: × PerSecond, then ÷ Seconds.
+    private static readonly (string Unit, long PerSecond, double Seconds)[] RateUnits =
+        [("ms", 1000, 1), ("s", 1, 1), ("min", 1, 60), ("h", 1, 3600)];
 
     private static readonly (string Unit, long Bytes)[] ByteUnits =
     [
@@ -28,25 +31,28 @@ public static class Units
         ("GB", 1_000_000_000), ("GiB", 1L << 30), ("TB", 1_000_000_000_000), ("TiB", 1L << 40),
     ];
 
-    /// <summary>A duration such as 250ms, 1.5s, 2m, 1h; a bare 0 is zero. Rounded to TimeSpan's 100 ns.</summary>
+    /// <summary>A duration such as 250ms, 1.5s, 2m, 1h; a bare 0 is zero. A whole number of TimeSpan's 100 ns: a
+    /// finer value is refused, never rounded.</summary>
     public static bool TryParseDuration(string text, out TimeSpan value, out string error)
     {
         value = default;
-        var shown = text.Trim();
+        var shown = Shown(text);
         if (!Split(text, out var number, out var unit))
-            return Fail(out error, $"'{shown}' is not a duration; {DurationHelp}");
+            return Fail(out error, number.Fault == NumberFault.None
+                ? $"'{shown}' is not a duration; {DurationHelp}"
+                : Faulty(shown, number.Fault, "too long a duration", "finer than 100 ns (0.1us)"));
         if (unit.Length == 0)
         {
-            if (number == 0) { error = ""; return true; }
-            var n = Plain(number);
-            return Fail(out error, $"'{shown}' needs a unit: {n}ms, {n}s or {n}m");
+            if (number.IsZero) { error = ""; return true; }
+            return Fail(out error, $"'{shown}' needs a unit: {number.Text}ms, {number.Text}s or {number.Text}m");
         }
         var i = Array.FindIndex(DurationUnits, u => u.Unit == unit);
         if (i < 0) return Fail(out error, $"'{shown}' is not a duration; {DurationHelp}");
-        var ticks = number * DurationUnits[i].Ticks;
-        if (Math.Abs(ticks) > TimeSpan.MaxValue.Ticks)
+        if (!number.TryTimes(DurationUnits[i].Ticks, out var ticks))
+            return Fail(out error, $"'{shown}' is finer than 100 ns (0.1us), the finest duration");
+        if (BigInteger.Abs(ticks) > TimeSpan.MaxValue.Ticks)
             return Fail(out error, $"'{shown}' is too long a duration");
-        value = TimeSpan.FromTicks((long)Math.Round(ticks, MidpointRounding.AwayFromZero));
+        value = TimeSpan.FromTicks((long)ticks);
         error = "";
         return true;
     }
@@ -55,19 +61,23 @@ public static class Units
     public static bool TryParseRate(string text, out double perSecond, out string error)
     {
         perSecond = 0;
-        var shown = text.Trim();
+        var shown = Shown(text);
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0)
         {
             return Split(text, out var bare, out var u) && u.Length == 0
-                ? Fail(out error, $"'{shown}' needs a unit: {Plain(bare)}/s")
+                ? Fail(out error, $"'{shown}' needs a unit: {bare.Text}/s")
                 : Fail(out error, $"'{shown}' is not a rate; {RateHelp}");
         }
         var unit = text[(slash + 1)..].Trim();
         var i = Array.FindIndex(RateUnits, u => u.Unit == unit);
-        if (i < 0 || !TryNumber(text[..slash].Trim(), out var number))
-            return Fail(out error, $"'{shown}' is not a rate; {RateHelp}");
-        perSecond = (double)(number / RateUnits[i].Seconds);
+        if (i < 0) return Fail(out error, $"'{shown}' is not a rate; {RateHelp}");
+        var number = ExactNumber.Parse(text[..slash].Trim());
+        if (number.Fault != NumberFault.None)
+            return Fail(out error, number.Fault == NumberFault.Malformed
+                ? $"'{shown}' is not a rate; {RateHelp}"
+                : Faulty(shown, number.Fault, "too large a rate", "has more digits than a rate can hold"));
+        perSecond = number.Times(RateUnits[i].PerSecond).ToDouble() / RateUnits[i].Seconds;
         error = "";
         return true;
     }
@@ -77,8 +87,11 @@ public static class Units
     public static bool TryParseBytes(string text, out long bytes, out string error)
     {
         bytes = 0;
-        var shown = text.Trim();
-        if (!Split(text, out var number, out var unit)) return Fail(out error, $"'{shown}' is not a size; {BytesHelp}");
+        var shown = Shown(text);
+        if (!Split(text, out var number, out var unit))
+            return Fail(out error, number.Fault == NumberFault.None
+                ? $"'{shown}' is not a size; {BytesHelp}"
+                : Faulty(shown, number.Fault, "too large a size", "is not a whole number of bytes"));
         long factor = 1;
         if (unit.Length > 0)
         {
@@ -86,10 +99,9 @@ public static class Units
             if (i < 0) return Fail(out error, $"'{shown}' is not a size; {BytesHelp}");
             factor = ByteUnits[i].Bytes;
         }
-        if (Math.Abs(number) > long.MaxValue / (decimal)factor)
-            return Fail(out error, $"'{shown}' is too large a size");
-        var value = number * factor;
-        if (value != decimal.Truncate(value)) return Fail(out error, $"'{shown}' is not a whole number of bytes");
+        if (!number.TryTimes(factor, out var value))
+            return Fail(out error, $"'{shown}' is not a whole number of bytes");
+        if (BigInteger.Abs(value) > long.MaxValue) return Fail(out error, $"'{shown}' is too large a size");
         bytes = (long)value;
         error = "";
         return true;
@@ -100,16 +112,19 @@ public static class Units
     public static bool TryParsePercent(string text, out int ppm, out string error)
     {
         ppm = 0;
-        var shown = text.Trim();
+        var shown = Shown(text);
+        const string Finer = "is finer than 1 ppm (0.0001%)";
         if (!Split(text, out var number, out var unit))
-            return Fail(out error, $"'{shown}' is not a percentage; {PercentHelp}");
-        decimal value;
-        if (unit == "%") value = number * 10_000m;
-        else if (unit == "ppm") value = number;
-        else if (unit.Length == 0) return Fail(out error, $"'{shown}' needs a unit: {Plain(number)}%");
+            return Fail(out error, number.Fault == NumberFault.None
+                ? $"'{shown}' is not a percentage; {PercentHelp}"
+                : Faulty(shown, number.Fault, "too large a percentage", Finer));
+        long factor;
+        if (unit == "%") factor = 10_000;
+        else if (unit == "ppm") factor = 1;
+        else if (unit.Length == 0) return Fail(out error, $"'{shown}' needs a unit: {number.Text}%");
         else return Fail(out error, $"'{shown}' is not a percentage; {PercentHelp}");
-        if (value != decimal.Truncate(value)) return Fail(out error, $"'{shown}' is finer than 1 ppm (0.0001%)");
-        if (Math.Abs(value) > int.MaxValue) return Fail(out error, $"'{shown}' is too large a percentage");
+        if (!number.TryTimes(factor, out var value)) return Fail(out error, $"'{shown}' {Finer}");
+        if (BigInteger.Abs(value) > int.MaxValue) return Fail(out error, $"'{shown}' is too large a percentage");
         ppm = (int)value;
         error = "";
         return true;
@@ -119,9 +134,11 @@ public static class Units
     public static bool TryParseInteger(string text, out long value)
     {
         value = 0;
-        if (!TryNumber(text.Trim(), out var n) || n != decimal.Truncate(n) || n < long.MinValue || n > long.MaxValue)
+        var n = ExactNumber.Parse(text.Trim());
+        if (n.Fault != NumberFault.None || !n.TryTimes(1, out var whole) || whole < long.MinValue
+            || whole > long.MaxValue)
             return false;
-        value = (long)n;
+        value = (long)whole;
         return true;
     }
 
@@ -161,29 +178,31 @@ public static class Units
     private static string Plain(decimal n) =>
         n.ToString("0.############################", CultureInfo.InvariantCulture);
 
-    // A number then a unit (letters, %, µ), with optional blanks around and between: "1.5 s", "4KiB", "-3%".
-    private static bool Split(string text, out decimal number, out string unit)
+    // A number then a unit (letters, %, µ), with optional blanks around and between: "1.5 s", "4KiB", "-3%". False
+    // with number.Fault None when the text is not that shape; with another Fault when the number itself is refused.
+    private static bool Split(string text, out ExactNumber number, out string unit)
     {
         var t = text.Trim();
         int end = 0;
         while (end < t.Length && (char.IsAsciiDigit(t[end]) || t[end] is '.' or '_' or '+' or '-')) end++;
         unit = t[end..].Trim();
-        return TryNumber(t[..end], out number) && unit.All(c => char.IsAsciiLetter(c) || c is '%' or 'µ');
+        number = ExactNumber.Parse(t[..end]);
+        if (!unit.All(c => char.IsAsciiLetter(c) || c is '%' or 'µ') || number.Fault == NumberFault.Malformed)
+        {
+            number = number with { Fault = NumberFault.None };
+            return false;
+        }
+        return number.Fault == NumberFault.None;
     }
 
-    private static bool TryNumber(string text, out decimal number)
+    private static string Faulty(string shown, NumberFault fault, string tooLarge, string tooFine) =>
+        fault == NumberFault.TooLarge ? $"'{shown}' is {tooLarge}" : $"'{shown}' {tooFine}";
+
+    // What users wrote, as their messages quote it: at most 60 characters (a megabyte of digits is not repeated).
+    private static string Shown(string text)
     {
-        number = 0;
-        if (text.Length == 0 || text.StartsWith('_') || text.EndsWith('_')
-            || text.Contains("__", StringComparison.Ordinal) || text.Contains("._", StringComparison.Ordinal)
-            || text.Contains("_.", StringComparison.Ordinal))
-            return false;
-        var digits = text.Replace("_", "", StringComparison.Ordinal);
-        if (digits.EndsWith('.') || digits.StartsWith('.') || digits.Contains("-.", StringComparison.Ordinal)
-            || digits.Contains("+.", StringComparison.Ordinal))
-            return false;
-        return decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-            CultureInfo.InvariantCulture, out number);
+        var t = text.Trim();
+        return t.Length <= 60 ? t : t[..57] + "...";
     }
 
     private static bool Fail(out string error, string message)

@@ -8,6 +8,11 @@ namespace TcpSwarm.Scenarios;
 /// YAML into one located message instead of an exception.</summary>
 internal static class YamlDocumentReader
 {
+    /// <summary>The deepest nesting of mappings and lists read. A scenario needs 5; the representation model
+    /// recurses once per level, so the limit is checked on the parser's events, before the model goes deeper.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     /// <summary>The single document's root, or the problem's position and message.</summary>
     public static bool TryRead(string yaml, out YamlNode? root, out int line, out int column, out string message)
     {
@@ -19,6 +24,12 @@ internal static class YamlDocumentReader
         try
         {
             stream.Load(parser);
+        }
+        catch (TooDeepException e)
+        {
+            (line, column) = ((int)Math.Max(1, e.At.Line), (int)Math.Max(1, e.At.Column));
+            message = $"nested more than {MaxDepth} levels deep; a scenario needs at most 5 (is a bracket unclosed?)";
+            return false;
         }
         catch (YamlException e)
         {
@@ -63,7 +74,8 @@ internal static class YamlDocumentReader
     }
 
     /// <summary>The question the scenario answers: its leading comment up to the first '?' (lines joined), or its
-    /// first comment line when there is no '?'; "" when the file does not start with a comment.</summary>
+    /// first comment line when there is no '?'; "" when the file does not start with a comment. Control characters
+    /// escaped: it is printed.</summary>
     public static string Question(string yaml)
     {
         var lines = new List<string>();
@@ -77,7 +89,7 @@ internal static class YamlDocumentReader
         if (lines.Count == 0) return "";
         var text = string.Join(" ", lines);
         var mark = text.IndexOf('?', StringComparison.Ordinal);
-        return mark >= 0 ? text[..(mark + 1)] : lines[0];
+        return Printable.Of(mark >= 0 ? text[..(mark + 1)] : lines[0]);
     }
 
     private static string Clean(string message)
@@ -119,8 +131,15 @@ internal static class YamlDocumentReader
                 case SequenceStart q: _open.Push((q.Style == SequenceStyle.Flow, '[', q.Start)); break;
                 case MappingEnd or SequenceEnd when _open.Count > 0: _open.Pop(); break;
             }
+            if (_open.Count > MaxDepth) throw new TooDeepException(_open.Peek().At);
             if (inner.Current is { } e) LastEnd = e.End;
             return moved;
         }
+    }
+
+    /// <summary>Nesting past <see cref="MaxDepth"/>, raised before the representation model recurses into it.</summary>
+    private sealed class TooDeepException(Mark at) : Exception("nested too deep")
+    {
+        public Mark At { get; } = at;
     }
 }

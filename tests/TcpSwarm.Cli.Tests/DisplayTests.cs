@@ -32,9 +32,24 @@ public sealed class DisplayTests
         var snapshot = Snapshots.At(TimeSpan.FromSeconds(5));
         rates.Sample(snapshot.Windows, snapshot.Events);
 
-        Assert.Equal("progress 5.0s/20.0s 25.0%  speed 4.50x  windows/s 500  events/s 250,000  sockets 2,222  "
+        Assert.Equal("progress 5.0s/20.0s 25.0%  wall 2.0s, about 6.0s left  speed 4.50x  windows/s 500  "
+                     + "events/s 250,000  sockets 2,222  "
                      + "attempts 1,000: completed 800, refused 0, reset 2, timed_out 5, port_exhausted 0, open 193  "
                      + "time_wait 950  ports 1,200  drops 15", ProgressLines.Line(snapshot, rates));
+    }
+
+    [Fact]
+    public void The_time_left_is_the_rest_of_the_run_at_the_pace_so_far()
+    {
+        var clock = new ManualClock();
+        var rates = new RateMeter(clock);
+
+        var minute = TimeSpan.FromSeconds(60);
+
+        Assert.Equal("wall 0.00s, time left unknown yet", rates.WallTime(TimeSpan.Zero, minute));
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal("wall 30.0s, about 90.0s left", rates.WallTime(TimeSpan.FromSeconds(15), minute));
+        Assert.Equal("wall 30.0s, about 0.00s left", rates.WallTime(minute, minute));
     }
 
     [Fact]

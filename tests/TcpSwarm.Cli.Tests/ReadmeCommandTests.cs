@@ -41,6 +41,10 @@ public sealed partial class ReadmeCommandTests
         ["perf report -i churn.perf --children --sort sym -g none"] = "reads the perf record above",
         ["dotnet run -c Release --project tests/TcpSwarm.Benchmarks -- --filter '*'"] = "BenchmarkDotNet: 10 minutes",
         ["dotnet run -c Release --project tests/TcpSwarm.Benchmarks -- --filter '*Demux*'"] = "BenchmarkDotNet",
+        ["tcpswarm drill path/to/linux/tools/testing/selftests/net/packetdrill"] =
+            "the kernel's scripts are GPL-2.0 and not in this repository: the user points at a copy",
+        ["tcpswarm drill path/to/packetdrill/gtests/net/tcp/close --ladder"] =
+            "Google's scripts are not in this repository: the user points at a copy",
     };
 
     /// <summary>How a command is shortened for the suite: what it says, and what runs instead.</summary>
@@ -62,6 +66,9 @@ public sealed partial class ReadmeCommandTests
     {
         using var scratch = new TempFolder();
         Directory.CreateSymbolicLink(Path.Combine(scratch.Path, "load"), Repo.LoadDir);
+        Directory.CreateDirectory(Path.Combine(scratch.Path, "tests"));
+        Directory.CreateSymbolicLink(Path.Combine(scratch.Path, "tests", "drill"),
+            Path.Combine(Repo.Root, "tests", "drill"));
         var failures = new List<string>();
         int ran = 0;
         foreach (var command in Commands(File.ReadAllText(Path.Combine(Repo.Root, readme))))

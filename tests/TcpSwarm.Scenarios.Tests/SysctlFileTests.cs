@@ -68,9 +68,24 @@ public sealed class SysctlFileTests : IDisposable
 
         var problem = Assert.Single(file.Problems);
         Assert.Equal(("f.sysctl", 2, column, "line"), (problem.File, problem.Line, problem.Column, problem.Field));
-        Assert.Contains("is not a setting; use 'key = value' as sysctl -a prints it", problem.Message,
-            StringComparison.Ordinal);
+        Assert.Contains("is not a setting", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("use 'key = value' as sysctl -a prints it", problem.Message, StringComparison.Ordinal);
         Assert.Single(file.Settings);
+    }
+
+    [Fact]
+    public void A_file_that_is_no_sysctl_file_is_refused_without_repeating_its_lines()
+    {
+        const string Secret = "root:$6$Zq8kT1bG$ONLYTHEUSERMAYSEE:19700:0:99999:7:::";
+        var file = SysctlFile.Parse("shadow", Secret + "\ndaemon:*:19700:0:99999:7:::\nkey with blanks = x\n");
+
+        Assert.Equal([1, 2, 3], file.Problems.Select(p => p.Line));
+        Assert.All(file.Problems, p =>
+        {
+            Assert.DoesNotContain("root", p.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("daemon", p.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("blanks", p.ToString(), StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -56,7 +56,8 @@ internal sealed class LiveView(Scenario scenario, Interruption interruption, Tim
 
         _rates.Sample(p.Windows, p.Events);
         lines.Add(new Markup(Bar(p, console.Profile.Capabilities.Unicode)));
-        lines.Add(new Markup($"speed {Numbers.Fixed(p.Speed, 2)} virtual s per wall s   "
+        lines.Add(new Markup($"{_rates.WallTime(p.VirtualTime, p.Duration)}   "
+                             + $"speed {Numbers.Fixed(p.Speed, 2)} virtual s per wall s   "
                              + $"windows/s {Numbers.Rate(_rates.WindowsPerSecond)}   "
                              + $"events/s {Numbers.Rate(_rates.EventsPerSecond)}   "
                              + $"TIME_WAIT {Numbers.Count(p.TimeWait)}   ports in use {Numbers.Count(p.PortsInUse)}"));

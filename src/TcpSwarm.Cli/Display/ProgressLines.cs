@@ -30,7 +30,8 @@ internal sealed class ProgressLines(TextWriter output, TimeProvider clock) : IPr
         foreach (var count in p.StateCounts) connections += count;
         foreach (var drop in p.Drops) drops += drop.Value;
         return $"progress {Numbers.Seconds(p.VirtualTime.TotalSeconds)}/{Numbers.Seconds(p.Duration.TotalSeconds)} "
-               + $"{Numbers.Share(p.VirtualTime.Ticks, p.Duration.Ticks)}  speed {Numbers.Fixed(p.Speed, 2)}x  "
+               + $"{Numbers.Share(p.VirtualTime.Ticks, p.Duration.Ticks)}  "
+               + $"{rates.WallTime(p.VirtualTime, p.Duration)}  speed {Numbers.Fixed(p.Speed, 2)}x  "
                + $"windows/s {Numbers.Rate(rates.WindowsPerSecond)}  "
                + $"events/s {Numbers.Rate(rates.EventsPerSecond)}  sockets {Numbers.Count(connections)}  "
                + $"attempts {Numbers.Count(p.Attempts)}: completed {Numbers.Count(o.Completed)}, "

@@ -4,6 +4,7 @@ namespace TcpSwarm.Cli.Display;
 /// </summary>
 internal sealed class RateMeter(TimeProvider clock)
 {
+    private readonly long _started = clock.GetTimestamp();
     private long _stamp = clock.GetTimestamp();
     private long _windows;
     private long _events;
@@ -25,5 +26,19 @@ internal sealed class RateMeter(TimeProvider clock)
         }
         if (seconds < 1) return;
         (_stamp, _windows, _events) = (now, windows, events);
+    }
+
+    /// <summary>Wall time since the meter was made (the run's start).</summary>
+    public TimeSpan Elapsed => clock.GetElapsedTime(_started);
+
+    /// <summary>"wall 12.0s, about 36.0s left": the rest at the pace so far (virtual time per wall second); no
+    /// estimate before any virtual time has passed.</summary>
+    public string WallTime(TimeSpan virtualTime, TimeSpan duration)
+    {
+        var elapsed = Elapsed.TotalSeconds;
+        var text = "wall " + Numbers.Seconds(elapsed);
+        if (virtualTime <= TimeSpan.Zero || elapsed <= 0) return text + ", time left unknown yet";
+        var left = elapsed * Math.Max(0, (duration - virtualTime) / virtualTime);
+        return text + ", about " + Numbers.Seconds(left) + " left";
     }
 }
