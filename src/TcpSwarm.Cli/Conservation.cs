@@ -2,7 +2,7 @@ using TcpSwarm.Simulation.Results;
 
 namespace TcpSwarm.Cli;
 
-/// <summary>DESIGN.md §8's conservation, checked on what is written: every attempt in exactly one bucket, for the
+/// <summary>docs/outputs.md's conservation, checked on what is written: every attempt in exactly one bucket, for the
 /// run and for each client group. A broken one is the engine's bug, never the user's.</summary>
 internal static class Conservation
 {

@@ -1,6 +1,6 @@
 namespace TcpSwarm.Cli;
 
-/// <summary>tcpswarm's exit codes (DESIGN.md §9), so that a script can tell what happened from $? alone.</summary>
+/// <summary>tcpswarm's exit codes (docs/outputs.md), so that a script can tell what happened from $? alone.</summary>
 internal static class ExitCodes
 {
     /// <summary>The verb did what was asked.</summary>

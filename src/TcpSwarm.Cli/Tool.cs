@@ -13,7 +13,7 @@ internal static class Tool
         + "ran; 3 the cluster failed (results up to the last completed window written); 4 calibrate found the kernel "
         + "and the simulator apart; 5 the run completed and a check failed; 130 interrupted (partial results written).";
 
-    /// <summary>Parses args and runs the verb they name; the exit code of DESIGN.md §9.</summary>
+    /// <summary>Parses args and runs the verb they name; the exit code of docs/outputs.md.</summary>
     public static async Task<int> InvokeAsync(string[] args, CliEnvironment env)
     {
         var root = new RootCommand(Description)

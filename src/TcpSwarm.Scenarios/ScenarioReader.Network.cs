@@ -51,7 +51,8 @@ internal sealed partial class ScenarioReader
     }
 
     // latency: fixed: D | uniform: { min, max } | normal: { min, mean, stddev } | exponential: { min, mean };
-    // a bare duration is short for fixed. Every distribution needs a floor above 0 (the lookahead, DESIGN.md 2).
+    // a bare duration is short for fixed. Every distribution needs a floor above 0 (the lookahead,
+    // docs/virtual-time.md).
     private LatencySpec ReadLatency(Fields f)
     {
         var fallback = new LatencySpec.Fixed(TimeSpan.FromMilliseconds(1));

@@ -11,7 +11,8 @@ namespace TcpSwarm.Silo;
 /// wall-clock pacing, the TcpSwarm meter fed by this silo's partitions, and no collection mid-run.</summary>
 public static class SiloSetup
 {
-    /// <summary>Longer than any run: an activation collected mid-run would come back empty (DESIGN.md §10).</summary>
+    /// <summary>Longer than any run: an activation collected mid-run would come back empty (docs/architecture.md).
+    /// </summary>
     public static readonly TimeSpan CollectionAge = TimeSpan.FromDays(2);
 
     /// <summary>One call advances a run by a sampling interval; a large scenario may take minutes of wall time.</summary>

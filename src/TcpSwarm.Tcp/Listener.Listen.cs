@@ -21,11 +21,11 @@ public sealed partial class Listener
             && CookieAckArrives(in tuple, in seg, now, tsOffset, ref step))
             return;
         if (seg.Has(TcpFlags.Rst)) return;
-        SendReset(in seg, ref step);                     // the half-open client's data ends here (LINUX-TCP.md §6)
+        SendReset(in seg, ref step);                     // the half-open client's data ends here (docs/model.md)
         step.Outcome = ListenerOutcome.Refused;
     }
 
-    // tcp_conn_request (LINUX-TCP.md §2.2), step by step.
+    // tcp_conn_request (docs/model.md), step by step.
     private void SynArrives(in SocketPair tuple, in Segment seg, Instant now, bool peerProven, SeqNum? twIsn,
         uint tsOffset, ref ListenerStep step)
     {

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace TcpSwarm.Tcp;
 
-// reqsk_timer_handler and syn_ack_recalc (LINUX-TCP.md §1.3), without TCP_DEFER_ACCEPT.
+// reqsk_timer_handler and syn_ack_recalc (docs/model.md), without TCP_DEFER_ACCEPT.
 public sealed partial class Listener
 {
     /// <summary>A request timer fired; a stale call (entry gone, or re-armed later) changes nothing.</summary>

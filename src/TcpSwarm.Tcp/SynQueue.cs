@@ -45,7 +45,7 @@ internal sealed class SynQueue
 
     /// <summary>
     /// reqsk_timer_handler: the SYN-ACK retries an entry may have now. When more than half of max(8, backlog) is
-    /// queued, each halving of the young share takes one retry away, down to 2 (LINUX-TCP.md §1.3).
+    /// queued, each halving of the young share takes one retry away, down to 2 (docs/model.md).
     /// </summary>
     public int SynAckRetries(int synackRetries, int backlog)
     {

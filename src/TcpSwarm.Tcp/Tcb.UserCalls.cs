@@ -67,7 +67,7 @@ public sealed partial class Tcb
             return Finish(now, ref step);
         }
         // __tcp_close counts TCPAbortOnData after tcp_disconnect for SO_LINGER 0, whatever the state (checked in the
-        // kernel source, as LINUX-TCP.md §6 says); TCPAbortOnLinger is for TCP_LINGER2 < 0, which is not modelled.
+        // kernel source, as docs/model.md says); TCPAbortOnLinger is for TCP_LINGER2 < 0, which is not modelled.
         step.Counters.Add(TcpExt.TCPAbortOnData);
         bool needsReset = (_state is TcpState.Established or TcpState.CloseWait or TcpState.FinWait1
                 or TcpState.FinWait2 or TcpState.SynReceived)

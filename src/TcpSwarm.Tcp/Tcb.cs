@@ -12,7 +12,7 @@ namespace TcpSwarm.Tcp;
 //   queue and answered with a duplicate ACK (no SACK blocks), and the sender's RTO goes back to SND.UNA, resending
 //   one segment per ACK until the ACK jumps past what the receiver kept. RACK-TLP's tail loss probe is modelled
 //   (Tcb.LossProbe.cs). Loss then costs a probe or an RTO where Linux would often recover in one RTT; data transfer
-//   timing under loss is not what TcpSwarm measures (DESIGN.md §1).
+//   timing under loss is not what TcpSwarm measures (docs/model.md).
 // - Payload (bytes are counts), Nagle, window autotuning and zero-window probing: the advertised window stays
 //   profile.ReceiveWindow whatever the application leaves unread. Of the delayed-ACK engine (Tcb.DelayedAck.cs), the
 //   ACK that tcp_cleanup_rbuf sends when the application reads is left out, and SACK compression of duplicate ACKs.

@@ -8,7 +8,7 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Calibration.Experiments;
 
 /// <summary>A listener with backlog 4 that never accepts, and 20 connects one every 100 ms: how many reach
-/// ESTABLISHED on the server, and what happens to the others? (LINUX-TCP.md §2.1: the accept queue holds backlog + 1;
+/// ESTABLISHED on the server, and what happens to the others? (docs/model.md: the accept queue holds backlog + 1;
 /// a SYN meeting a full accept queue is dropped, ListenOverflows.)</summary>
 /// <remarks>The blocked clients keep resending their SYN until connect() gives up; every SYN is dropped and counted
 /// (ListenOverflows, ListenDrops). The rows are read once every client has given up, so no count depends on when.

@@ -6,7 +6,7 @@ using TcpSwarm.Calibration.Table;
 namespace TcpSwarm.Calibration.Experiments;
 
 /// <summary>ip_local_port_range "40000 40009": ten ports, so ten connects to one destination, then EADDRNOTAVAIL
-/// while TIME_WAIT holds them. (LINUX-TCP.md §5: exhaustion is per destination.)</summary>
+/// while TIME_WAIT holds them. (docs/model.md: exhaustion is per destination.)</summary>
 internal sealed class PortRange() : Experiment("port-range-10")
 {
     private const int Connects = 12;

@@ -7,7 +7,7 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Calibration.Experiments;
 
 /// <summary>Every pure ACK of the client dropped: when does the server resend its SYN-ACK, when does it forget the
-/// request, and does the client's later write meet a RST? (LINUX-TCP.md §1.3, DESIGN.md §8.)</summary>
+/// request, and does the client's later write meet a RST? (docs/model.md, docs/outputs.md.)</summary>
 /// <remarks>Kernel: the server's namespace drops, on input, every ACK without SYN, FIN, RST or PSH to the port; a
 /// raw socket in the client's namespace stamps each SYN-ACK as it arrives; ss polls the server's SYN-RECV count
 /// every 100 ms. Simulator: load/lost-third-ack.yaml's shape with the kernel's sysctls.</remarks>

@@ -7,7 +7,7 @@ namespace TcpSwarm.Calibration.Experiments;
 
 /// <summary>A burst of 64 never-answered SYNs at a listener with backlog 16, under tcp_syncookies 0, 1 or 2: how many
 /// requests are queued, how many SYNs dropped or answered with a cookie, and how many requests the pruning of old
-/// ones leaves 10 s later. (LINUX-TCP.md §2.2 and §1.3.)</summary>
+/// ones leaves 10 s later. (docs/model.md and §1.3.)</summary>
 /// <remarks>
 /// Kernel: a raw socket in the attacker's namespace writes one SYN from each of 198.51.100.64 to .127; the server
 /// routes that block back to the attacker, whose namespace drops everything to it on arrival, so nobody ever answers

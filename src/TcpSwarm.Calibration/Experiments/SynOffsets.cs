@@ -7,7 +7,7 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Calibration.Experiments;
 
 /// <summary>Every SYN-ACK to the client dropped: when does the client resend its SYN, and when does connect() give up
-/// with ETIMEDOUT? (LINUX-TCP.md §1.2: linear first retries on 6.x, then doubling; a time budget too.)</summary>
+/// with ETIMEDOUT? (docs/model.md: linear first retries on 6.x, then doubling; a time budget too.)</summary>
 /// <remarks>Kernel: the client's namespace drops SYN-ACKs on input; a raw socket in the server's namespace stamps
 /// each SYN as it arrives; connect() blocks until the kernel fails it. Simulator: one connect, a drop fault on
 /// SYN-ACKs, sampled every 10 ms for the moment connect() fails.</remarks>

@@ -6,7 +6,7 @@ using TcpSwarm.Calibration.Table;
 namespace TcpSwarm.Calibration.Experiments;
 
 /// <summary>Steady active closes, 20 a second: TIME_WAIT grows on the client (the side that closes first) at the
-/// close rate, not at all on the server, and the first record goes 60 s after it began. (LINUX-TCP.md §4.)</summary>
+/// close rate, not at all on the server, and the first record goes 60 s after it began. (docs/model.md.)</summary>
 /// <remarks>Kernel: the client connects and closes on a fixed schedule for the closing time, the server reads to the
 /// end and closes; ss counts the client's TIME-WAIT sockets once a second, once every close has been answered, and
 /// every 100 ms near the 60 s mark. On a busy machine the kernel side falls behind its schedule: what is compared is

@@ -2,7 +2,7 @@ using TcpSwarm.Simulation.Results;
 
 namespace TcpSwarm.Cli.Output;
 
-/// <summary>summary.json's outcomes: exactly the six buckets of DESIGN.md §8, in that order, no total.</summary>
+/// <summary>summary.json's outcomes: exactly the six buckets of docs/outputs.md, in that order, no total.</summary>
 internal sealed record OutcomesDocument(long Completed, long Refused, long Reset, long TimedOut, long PortExhausted,
     long Open)
 {

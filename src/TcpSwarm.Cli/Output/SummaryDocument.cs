@@ -2,7 +2,7 @@ using TcpSwarm.Simulation.Results;
 
 namespace TcpSwarm.Cli.Output;
 
-/// <summary>summary.json: only what the scenario and seed determine (DESIGN.md §9), so one seed gives one file.
+/// <summary>summary.json: only what the scenario and seed determine (docs/outputs.md), so one seed gives one file.
 /// </summary>
 internal sealed record SummaryDocument(string Scenario, ulong Seed, string Profile, double VirtualSeconds,
     long Attempts, OutcomesDocument Outcomes, NamedMap<ServerDocument> Servers, NamedMap<ClientDocument> Clients,

@@ -7,7 +7,7 @@ using static TcpSwarm.Cli.Report.ReportMarkdown;
 namespace TcpSwarm.Cli.Report;
 
 /// <summary>The SYN queue under a flood of un-acknowledged SYNs against Erlang's loss formula B(E, m), only in the
-/// regime where it holds (DESIGN.md §8): no syncookies, no pruning of old requests, one listener.</summary>
+/// regime where it holds (docs/outputs.md): no syncookies, no pruning of old requests, one listener.</summary>
 internal static class ReportErlang
 {
     public static void Append(StringBuilder md, JsonElement summary, TimeSeriesHeader h, TimeSeriesTable table,

@@ -10,7 +10,8 @@ namespace TcpSwarm.Cli.Report;
 /// not where it does not.</summary>
 internal static class ReportTheory
 {
-    /// <summary>Each client group's TIME_WAIT prediction (DESIGN.md §8), for the plots; none for an RST close.</summary>
+    /// <summary>Each client group's TIME_WAIT prediction (docs/outputs.md), for the plots; none for an RST close.
+    /// </summary>
     public static IReadOnlyDictionary<string, (double Rate, double Bound)> TimeWaitPredictions(JsonElement summary,
         TimeSeriesHeader header, TimeSeriesTable table)
     {

@@ -4,7 +4,7 @@ namespace TcpSwarm.Cli.Report;
 /// SYN queue, and the profile's SYN-ACK schedule.</summary>
 internal static class Theory
 {
-    /// <summary>The three terms of DESIGN.md §8's TIME_WAIT bound and the one that binds (the smallest).</summary>
+    /// <summary>The three terms of docs/outputs.md's TIME_WAIT bound and the one that binds (the smallest).</summary>
     public sealed record TimeWaitBound(double Little, double? Ports, double Buckets)
     {
         public double Value => Math.Min(Little, Math.Min(Ports ?? double.PositiveInfinity, Buckets));

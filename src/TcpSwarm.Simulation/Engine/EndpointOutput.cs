@@ -44,5 +44,5 @@ public readonly record struct EndpointEnd(
 /// <summary>Not ended, handed to TIME_WAIT, or closed.</summary>
 public enum EndpointEndKind : byte { None, TimeWait, Closed }
 
-/// <summary>The DESIGN.md §8 bucket of a client's attempt; None for a server-side socket.</summary>
+/// <summary>The docs/outputs.md bucket of a client's attempt; None for a server-side socket.</summary>
 public enum AttemptOutcome : byte { None, Completed, Refused, Reset, TimedOut, PortExhausted }

@@ -121,7 +121,7 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
             _plan.Client ? Classify(error) : AttemptOutcome.None, _connectedAt, _startedAt);
     }
 
-    // DESIGN.md §8: a clean end (or the RST close the scenario asked for, after the last response) completes.
+    // docs/outputs.md: a clean end (or the RST close the scenario asked for, after the last response) completes.
     private AttemptOutcome Classify(TcpError error) => error switch
     {
         TcpError.None => AttemptOutcome.Completed,

@@ -3,8 +3,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>The run's clock, conservative windowed synchronisation (DESIGN.md §2): advances virtual time in windows no
-/// longer than the lookahead, over every partition at once.</summary>
+/// <summary>The run's clock, conservative windowed synchronisation (docs/virtual-time.md): advances virtual time in
+/// windows no longer than the lookahead, over every partition at once.</summary>
 /// <remarks>
 /// Every segment takes at least the lookahead L to arrive, so a segment sent in a window lands in a later one and
 /// every host can run its window's events in order without waiting for anyone. A window starts at the earliest event

@@ -2,7 +2,7 @@ namespace TcpSwarm.Simulation.Model;
 
 /// <summary>A SYN flood: SYNs with spoofed source addresses that never answer, sent to one server.</summary>
 /// <remarks>Not an endpoint: a spoofed SYN is a message to a listener, and the SYN-ACKs go to nobody. Spoofed SYNs
-/// are not connection attempts and are counted apart (DESIGN.md section 8).</remarks>
+/// are not connection attempts and are counted apart (docs/outputs.md).</remarks>
 /// <param name="Name">Unique among servers, client groups and attackers; [a-z][a-z0-9_-]*.</param>
 /// <param name="Target">The name of the server flooded.</param>
 /// <param name="SpoofedFrom">Source addresses, each SYN's drawn uniformly from the range (1 to 16,777,216), with a

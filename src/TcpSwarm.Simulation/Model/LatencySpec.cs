@@ -1,8 +1,8 @@
 namespace TcpSwarm.Simulation.Model;
 
 /// <summary>A one-way latency distribution with a positive floor: fixed, uniform, normal or exponential.</summary>
-/// <remarks>No distribution here can reach 0: the floor bounds the lookahead of the windowed clock (DESIGN.md
-/// section 2), so a path whose latency could be 0 is refused when the scenario is loaded.</remarks>
+/// <remarks>No distribution here can reach 0: the floor bounds the lookahead of the windowed clock
+/// (docs/virtual-time.md), so a path whose latency could be 0 is refused when the scenario is loaded.</remarks>
 public abstract record LatencySpec
 {
     private LatencySpec()

@@ -42,7 +42,7 @@ public sealed record Scenario(
     IReadOnlyList<FaultSpec> Faults,
     TraceSpec Trace)
 {
-    /// <summary>The lookahead L of DESIGN.md section 2: the smallest latency floor of any path, above 0.</summary>
+    /// <summary>The lookahead L of docs/virtual-time.md: the smallest latency floor of any path, above 0.</summary>
     public TimeSpan Lookahead
     {
         get

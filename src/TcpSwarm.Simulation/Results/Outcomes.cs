@@ -1,6 +1,6 @@
 namespace TcpSwarm.Simulation.Results;
 
-/// <summary>How connection attempts ended (DESIGN.md §8): every attempt lands in exactly one bucket.</summary>
+/// <summary>How connection attempts ended (docs/outputs.md): every attempt lands in exactly one bucket.</summary>
 public sealed record Outcomes(long Completed, long Refused, long Reset, long TimedOut, long PortExhausted, long Open)
 {
     public static readonly Outcomes None = new(0, 0, 0, 0, 0, 0);
