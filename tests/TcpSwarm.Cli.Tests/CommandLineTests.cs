@@ -133,7 +133,7 @@ public sealed class CommandLineTests
         string[] options = ["--out <DIR>", "--seed <N>", "--speed <max|F>", "--set <KEY=VALUE>", "--redis <HOST:PORT>",
             "--cluster-id <ID>", "--gateways <PORT,...>", "--metrics-port <P>", "--metrics-address <A>",
             "--metrics-linger <DURATION>", "--otlp-endpoint <URL>", "--sysctl-file <FILE>", "--check <EXPR>",
-            "--redis-password-file <FILE>", "--cluster-timeout <DURATION>"];
+            "--redis-password-file <FILE>", "--cluster-timeout <DURATION>", "--force"];
         foreach (var option in options) Assert.Contains(option, result.Out, StringComparison.Ordinal);
         Assert.Equal(options.Length, result.Out.Split("Default:").Length - 1);
     }

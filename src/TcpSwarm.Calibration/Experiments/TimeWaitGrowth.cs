@@ -115,7 +115,14 @@ internal sealed class TimeWaitGrowth(TimeSpan closeDelay = default) : Experiment
         while (ServerCloses() < closes && Clock.NowNs() < start + Seconds(AnsweredBy.TotalSeconds))
             await Task.Delay(SampleEvery, cancellation).ConfigureAwait(false);
         int answered = ServerCloses();
+        // The server's close() returns before its FIN has reached the client: wait until the client holds a
+        // TIME_WAIT for every answered close (a busy machine may take a moment), within the same deadline.
         long after = (await cli.SocketsAsync(cancellation).ConfigureAwait(false)).Count("TIME-WAIT");
+        while (after < answered && Clock.NowNs() < start + Seconds(AnsweredBy.TotalSeconds))
+        {
+            await Task.Delay(SampleEvery, cancellation).ConfigureAwait(false);
+            after = (await cli.SocketsAsync(cancellation).ConfigureAwait(false)).Count("TIME-WAIT");
+        }
         long onServer = (await srv.SocketsAsync(cancellation).ConfigureAwait(false)).Count("TIME-WAIT");
         string? unanswered = answered < closes
             ? $"the server side had closed {answered} of {closes} by {AnsweredBy.TotalSeconds:0} s"
