@@ -90,8 +90,11 @@ internal sealed class SiloFigures
 
     /// <summary>This silo's hosts' events by (kind, where), instants in ns: summary.json's events, this silo's part.
     /// </summary>
-    public SortedDictionary<(long Kind, long Where), (long FirstNs, long LastNs, long Count)> Events { get; private set; }
-        = [];
+    public SortedDictionary<(long Kind, long Where), (long FirstNs, long LastNs, long Count)> Events
+    {
+        get;
+        private set;
+    } = [];
 
     public long[] AttackerSyns { get; }
     public long[] AttackerLost { get; }
