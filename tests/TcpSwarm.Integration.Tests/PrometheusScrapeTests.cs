@@ -85,11 +85,34 @@ public sealed partial class PrometheusScrapeTests(WatchedRun run) : IClassFixtur
             Assert.Equal(Long(v, "peak_time_wait"), await Last($"tcpswarm_time_wait_peak{{{s}}}"));
             await AssertCounters(v, s);
             Assert.True(Long(v.GetProperty("counters"), "TCPReqQFullDoCookies") > 0, "the flood never filled the SYN queue");
+            foreach (var reason in v.GetProperty("drops").EnumerateObject().Where(r => r.Name != "total"))
+                Assert.Equal(reason.Value.GetInt64(),
+                    await Last($"tcpswarm_listen_drops_total{{{s}, tcpswarm_drop_reason=\"{reason.Name}\"}}"));
         }
+        await AssertEvents(summary);
         foreach (var attacker in summary.GetProperty("attackers").EnumerateObject())
             Assert.Equal(Long(attacker.Value, "spoofed_syns"),
                 await Last($"tcpswarm_attacker_syns_total{{tcpswarm_attacker_name=\"{attacker.Name}\"}}"));
         await AssertHandshakeBuckets();
+    }
+
+    // summary.json's events, each with its first and last virtual instant and its count; the flood made some.
+    private async Task AssertEvents(JsonElement summary)
+    {
+        var servers = summary.GetProperty("servers").EnumerateObject().Select(p => p.Name).ToHashSet();
+        var events = summary.GetProperty("events").EnumerateArray().ToList();
+        Assert.Contains(events, e => e.GetProperty("name").GetString() == "syncookies_sent");
+        foreach (var e in events)
+        {
+            var where = e.GetProperty("where").GetString()!;
+            var place = servers.Contains(where) ? "tcpswarm_server_name" : "tcpswarm_client_group";
+            var selector = $"{{tcpswarm_event=\"{e.GetProperty("name").GetString()}\", {place}=\"{where}\"}}";
+            Assert.Equal(e.GetProperty("first_s").GetDouble(),
+                await Last($"tcpswarm_event_first_seen_seconds{selector}", "min"), 9);
+            Assert.Equal(e.GetProperty("last_s").GetDouble(),
+                await Last($"tcpswarm_event_last_seen_seconds{selector}", "max"), 9);
+            Assert.Equal(e.GetProperty("count").GetInt64(), await Last($"tcpswarm_event_occurrences_total{selector}"));
+        }
     }
 
     // Every counter summary.json lists for an owner, by its nstat name; the meter's others are 0.

@@ -66,6 +66,12 @@ internal sealed class MetricTags
                 listeners.Add([Server[s][0], new("tcpswarm.server.shard", shard)]);
         }
         Listener = [.. listeners];
+        ServerDrop = Array.ConvertAll(Server,
+            t => Array.ConvertAll(RunProgressBuilder.DropReasons, r => With(t, "tcpswarm.drop.reason", r)));
+        var events = Enum.GetValues<RunEventKind>();
+        ServerEvent = Array.ConvertAll(Server, t => Array.ConvertAll(events, k => With(t, "tcpswarm.event", Name(k))));
+        ClientEvent = Array.ConvertAll(Owner[..ClientCount],
+            t => Array.ConvertAll(events, k => With(t, "tcpswarm.event", Name(k))));
         ListenerCounter = Array.ConvertAll(Listener,
             l => Array.ConvertAll(CounterNames, r => With(l, "tcpswarm.counter.name", r)));
         Attacker = Array.ConvertAll([.. scenario.Attackers], a => new Tag[]
@@ -99,6 +105,20 @@ internal sealed class MetricTags
     public Tag[][][] ListenerCounter { get; }
     public Tag[][] Attacker { get; }
 
+    /// <summary>Per server, per reason of <see cref="RunProgressBuilder.DropReasons"/>.</summary>
+    public Tag[][][] ServerDrop { get; }
+
+    /// <summary>Per server, per <see cref="RunEventKind"/>: the server and the event's summary.json name.</summary>
+    public Tag[][][] ServerEvent { get; }
+
+    /// <summary>Per client group, per <see cref="RunEventKind"/>: the group, its target and the event.</summary>
+    public Tag[][][] ClientEvent { get; }
+
+    /// <summary>The attributes of an event where <paramref name="where"/> is a server's index or -1 minus a client
+    /// group's (<see cref="HostSample.Events"/>).</summary>
+    public Tag[] EventAt(long kind, long where) =>
+        where >= 0 ? ServerEvent[where][kind] : ClientEvent[-1 - where][kind];
+
     /// <summary>tcp_max_tw_buckets: a host's TIME_WAIT table holds no more.</summary>
     public long[] TimeWaitLimitPerHost { get; }
 
@@ -109,6 +129,16 @@ internal sealed class MetricTags
     public int OwnerOf(HostSample host) => host.ClientGroup >= 0 ? host.ClientGroup : _serverHosts[host.Host];
 
     public int ListenerOf(ListenerSample listener) => _listenerStart[listener.Server] + listener.Shard;
+
+    /// <summary>The server of listener <paramref name="listener"/> (an index into <see cref="Listener"/>).</summary>
+    public int ServerOf(int listener)
+    {
+        int s = Array.BinarySearch(_listenerStart, listener);
+        if (s >= 0) return s;
+        return ~s - 1;
+    }
+
+    private static string Name(RunEventKind kind) => RunEventNames.Of(kind);
 
     private static Tag[] With(Tag[] tags, string key, object value) => [.. tags, new Tag(key, value)];
 }

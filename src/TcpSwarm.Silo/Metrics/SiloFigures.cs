@@ -50,6 +50,7 @@ internal sealed class SiloFigures
         AcceptQueuePeak = new long[servers];
         _synNow = new long[servers];
         _acceptNow = new long[servers];
+        ServerDrops = new long[servers, RunProgressBuilder.DropReasons.Length];
         AttackerSyns = new long[tags.Attacker.Length];
         AttackerLost = new long[tags.Attacker.Length];
     }
@@ -84,6 +85,17 @@ internal sealed class SiloFigures
     public bool[] ServerPresent { get; }
     public long[] SynQueuePeak { get; }
     public long[] AcceptQueuePeak { get; }
+    /// <summary>Per server, its listeners' drops by reason (<see cref="ListenDrops"/>, each drop once).</summary>
+    public long[,] ServerDrops { get; }
+
+    /// <summary>This silo's hosts' events by (kind, where), instants in ns: summary.json's events, this silo's part.
+    /// </summary>
+    public SortedDictionary<(long Kind, long Where), (long FirstNs, long LastNs, long Count)> Events
+    {
+        get;
+        private set;
+    } = [];
+
     public long[] AttackerSyns { get; }
     public long[] AttackerLost { get; }
 
@@ -108,6 +120,8 @@ internal sealed class SiloFigures
         Array.Clear(_synNow);
         Array.Clear(_acceptNow);
         foreach (var host in sample.Hosts) Add(host);
+        FillDrops();
+        Events = RunFigures.MergeEvents(sample.Hosts);
         for (int o = 0; o < Present.Length; o++)
         {
             if (!Present[o]) continue;
@@ -121,6 +135,26 @@ internal sealed class SiloFigures
         }
         for (int a = 0; a < AttackerSyns.Length && a < sample.Attackers.Count; a++)
             (AttackerSyns[a], AttackerLost[a]) = sample.Attackers[a];
+    }
+
+    // ListenDrops' one definition over each server's listeners' counters, as summary.json takes it.
+    private void FillDrops()
+    {
+        Array.Clear(ServerDrops);
+        var counters = new long[ServerPresent.Length][];
+        for (int l = 0; l < ListenerPresent.Length; l++)
+        {
+            if (!ListenerPresent[l]) continue;
+            int s = Tags.ServerOf(l);
+            counters[s] ??= new long[CounterCount];
+            for (int c = 0; c < CounterCount; c++) counters[s][c] += ListenerCounters[l, c];
+        }
+        for (int s = 0; s < counters.Length; s++)
+        {
+            if (counters[s] is null) continue;
+            var byReason = RunProgressBuilder.ByReason(ListenDrops.Of(counters[s]));
+            for (int r = 0; r < byReason.Length; r++) ServerDrops[s, r] = byReason[r];
+        }
     }
 
     private void Add(HostSample h)

@@ -61,11 +61,27 @@ public sealed partial class TcpSwarmMetrics
         meter.CreateObservableCounter("tcpswarm.tcpext", Counters, "{event}",
             "Linux's TcpExt and Tcp counters as nstat names them (tcpswarm.counter.name); as in Linux one event may "
             + "count under two names (every listener drop is also ListenDrops).");
+        meter.CreateObservableCounter("tcpswarm.listen.drops", ListenDrops, "{segment}",
+            "Segments a server's listeners dropped, by tcpswarm.drop.reason (syn_queue_full, syn_queue_unproven_peer, "
+            + "accept_queue_full), each drop once: they add up to ListenDrops. Cookies sent are answers, not drops.");
+        CreateEvents(meter);
         meter.CreateObservableCounter("tcpswarm.attacker.syns", () => PerAttacker(f => f.AttackerSyns), "{segment}",
             "Spoofed SYNs an attacker sent (not connection attempts).");
         meter.CreateObservableCounter("tcpswarm.attacker.lost", () => PerAttacker(f => f.AttackerLost), "{segment}",
             "Spoofed SYNs the network lost.");
         CreateSimulation(meter);
+    }
+
+    // summary.json's events: only once one has happened, each at its server or client group.
+    private void CreateEvents(Meter meter)
+    {
+        meter.CreateObservableGauge("tcpswarm.event.first_seen", () => Events(e => e.FirstNs / 1e9), "s",
+            "The virtual instant an event (tcpswarm.event) first happened at a server or client group; on several "
+            + "silos the earliest is min().");
+        meter.CreateObservableGauge("tcpswarm.event.last_seen", () => Events(e => e.LastNs / 1e9), "s",
+            "The virtual instant an event last happened so far; on several silos the latest is max().");
+        meter.CreateObservableCounter("tcpswarm.event.occurrences", () => Events(e => e.Count), "{event}",
+            "How many times an event happened at a server or client group.");
     }
 
     private void CreateSimulation(Meter meter)
@@ -174,6 +190,31 @@ public sealed partial class TcpSwarmMetrics
                 if (f.ListenerPresent[l])
                     for (int r = 0; r < reasons; r++)
                         list.Add(new(f.ListenerCounters[l, r], f.Tags.ListenerCounter[l][r]));
+        }
+        return list;
+    }
+
+    private List<Measurement<long>> ListenDrops()
+    {
+        var list = new List<Measurement<long>>();
+        lock (_gate)
+        {
+            if (_figures is not { } f) return list;
+            int reasons = f.ServerDrops.GetLength(1);
+            for (int s = 0; s < f.ServerPresent.Length; s++)
+                if (f.ServerPresent[s])
+                    for (int r = 0; r < reasons; r++) list.Add(new(f.ServerDrops[s, r], f.Tags.ServerDrop[s][r]));
+        }
+        return list;
+    }
+
+    private List<Measurement<T>> Events<T>(Func<(long FirstNs, long LastNs, long Count), T> value) where T : struct
+    {
+        var list = new List<Measurement<T>>();
+        lock (_gate)
+        {
+            if (_figures is not { } f) return list;
+            foreach (var ((kind, where), e) in f.Events) list.Add(new(value(e), f.Tags.EventAt(kind, where)));
         }
         return list;
     }

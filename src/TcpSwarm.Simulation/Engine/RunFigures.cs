@@ -6,7 +6,7 @@ namespace TcpSwarm.Simulation.Engine;
 
 /// <summary>The hosts' sketches, histograms and events at the last sample, as summary.json's handshake, lifetime
 /// and events figures.</summary>
-internal static class RunFigures
+public static class RunFigures
 {
     // DurationHistogram.Bounds[7] is 1 s and [8] is 3 s: the buckets after them hold exactly what took longer.
     private const int OverOneSecond = 8, OverThreeSeconds = 9;
@@ -40,16 +40,7 @@ internal static class RunFigures
     /// <summary>Each (event, place) over the hosts: the earliest first, the latest last, the counts added.</summary>
     public static IReadOnlyList<RunEvent> Events(Scenario scenario, IReadOnlyList<HostSample> hosts)
     {
-        var merged = new Dictionary<(long Kind, long Where), (long First, long Last, long Count)>();
-        foreach (var h in hosts)
-            for (int i = 0; i + 4 < h.Events.Length; i += 5)
-            {
-                var key = (h.Events[i], h.Events[i + 1]);
-                var (first, last, count) = (h.Events[i + 2], h.Events[i + 3], h.Events[i + 4]);
-                merged[key] = merged.TryGetValue(key, out var m)
-                    ? (Math.Min(m.First, first), Math.Max(m.Last, last), m.Count + count)
-                    : (first, last, count);
-            }
+        var merged = MergeEvents(hosts);
         var events = new List<RunEvent>();
         foreach (var ((kind, where), (first, last, count)) in merged)
         {
@@ -74,5 +65,23 @@ internal static class RunFigures
             : string.CompareOrdinal(a.Name, b.Name) != 0 ? string.CompareOrdinal(a.Name, b.Name)
             : string.CompareOrdinal(a.Where, b.Where));
         return events;
+    }
+
+    /// <summary>Each (<see cref="RunEventKind"/>, where) over the hosts, where being a server's index or -1 minus a
+    /// client group's: the earliest first and latest last instant in ns, the counts added; in key order.</summary>
+    public static SortedDictionary<(long Kind, long Where), (long FirstNs, long LastNs, long Count)> MergeEvents(
+        IEnumerable<HostSample> hosts)
+    {
+        var merged = new SortedDictionary<(long Kind, long Where), (long FirstNs, long LastNs, long Count)>();
+        foreach (var h in hosts)
+            for (int i = 0; i + 4 < h.Events.Length; i += 5)
+            {
+                var key = (h.Events[i], h.Events[i + 1]);
+                var (first, last, count) = (h.Events[i + 2], h.Events[i + 3], h.Events[i + 4]);
+                merged[key] = merged.TryGetValue(key, out var m)
+                    ? (Math.Min(m.FirstNs, first), Math.Max(m.LastNs, last), m.Count + count)
+                    : (first, last, count);
+            }
+        return merged;
     }
 }

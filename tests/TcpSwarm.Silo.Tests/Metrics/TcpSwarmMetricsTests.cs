@@ -130,7 +130,8 @@ public sealed class TcpSwarmMetricsTests
         [
             "network.connection.state", "tcpswarm.client.group", "tcpswarm.target.name", "tcpswarm.server.name",
             "tcpswarm.server.shard", "tcpswarm.counter.name", "error.type", "tcpswarm.segment.direction",
-            "tcpswarm.segment.kind", "tcpswarm.attacker.name", "tcpswarm.silo.peer",
+            "tcpswarm.segment.kind", "tcpswarm.attacker.name", "tcpswarm.silo.peer", "tcpswarm.drop.reason",
+            "tcpswarm.event",
         ];
         foreach (var sample in samples.Where((_, i) => i % 5 == 4))
         {
@@ -178,7 +179,12 @@ public sealed class TcpSwarmMetricsTests
             bool same = key.StartsWith("tcpswarm.simulation.", StringComparison.Ordinal)
                         && !key.Contains("events", StringComparison.Ordinal)
                         || key.StartsWith("tcpswarm.time_wait.length", StringComparison.Ordinal);
-            if (same)                                                       // max() across silos
+            var parts = new[] { e, o }.Where(d => d.ContainsKey(key)).Select(d => d[key]).ToList();
+            if (key.StartsWith("tcpswarm.event.first_seen{", StringComparison.Ordinal))      // min() across silos
+                Assert.True(all == parts.Min(), $"{key}: {string.Join(", ", parts)}, one silo {all}");
+            else if (key.StartsWith("tcpswarm.event.last_seen{", StringComparison.Ordinal))  // max() across silos
+                Assert.True(all == parts.Max(), $"{key}: {string.Join(", ", parts)}, one silo {all}");
+            else if (same)                                                  // max() across silos
                 Assert.True(all == Math.Max(a, b) && a == b, $"{key}: {a} and {b}, one silo {all}");
             else if (key.Contains(".peak{tcpswarm.client.group", StringComparison.Ordinal))
                 Assert.True(all <= a + b && all >= Math.Max(a, b), $"{key}: {a} + {b} vs {all}");     // a peak of a sum
