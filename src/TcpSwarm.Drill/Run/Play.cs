@@ -27,6 +27,7 @@ internal sealed partial class Play
             System.Globalization.CultureInfo.InvariantCulture, out var usecs) ? usecs : options.ToleranceUsecs;
         _stack = new LocalStack(options.Profile);
         _stack.AfterStep = PollPending;
+        _stack.OnChild = InheritOptions;
         _stack.OnSend = sent =>
             _ladder.Add((sent.At, () => $"> {PacketText.Outbound(sent.Segment, FlowOf(sent.Segment))}"));
     }
@@ -35,9 +36,11 @@ internal sealed partial class Play
     {
         try
         {
+            // --mss is packetdrill's MSS for TSO packets; the capture side merges as far as the expected segment spans
+            // (SuperSegment), so it changes nothing here.
             foreach (var option in _script.Options.Keys)
                 if (option is not ("tolerance_usecs" or "ip_version" or "local_ip" or "remote_ip" or "gateway_ip"
-                    or "netmask_ip" or "mtu" or "bind_port" or "connect_port" or "dry_run" or "verbose"))
+                    or "netmask_ip" or "mtu" or "bind_port" or "connect_port" or "dry_run" or "verbose" or "mss"))
                     throw DrillStop.Unsupported(1, $"the option --{option}");
             if (_script.Options.TryGetValue("ip_version", out var ip) && ip != "ipv4")
                 throw DrillStop.Unsupported(1, "IPv6: only --ip_version=ipv4 is modelled");
