@@ -99,7 +99,7 @@ internal sealed partial class Play
         var flow = FlowOf(sent.Segment)
                    ?? throw DrillStop.Fail(p.Line, $"expected {Want(p)} at {Seconds.Of(at)}, got a segment to an "
                                                    + $"unknown 4-tuple: {Describe(sent)}");
-        var differs = PacketMatch.Differs(p, sent.Segment, flow);
+        var differs = PacketMatch.Differs(p, sent.Segment, flow, _tsValTicks);
         if (differs is not null)
             throw DrillStop.Fail(p.Line, $"expected {differs} ({Want(p)}) at {Seconds.Of(at)}, got {Describe(sent)}");
         long sentAt = sent.At.Nanoseconds / 1000;
