@@ -8,7 +8,7 @@ namespace TcpSwarm.Tcp;
 /// Listener.Request.cs (a segment for a request entry: tcp_check_req), Listener.Timer.cs (reqsk_timer_handler).
 ///
 /// Left out, and why a user's numbers cannot tell: TCP_DEFER_ACCEPT, Fast Open, ECN, MD5/AO and BPF hooks (no
-/// scenario can ask for them); per-socket TCP_SYNCNT/TCP_MAXSEG (the sysctls are the knobs); SO_REUSEPORT
+/// scenario can ask for them); per-socket TCP_SYNCNT (the sysctl is the knob); SO_REUSEPORT
 /// request migration and listener close (a shard is its own Listener; no scenario closes a listener mid-run);
 /// ICMP errors on a request (tcp_req_err: the network model sends none); the TSecr range check of
 /// tcp_check_req (only a forged echo trips it, and no modelled peer forges one); the "Possible SYN flooding" log.
@@ -41,6 +41,22 @@ public sealed partial class Listener
 
     public uint Address { get; }
     public ushort Port { get; }
+
+    /// <summary>setsockopt(TCP_MAXSEG) on the listener (rx_opt.user_mss, 0 unset): the SYN-ACK announces at most this
+    /// MSS (tcp_mss_clamp in tcp_make_synack) and each child inherits it (tcp_create_openreq_child).</summary>
+    public int UserMss { get; private set; }
+
+    /// <summary>Sets <see cref="UserMss"/>; false (EINVAL) outside 88 to 32767, as do_tcp_setsockopt; 0 clears it.
+    /// </summary>
+    public bool SetMaxSegment(int bytes)
+    {
+        if (bytes != 0 && (bytes < 88 || bytes > 32767)) return false;
+        UserMss = bytes;
+        return true;
+    }
+
+    // The MSS the SYN-ACK announces and its window is sized on: the route's, clamped by TCP_MAXSEG.
+    private int AdvMss => UserMss > 0 && UserMss < _profile.Mss ? UserMss : _profile.Mss;
 
     /// <summary>sk_max_ack_backlog: listen()'s backlog after the somaxconn clamp.</summary>
     public int Backlog { get; }
@@ -118,7 +134,7 @@ public sealed partial class Listener
         if (syn.Timestamps) options |= TcpOptions.Timestamps;
         return new Segment(tuple.LocalAddr, tuple.LocalPort, tuple.RemoteAddr, tuple.RemotePort, iss, irs + 1,
             TcpFlags.Syn | TcpFlags.Ack, (ushort)RequestWindow(syn.Timestamps), 0, options,
-            (ushort)_profile.Mss, syn.WindowScale >= 0 ? _profile.WindowScaleShift : (byte)0,
+            (ushort)AdvMss, syn.WindowScale >= 0 ? _profile.WindowScaleShift : (byte)0,
             syn.Timestamps ? tsVal : 0, syn.Timestamps ? syn.TsVal : 0);
     }
 
@@ -127,7 +143,7 @@ public sealed partial class Listener
     // tcp_openreq_init_rwin: the request's receive window, tcp_select_initial_window on the MSS less the timestamps
     // the SYN-ACK agrees (65160 for a 1460 MSS); a SYN-ACK's own field is never scaled.
     private int RequestWindow(bool timestamps) =>
-        _profile.InitialWindow(timestamps ? _profile.Mss - 12 : _profile.Mss);
+        _profile.InitialWindow(timestamps ? AdvMss - 12 : AdvMss);
 
     // The request left the SYN queue in this step: cancel its timer, say when it was born.
     private static void Ended(in SocketPair tuple, Instant bornAt, ListenerOutcome outcome, ref ListenerStep step)

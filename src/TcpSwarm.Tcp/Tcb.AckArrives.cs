@@ -20,7 +20,14 @@ public sealed partial class Tcb
             HandshakeAcked(seg.Ack, now, ref step);
             return true;
         }
-        if (seg.Ack > _sndNxt) { ChallengeAck(now, ref step); return false; }      // acks what we never sent
+        // An ACK of what we never sent is dropped (tcp_ack's -SKB_DROP_REASON_TCP_ACK_UNSENT_DATA, before ts_recent is
+        // touched): silently in ESTABLISHED, where tcp_rcv_established discards it; with a challenge ACK in the other
+        // states, from tcp_rcv_state_process.
+        if (seg.Ack > _sndNxt)
+        {
+            if (_state != TcpState.Established) ChallengeAck(now, ref step);
+            return false;
+        }
         if (seg.Ack < _sndUna) return true;              // an old ACK: ignored, the text still counts
         _lastAckRecv = now;
         UpdateTsRecent(in seg, now);

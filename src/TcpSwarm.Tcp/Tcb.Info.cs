@@ -15,7 +15,7 @@ public sealed partial class Tcb
             _sndWscale, _rcvWscale, (long)_rto.TotalMicroseconds, (long)_ato.TotalMicroseconds, MaxSegment, _rcvMss,
             _flight.Count, Since(_lastDataSent, now), Since(_lrcvTime, now), Since(_lastAckRecv, now),
             _rtt.HasSample ? (long)_rtt.Srtt.TotalMicroseconds : 0, _profile.InitialWindowSegments, _totalRetrans,
-            _bytesAcked, _bytesReceived);
+            _bytesAcked, _bytesReceived, AdvMss);
     }
 
     private static long Since(Instant then, Instant now) => (long)(now - then).TotalMilliseconds;

@@ -132,9 +132,13 @@ public sealed partial class Tcb
     /// <summary>Passive open: the listener admitted the final ACK, so the socket starts in ESTABLISHED.</summary>
     /// <remarks>The caller then hands the completing segment itself to <see cref="Handle"/>: a bare ACK changes nothing,
     /// data or a FIN on it are taken as in any ESTABLISHED socket.</remarks>
-    public static Tcb Accept(in AcceptedConnection c, TcpProfile profile, Instant now)
+    /// <param name="userMss">The listener's TCP_MAXSEG, which the child inherits (0 unset).</param>
+    public static Tcb Accept(in AcceptedConnection c, TcpProfile profile, Instant now, int userMss = 0)
     {
-        var tcb = new Tcb(c.Tuple, c.Iss, c.TsOffset, profile) { _state = TcpState.Established, _irs = c.Irs };
+        var tcb = new Tcb(c.Tuple, c.Iss, c.TsOffset, profile)
+        {
+            _state = TcpState.Established, _irs = c.Irs, _userMss = userMss,
+        };
         tcb._sndUna = tcb._sndNxt = tcb._sendFrom = tcb._writeSeq = c.Iss + 1;
         tcb._rcvNxt = tcb._lastAckSent = c.Irs + 1;
         tcb.Agree(c.PeerMss, c.PeerWindowScale, c.SackPermitted, c.Timestamps, passive: true);

@@ -21,10 +21,13 @@ namespace TcpSwarm.Tcp;
 /// <param name="TotalRetrans">tcpi_total_retrans: segments resent over the connection's life.</param>
 /// <param name="BytesAcked">tcpi_bytes_acked.</param>
 /// <param name="BytesReceived">tcpi_bytes_received.</param>
+/// <param name="AdvMss">tcpi_advmss: the MSS we announce (the route's, clamped by TCP_MAXSEG; timestamps not
+/// subtracted).</param>
 public readonly record struct TcpInfo(
     TcpState State, byte CaState, byte Retransmits, byte Backoff, byte Options, byte SndWscale, byte RcvWscale,
     long RtoUs, long AtoUs, int SndMss, int RcvMss, int Unacked, long LastDataSentMs, long LastDataRecvMs,
-    long LastAckRecvMs, long RttUs, int SndCwnd, int TotalRetrans, long BytesAcked, long BytesReceived)
+    long LastAckRecvMs, long RttUs, int SndCwnd, int TotalRetrans, long BytesAcked, long BytesReceived,
+    int AdvMss)
 {
     public const byte OptTimestamps = 1, OptSack = 2, OptWscale = 4;
 }

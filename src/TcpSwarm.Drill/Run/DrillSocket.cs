@@ -14,6 +14,10 @@ internal sealed class DrillSocket(int fd)
     /// <summary>SO_LINGER with l_onoff 1 and l_linger 0: close() aborts with a RST.</summary>
     public bool LingerZero { get; set; }
     public bool ConnectStarted { get; set; }
+    /// <summary>TCP_MAXSEG set before connect(): the Tcb gets it as it is made (0 unset).</summary>
+    public int UserMss { get; set; }
+    /// <summary>TCP_USER_TIMEOUT set before connect() or on a listener (children inherit it); zero unset.</summary>
+    public TimeSpan UserTimeout { get; set; }
     /// <summary>shutdown(SHUT_RD): a read with nothing queued returns 0 at once (RCV_SHUTDOWN).</summary>
     public bool ReadShutdown { get; set; }
 }

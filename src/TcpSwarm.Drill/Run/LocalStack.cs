@@ -29,6 +29,9 @@ internal sealed class LocalStack
     public Queue<Sent> Outbound { get; } = new();
     /// <summary>Called after every step of the model, to let blocked calls return.</summary>
     public Action? AfterStep { get; set; }
+    /// <summary>Called for a listener's child as it is made, before its first segment: inherited socket options.
+    /// </summary>
+    public Action<Tcb>? OnChild { get; set; }
     /// <summary>Called for every segment sent, as it leaves.</summary>
     public Action<Sent>? OnSend { get; set; }
 
@@ -91,7 +94,10 @@ internal sealed class LocalStack
         }
         else if (step.Admitted)
         {
-            var child = Tcb.Accept(in step.Listener.Child, Profile, Now);
+            int userMss = Host.TryGetListener(step.Listener.Child.Tuple.LocalPort, out var listener)
+                ? listener.UserMss : 0;
+            var child = Tcb.Accept(in step.Listener.Child, Profile, Now, userMss);
+            OnChild?.Invoke(child);
             var made = new Conn(child) { Connected = true, LastDataRecv = Now };
             Live[child.Tuple] = made;
             All[child.Tuple] = made;
@@ -102,11 +108,13 @@ internal sealed class LocalStack
     }
 
     /// <summary>connect(): a new full socket in SYN_SENT, its SYN sent; null when no port is free.</summary>
-    public Conn? Connect(ushort remotePort, ushort localPort)
+    /// <param name="configure">Socket options set before connect(), applied before the SYN is built.</param>
+    public Conn? Connect(ushort remotePort, ushort localPort, Action<Tcb>? configure = null)
     {
         if (!Host.TryConnect(RemoteAddr, remotePort, Now, out var open, localPort)) return null;
         var tcb = Tcb.Connect(open.Tuple, open.Iss, open.TsOffset, Profile, open.Reused, open.TsRecent,
             open.TsRecentStamp);
+        configure?.Invoke(tcb);
         var conn = new Conn(tcb);
         Live[open.Tuple] = conn;
         All[open.Tuple] = conn;

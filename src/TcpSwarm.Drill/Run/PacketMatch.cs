@@ -5,11 +5,13 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Drill.Run;
 
 // An outbound segment held against the script's > line, field by field, as packetdrill checks one: flags, sequence
-// range, ack, window when written, options (the TS value is not compared: the kernel's TS clock has a random offset;
-// the echoed value is). Returns the first field that differs, or null.
+// range, ack, window when written, options (the echoed TS value always; the TS value itself only under
+// --tcp_ts_tick_usecs, where the first one seen fixes the clock's random offset and each later one must match within
+// the time tolerance in ticks). Returns the first field that differs, or null.
 internal static class PacketMatch
 {
-    public static string? Differs(PacketLine want, in Segment got, Flow flow)
+    /// <param name="tsValTicks">How many TS ticks a TS value may be off (--tcp_ts_tick_usecs given), else null.</param>
+    public static string? Differs(PacketLine want, in Segment got, Flow flow, long? tsValTicks = null)
     {
         if (want.Options?.FirstOrDefault(o => o.Kind == "TS") is { } wantTs && got.HasTimestamps)
             flow.TsOffset ??= unchecked(got.TsVal - (uint)wantTs.Value);
@@ -30,6 +32,10 @@ internal static class PacketMatch
         var expected = want.Options ?? [];
         if (have.Count != expected.Count || have.Zip(expected).Any(p => !Same(p.First, p.Second)))
             return $"options <{string.Join(',', expected)}>";
+        if (tsValTicks is { } ticks && want.Options?.FirstOrDefault(o => o.Kind == "TS") is { } ts
+            && flow.TsOffset is { } offset
+            && Math.Abs(unchecked((int)(got.TsVal - ((uint)ts.Value + offset)))) > ticks)
+            return string.Create(CultureInfo.InvariantCulture, $"TS val {ts.Value}");
         return null;
     }
 

@@ -52,6 +52,7 @@ internal sealed partial class Play
             "tcpi_total_retrans" => info.TotalRetrans,
             "tcpi_snd_mss" => info.SndMss,
             "tcpi_rcv_mss" => info.RcvMss,
+            "tcpi_advmss" => info.AdvMss,
             "tcpi_unacked" => info.Unacked,
             "tcpi_rtt" => info.RttUs,
             "tcpi_snd_cwnd" => info.SndCwnd,

@@ -28,11 +28,21 @@ internal sealed partial class Play
         ["net.ipv4.tcp_fastopen_key"] = "a1a1a1a1-b2b2b2b2-c3c3c3c3-d4d4d4d4",
     };
 
+    // Sysctls that only size TSO super-segments, accepted at any value: the capture side presents the model's segments
+    // merged as far as the script's expected segment spans them (SuperSegment), which is what they would change.
+    private static readonly HashSet<string> TsoSizing = new(StringComparer.Ordinal) { "net.ipv4.tcp_min_tso_segs" };
+
     [GeneratedRegex(@"^sysctl(\s+-[qwe]+)*\s+(?<set>.+)$")]
     private static partial Regex SysctlCommand();
 
     [GeneratedRegex(@"^echo\s+""?(?<value>[^"">]+?)""?\s*>\s*/proc/sys/(?<name>\S+)$")]
     private static partial Regex EchoCommand();
+
+    [GeneratedRegex(@"^(\S*/)?set_sysctls\.py\s+(?<set>/proc/sys/.+)$")]
+    private static partial Regex SetSysctlsCommand();
+
+    private static string ProcName(string path) =>
+        (path.StartsWith("/proc/sys/", StringComparison.Ordinal) ? path["/proc/sys/".Length..] : path).Replace('/', '.');
 
     [GeneratedRegex(@"(?<name>[\w./]+)=(?:""(?<value>[^""]*)""|(?<value>\S+))")]
     private static partial Regex Assignment();
@@ -56,6 +66,14 @@ internal sealed partial class Play
             {
                 foreach (Match m in Assignment().Matches(sysctl.Groups["set"].Value))
                     profile = Set(c, profile, m.Groups["name"].Value.Replace('/', '.'), m.Groups["value"].Value);
+                Note($"`{piece}`");
+                continue;
+            }
+            // The test suites' set_sysctls.py: PATH=VALUE pairs under /proc/sys, set as sysctl would.
+            if (SetSysctlsCommand().Match(piece) is { Success: true } script)
+            {
+                foreach (Match m in Assignment().Matches(script.Groups["set"].Value))
+                    profile = Set(c, profile, ProcName(m.Groups["name"].Value), m.Groups["value"].Value);
                 Note($"`{piece}`");
                 continue;
             }
@@ -101,6 +119,7 @@ internal sealed partial class Play
             return result;
         }
         if (name == "net.ipv4.tcp_rmem") return WithReceiveBuffer(c, profile, value);
+        if (TsoSizing.Contains(name)) return profile;
         if (DefaultsOutsideModel.TryGetValue(name, out var same)
             && string.Join(' ', value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)) == same)
             return profile;

@@ -24,17 +24,64 @@ internal sealed partial class Play
                 if (onoff != 0 && linger != 0) throw DrillStop.Unsupported(s.Line, "SO_LINGER with a timeout");
                 sock.LingerZero = onoff != 0;
                 return Now(CallResult.Ok(0));
+            case (SolTcp, 2):                                        // TCP_MAXSEG
+                return Now(SetMaxSegment(sock, (int)Eval(s, Arg(s, 3))));
+            case (SolTcp, 18):                                       // TCP_USER_TIMEOUT, in milliseconds
+                return Now(SetUserTimeout(sock, Eval(s, Arg(s, 3))));
             default:
                 throw DrillStop.Unsupported(s.Line, $"setsockopt {optName}");
         }
+    }
+
+    // do_tcp_setsockopt(TCP_MAXSEG): user_mss, kept by a fresh socket for its SYN, by a listener for its SYN-ACKs and
+    // children, by a connected one for nothing the model sends (Linux keeps it too, and mss_cache stays).
+    private static CallResult SetMaxSegment(DrillSocket sock, int bytes)
+    {
+        bool ok = sock.Conn is { } c ? c.Tcb.SetMaxSegment(bytes)
+            : sock.Listener is { } l ? l.SetMaxSegment(bytes)
+            : bytes == 0 || bytes is >= 88 and <= 32767;
+        if (!ok) return CallResult.Fail("EINVAL");
+        sock.UserMss = bytes;
+        return CallResult.Ok(0);
+    }
+
+    // do_tcp_setsockopt(TCP_USER_TIMEOUT): a negative value is EINVAL; a listener's children inherit it
+    // (inet_csk_clone_lock copies icsk_user_timeout).
+    private static CallResult SetUserTimeout(DrillSocket sock, long millis)
+    {
+        if (millis < 0 || millis > int.MaxValue) return CallResult.Fail("EINVAL");
+        var timeout = TimeSpan.FromMilliseconds(millis);
+        if (sock.Conn is { } c && !c.Tcb.SetUserTimeout(timeout)) return CallResult.Fail("EINVAL");
+        sock.UserTimeout = timeout;
+        return CallResult.Ok(0);
+    }
+
+    // A listener's child inherits what was set on the listener.
+    private void InheritOptions(Tcb child)
+    {
+        var listener = _fds.Values.FirstOrDefault(f => f.Listener is not null && f.BoundPort == child.Tuple.LocalPort);
+        if (listener is { UserTimeout: var timeout } && timeout > TimeSpan.Zero) child.SetUserTimeout(timeout);
     }
 
     private Func<CallResult?> GetOption(SyscallLine s)
     {
         if (Fd(s) is not { } sock) return Now(CallResult.Fail("EBADF"));
         long level = Eval(s, Arg(s, 1)), name = Eval(s, Arg(s, 2));
+        if ((level, name) is (SolTcp, 2) or (SolTcp, 18))
+        {
+            // do_tcp_getsockopt: TCP_MAXSEG is mss_cache (536 before a handshake), or user_mss in CLOSE and LISTEN.
+            long value = name == 2
+                ? sock.Conn is { } conn ? conn.Tcb.MaxSegment : sock.UserMss != 0 ? sock.UserMss : 536
+                : (long)(sock.Conn?.Tcb.UserTimeout ?? sock.UserTimeout).TotalMilliseconds;
+            long expected = Eval(s, Arg(s, 3));
+            if (expected != value)
+                throw DrillStop.Fail(s.Line, $"expected {s.Args[2]} [{expected}], got [{value}] at "
+                                             + Seconds.Of(_stack.Now.Nanoseconds / 1000));
+            return Now(CallResult.Ok(0));
+        }
         if ((level, name) != (SolSocket, 4))
-            throw DrillStop.Unsupported(s.Line, $"getsockopt {s.Args[2]} (only SO_ERROR; tcpi_* fields in %{{ }}%)");
+            throw DrillStop.Unsupported(s.Line,
+                $"getsockopt {s.Args[2]} (SO_ERROR, TCP_MAXSEG, TCP_USER_TIMEOUT; tcpi_* fields in %{{ }}%)");
         long error = 0;
         if (sock.Conn is { Error: not TcpError.None, ErrorReported: false } c)
         {

@@ -95,11 +95,11 @@ internal sealed partial class Play
                 : $"nothing (the model sent nothing by {Seconds.Of(hi)} nor in the {Lookahead.TotalSeconds:0} s after)";
             throw DrillStop.Fail(p.Line, $"expected {Want(p)} at {Seconds.Of(at)}, got {instead}");
         }
-        var sent = _stack.Outbound.Dequeue();
+        var sent = SuperSegment.Take(_stack.Outbound, (int)p.Length);
         var flow = FlowOf(sent.Segment)
                    ?? throw DrillStop.Fail(p.Line, $"expected {Want(p)} at {Seconds.Of(at)}, got a segment to an "
                                                    + $"unknown 4-tuple: {Describe(sent)}");
-        var differs = PacketMatch.Differs(p, sent.Segment, flow);
+        var differs = PacketMatch.Differs(p, sent.Segment, flow, _tsValTicks);
         if (differs is not null)
             throw DrillStop.Fail(p.Line, $"expected {differs} ({Want(p)}) at {Seconds.Of(at)}, got {Describe(sent)}");
         long sentAt = sent.At.Nanoseconds / 1000;

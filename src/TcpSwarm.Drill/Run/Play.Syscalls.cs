@@ -171,6 +171,7 @@ internal sealed partial class Play
         if (sock.BoundPort == 0) sock.BoundPort = DefaultPort;
         if (_stack.Host.TryGetListener(sock.BoundPort, out _)) return Now(CallResult.Fail("EADDRINUSE"));
         sock.Listener = _stack.Host.Listen(sock.BoundPort, (int)Eval(s, Arg(s, 1)));
+        sock.Listener.SetMaxSegment(sock.UserMss);                 // TCP_MAXSEG set before listen()
         _underTest = sock;
         return Now(CallResult.Ok(0));
     }
@@ -203,7 +204,11 @@ internal sealed partial class Play
         {
             sock.ConnectStarted = true;
             var flowPort = sock.BoundPort;
-            var conn = _stack.Connect(DefaultPort, flowPort);
+            var conn = _stack.Connect(DefaultPort, flowPort, tcb =>
+            {
+                if (sock.UserMss != 0) tcb.SetMaxSegment(sock.UserMss);
+                if (sock.UserTimeout > TimeSpan.Zero) tcb.SetUserTimeout(sock.UserTimeout);
+            });
             if (conn is null) return Now(CallResult.Fail("EADDRNOTAVAIL"));
             var flow = new Flow(conn.Tcb.Tuple.LocalPort, DefaultPort, active: true);
             _flows.Add(flow);

@@ -10,6 +10,7 @@ internal sealed partial class Play
 {
     private readonly Script _script;
     private readonly long _tolerance;
+    private long? _tsValTicks;
     private readonly LocalStack _stack;
     private readonly List<Flow> _flows = [];
     private readonly Dictionary<int, DrillSocket> _fds = [];
@@ -27,6 +28,7 @@ internal sealed partial class Play
             System.Globalization.CultureInfo.InvariantCulture, out var usecs) ? usecs : options.ToleranceUsecs;
         _stack = new LocalStack(options.Profile);
         _stack.AfterStep = PollPending;
+        _stack.OnChild = InheritOptions;
         _stack.OnSend = sent =>
             _ladder.Add((sent.At, () => $"> {PacketText.Outbound(sent.Segment, FlowOf(sent.Segment))}"));
     }
@@ -35,10 +37,20 @@ internal sealed partial class Play
     {
         try
         {
+            // --mss is packetdrill's MSS for TSO packets; the capture side merges as far as the expected segment spans
+            // (SuperSegment), so it changes nothing here.
             foreach (var option in _script.Options.Keys)
                 if (option is not ("tolerance_usecs" or "ip_version" or "local_ip" or "remote_ip" or "gateway_ip"
-                    or "netmask_ip" or "mtu" or "bind_port" or "connect_port" or "dry_run" or "verbose"))
+                    or "netmask_ip" or "mtu" or "bind_port" or "connect_port" or "dry_run" or "verbose" or "mss"
+                    or "tcp_ts_tick_usecs"))
                     throw DrillStop.Unsupported(1, $"the option --{option}");
+            // --tcp_ts_tick_usecs: TS values are checked; the model's TS clock ticks each millisecond, as Linux's.
+            if (_script.Options.TryGetValue("tcp_ts_tick_usecs", out var tick))
+            {
+                if (tick != "1000")
+                    throw DrillStop.Unsupported(1, $"--tcp_ts_tick_usecs={tick} (the model's TS clock ticks 1000 µs)");
+                _tsValTicks = (_tolerance + 999) / 1000;
+            }
             if (_script.Options.TryGetValue("ip_version", out var ip) && ip != "ipv4")
                 throw DrillStop.Unsupported(1, "IPv6: only --ip_version=ipv4 is modelled");
             foreach (var e in _script.Events)

@@ -141,4 +141,25 @@ public sealed class HandshakeTests
     {
         Assert.Equal(40, System.Runtime.CompilerServices.Unsafe.SizeOf<RequestEntry>());
     }
+
+    [Fact]
+    public void Tcp_maxseg_on_a_listener_caps_the_synacks_mss_and_window_and_the_child_inherits_it()
+    {
+        // tcp_make_synack announces tcp_mss_clamp(user_mss, advmss); tcp_openreq_init_rwin sizes the window on it
+        // (65536 rounded down to 59 × 1100); the child (tcp_create_openreq_child) keeps user_mss, so its MSS is the
+        // smaller of 1100 and the peer's 1300. Values outside 88..32767 are refused as do_tcp_setsockopt refuses them.
+        var listener = Listen(TcpProfile.Named("linux-6.18"));
+        Assert.False(listener.SetMaxSegment(87));
+        Assert.True(listener.SetMaxSegment(1100));
+        const TcpOptions noTimestamps = TcpOptions.Mss | TcpOptions.WindowScale | TcpOptions.SackPermitted;
+
+        var step = listener.Handle(Syn(mss: 1300, options: noTimestamps), Ms(10), false, null, TsOffset);
+        var synAck = Assert.Single(step.Sends.ToArray());
+        Assert.Equal(((ushort)1100, (ushort)64900), (synAck.Mss, synAck.Window));
+
+        step = listener.Handle(Ack(1001, synAck.Seq.Value + 1), Ms(30), false, null, TsOffset);
+        Assert.Equal(ListenerOutcome.Admitted, step.Outcome);
+        var child = Tcb.Accept(step.Child, TcpProfile.Named("linux-6.18"), Ms(30), listener.UserMss);
+        Assert.Equal((1100, 1100), (child.MaxSegment, child.Info(Ms(30)).AdvMss));
+    }
 }
