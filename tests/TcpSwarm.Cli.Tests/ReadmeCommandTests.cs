@@ -47,6 +47,12 @@ public sealed partial class ReadmeCommandTests
             "Google's scripts are not in this repository: the user points at a copy",
     };
 
+    /// <summary>Commands whose README line says they end with another code than 0, with the code and why.</summary>
+    private static readonly Dictionary<string, (int Code, string Why)> EndsWith = new(StringComparer.Ordinal)
+    {
+        ["tcpswarm drill tests/drill"] = (4, "tests/drill/EXPECTED-FAIL.txt lists a script the model fails yet"),
+    };
+
     /// <summary>How a command is shortened for the suite: what it says, and what runs instead.</summary>
     private static readonly (string Written, string Runs)[] Shortened =
     [
@@ -76,7 +82,8 @@ public sealed partial class ReadmeCommandTests
             if (Exempt.ContainsKey(command)) continue;
             ran++;
             var (code, output) = await Run(Runnable(command), scratch.Path);
-            if (code != 0) failures.Add($"{command}\n  exit {code}: {output.Trim()}");
+            int expected = EndsWith.TryGetValue(command, out var end) ? end.Code : 0;
+            if (code != expected) failures.Add($"{command}\n  exit {code}, not {expected}: {output.Trim()}");
         }
         Assert.True(failures.Count == 0, $"{readme}: {failures.Count} of {ran} commands failed:\n"
                                          + string.Join('\n', failures));
@@ -87,7 +94,7 @@ public sealed partial class ReadmeCommandTests
     {
         var all = Files.SelectMany(r => Commands(File.ReadAllText(Path.Combine(Repo.Root, r))))
             .ToHashSet(StringComparer.Ordinal);
-        var stale = Exempt.Keys.Where(k => !all.Contains(k)).ToList();
+        var stale = Exempt.Keys.Concat(EndsWith.Keys).Where(k => !all.Contains(k)).ToList();
         Assert.True(stale.Count == 0, "exempt, but in no README: " + string.Join(", ", stale));
         Assert.Contains("tcpswarm compare runs/tw-reuse-0 runs/tw-reuse-1", all);
     }
