@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TcpSwarm.Simulation.Results;
 using static TcpSwarm.Cli.Report.ReportEvents;
 
 namespace TcpSwarm.Cli.Report;
@@ -12,7 +13,7 @@ internal static class ReportAnswer
 {
     private static readonly string[] Failures = ["refused", "reset", "timed_out", "port_exhausted"];
 
-    public static void Append(StringBuilder md, JsonElement summary)
+    public static void Append(StringBuilder md, JsonElement summary, TimeSeriesTable table)
     {
         var sentences = new List<string>();
         var events = Read(summary);
@@ -20,8 +21,25 @@ internal static class ReportAnswer
             sentences.Add(Client(c.Name, c.Value, events));
         foreach (var s in summary.GetProperty("servers").EnumerateObject())
             sentences.Add(Server(s.Name, s.Value, events));
+        if (Lingering(table) is { } lingering) sentences.Add(lingering);
         if (sentences.Count == 0) return;
         md.Append("**Answer.** ").Append(string.Join(" ", sentences)).Append("\n\n");
+    }
+
+    // Sockets an application left open (CLOSE_WAIT: it never called close(); FIN_WAIT_2: its peer never closed), over
+    // all hosts, from the time series: the states no summary figure holds.
+    private static string? Lingering(TimeSeriesTable table)
+    {
+        var parts = new List<string>();
+        foreach (var (column, state) in (ReadOnlySpan<(string, string)>)[
+                     ("state.close_wait", "CLOSE_WAIT"), ("state.fin_wait_2", "FIN_WAIT_2")])
+        {
+            if (!table.Has(column)) continue;
+            var values = table.Column(column);
+            if (values.Length == 0 || values.Max() == 0) continue;
+            parts.Add($"{state} peaked at {N(values.Max())} sockets ({N(values[^1])} at the end)");
+        }
+        return parts.Count == 0 ? null : "Over all hosts, " + string.Join("; ", parts) + ".";
     }
 
     private static string Client(string name, JsonElement c, IReadOnlyList<Event> events)

@@ -20,7 +20,7 @@ internal static class ReportMarkdown
         md.Append("# ").Append(summary.GetProperty("scenario").GetString()).Append(", seed ").Append(Raw(summary, "seed"))
             .Append("\n\n");
         if (header.Question.Length > 0) md.Append("> ").Append(header.Question).Append("\n\n");
-        ReportAnswer.Append(md, summary);
+        ReportAnswer.Append(md, summary, table);
         md.Append("Profile `").Append(header.Profile).Append("`, ").Append(Raw(summary, "virtual_seconds"))
             .Append(" s of virtual time, a time-series row every ").Append(Num(header.SampleIntervalSeconds))
             .Append(" s (").Append(table.Values.Count.ToString(CultureInfo.InvariantCulture))
