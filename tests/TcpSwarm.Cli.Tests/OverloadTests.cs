@@ -90,15 +90,7 @@ public sealed class OverloadTests
     private static async Task<(int Code, string Out, string Error, long PeakBytes)> PeakOf(
         IReadOnlyDictionary<string, string> env, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (name, value) in env) start.Environment[name] = value;
+        var start = RealProcess.StartInfo(env, args);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -13,6 +13,17 @@ internal static class RealProcess
     public static async Task<(int Code, string Out, string Error)> RunWith(IReadOnlyDictionary<string, string> env,
         params string[] args)
     {
+        var start = StartInfo(env, args);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How the program is started: `dotnet tcpswarm.dll ARGS` with ENV, its output redirected.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> env, IEnumerable<string> args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -22,10 +33,6 @@ internal static class RealProcess
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var (name, value) in env) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        return start;
     }
 }
