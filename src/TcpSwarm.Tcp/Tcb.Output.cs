@@ -77,7 +77,7 @@ public sealed partial class Tcb
             _flight.Sent(end, now);
             _sndNxt = end;
         }
-        if (!_rtxArmed) ArmRetransmit(now + _rto, ref step);     // RFC 6298 §5.1
+        if (_rtxAt == Instant.Never) ArmRetransmit(now + _rto, ref step);     // RFC 6298 §5.1
         return true;
     }
 

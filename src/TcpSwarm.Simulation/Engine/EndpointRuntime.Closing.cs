@@ -9,8 +9,8 @@ namespace TcpSwarm.Simulation.Engine;
 // Both waits share the App timer with think times and response delays: it is armed for the earlier of the two.
 public sealed partial class EndpointRuntime
 {
-    private const int App = (int)EndpointTimerKind.App;
     private Instant _sessionDue = Instant.Never, _closeDue = Instant.Never;
+    private Instant _appDue = Instant.Never;                 // the App timer's deadline: the earlier of the two
     private bool _closeScheduled, _closeIsPassive;
 
     private void ResetClosing()
@@ -62,15 +62,15 @@ public sealed partial class EndpointRuntime
     private void ArmApp(EndpointOutput output)
     {
         var due = _sessionDue < _closeDue ? _sessionDue : _closeDue;
-        if (_deadlines[App] == due) return;
-        _deadlines[App] = due;
+        if (_appDue == due) return;
+        _appDue = due;
         output.Timers.Add((EndpointTimerKind.App, due));
     }
 
     private void FireAppTimer(Instant at, EndpointOutput output)
     {
-        if (_deadlines[App] != at) return;
-        _deadlines[App] = Instant.Never;
+        if (_appDue != at) return;                              // re-armed or cancelled since: stale
+        _appDue = Instant.Never;
         if (_sessionDue == at)
         {
             _sessionDue = Instant.Never;

@@ -6,11 +6,11 @@ namespace TcpSwarm.Simulation.Engine;
 /// <remarks>
 /// Lives in an endpoint grain (or directly in the local runner). One instance serves one connection at a time and,
 /// once that connection has ended, the next one its host gives it, so the grain outlives a 4-tuple's incarnation.
-/// Timers are lazy: a wake-up for a deadline that was re-armed or cancelled since is ignored.
+/// The Tcb keeps its timers' deadlines and the session its application timer's (EndpointRuntime.Closing.cs); this
+/// class only passes each change on to the host (<see cref="EndpointOutput.Timers"/>), which wakes it then.
 /// </remarks>
 public sealed partial class EndpointRuntime(TcpProfile profile)
 {
-    private Deadlines _deadlines = Deadlines.None;                       // inline: a silo holds millions of these
     private Tcb? _tcb;
     private SessionPlan _plan;
     private bool _ended, _accepted, _closeCalled, _peerClosed;
@@ -45,7 +45,7 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
 
     private void Reset(in SessionPlan plan, Instant at)
     {
-        _deadlines = Deadlines.None;
+        _appDue = Instant.Never;
         _plan = plan;
         _ended = _accepted = _closeCalled = _peerClosed = false;
         _requestsSent = _responsesDone = _responsesQueued = 0;
@@ -70,12 +70,9 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
         Step(_tcb.Handle(input.Segment, input.At), input.At, output);
     }
 
-    private void FireTimer(TcbTimer timer, Instant at, EndpointOutput output)
-    {
-        if (_deadlines[(int)timer] != at) return;                         // re-armed or cancelled since: stale
-        _deadlines[(int)timer] = Instant.Never;
-        Step(_tcb!.OnTimer(timer, at), at, output);
-    }
+    // A wake-up the host queued earlier: the Tcb ignores it if the timer was re-armed or cancelled since.
+    private void FireTimer(TcbTimer timer, Instant at, EndpointOutput output) =>
+        Step(_tcb!.OnTimeout(timer, at), at, output);
 
     // Everything a step asks of the caller: send, re-arm, count, note the state change, and hand over at the end.
     private void Step(in TcbStep step, Instant at, EndpointOutput output)
@@ -83,9 +80,9 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
         foreach (ref readonly var s in step.Sends) output.Sends.Add((s, at));
         output.Retransmissions += step.Retransmissions;
         output.Counters.Add(step.Counters);
-        Arm(TcbTimer.Retransmit, step.Retransmit, output);
-        Arm(TcbTimer.DelayedAck, step.DelayedAck, output);
-        Arm(TcbTimer.FinWait2, step.FinWait2, output);
+        Report(EndpointTimerKind.Retransmit, step.Retransmit, output);
+        Report(EndpointTimerKind.DelayedAck, step.DelayedAck, output);
+        Report(EndpointTimerKind.FinWait2, step.FinWait2, output);
         if (step.From != step.To) output.Transitions.Add((step.From, step.To));
         if ((step.Events & TcbEvents.EnteredTimeWait) != 0)
         {
@@ -100,23 +97,17 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
         React(step.Events, at, output);
     }
 
-    private void Arm(TcbTimer timer, TimerEdit edit, EndpointOutput output)
+    // The host mirrors every edit of a timer, in order: a deadline set, or Never for a cancel.
+    private static void Report(EndpointTimerKind kind, TimerEdit edit, EndpointOutput output)
     {
         if (edit.Action == TimerAction.Unchanged) return;
-        if (edit.Action == TimerAction.Cancel)
-        {
-            _deadlines[(int)timer] = Instant.Never;
-            output.Timers.Add(((EndpointTimerKind)timer, Instant.Never));   // the host mirrors every edit
-            return;
-        }
-        _deadlines[(int)timer] = edit.Deadline;
-        output.Timers.Add(((EndpointTimerKind)timer, edit.Deadline));
+        output.Timers.Add((kind, edit.Action == TimerAction.Cancel ? Instant.Never : edit.Deadline));
     }
 
     private void End(EndpointEndKind kind, Instant at, TimeWaitEntry tw, TcpError error, EndpointOutput output)
     {
         _ended = true;
-        _deadlines = Deadlines.None;
+        _appDue = Instant.Never;
         output.End = new EndpointEnd(kind, at, tw, error, kind == EndpointEndKind.TimeWait || error == TcpError.None,
             _plan.Client ? Classify(error) : AttemptOutcome.None, _connectedAt, _startedAt);
     }
@@ -131,21 +122,4 @@ public sealed partial class EndpointRuntime(TcpProfile profile)
         TcpError.TimedOut => AttemptOutcome.TimedOut,
         _ => AttemptOutcome.Reset,
     };
-
-    /// <summary>One deadline per <see cref="EndpointTimerKind"/>, inline.</summary>
-    [System.Runtime.CompilerServices.InlineArray(4)]
-    private struct Deadlines
-    {
-        private Instant _element;
-
-        public static Deadlines None
-        {
-            get
-            {
-                var d = default(Deadlines);
-                ((Span<Instant>)d).Fill(Instant.Never);
-                return d;
-            }
-        }
-    }
 }
