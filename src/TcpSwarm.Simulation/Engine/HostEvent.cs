@@ -33,7 +33,7 @@ public enum HostEventKind : byte
     Connect,
     /// <summary>The server application (Server) may call accept() again (its accept rate).</summary>
     AcceptTick,
-    /// <summary>The host's earliest compact-entry timer is due: the host takes its due timers from its own queue.
+    /// <summary>The host's earliest wake-up is due: the host takes its due entries from its own queue (WakeQueue).
     /// </summary>
-    HostTimersDue,
+    WakeQueueDue,
 }

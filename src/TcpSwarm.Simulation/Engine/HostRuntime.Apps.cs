@@ -140,7 +140,7 @@ public sealed partial class HostRuntime
     private void End(int slot, in EndpointEnd end, HostWindow output)
     {
         var tuple = _tupleBySlot[slot];
-        TimersEnded(slot);
+        _wakes.Ended(slot);
         Books.Lifetime.Record(end.At - end.StartedAt);
         Books.LifetimeSketch.Record(end.At - end.StartedAt);
         if (end.Kind == EndpointEndKind.TimeWait)

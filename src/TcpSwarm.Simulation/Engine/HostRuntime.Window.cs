@@ -37,7 +37,7 @@ public sealed partial class HostRuntime
         _flowOrder.Forget(_windowEnd);                            // nothing this window is sent before the last ended
         _windowEnd = windowEnd;
         _pending.AddRange(events);
-        TakeDueHostTimers(windowEnd);
+        _wakes.TakeDue(windowEnd, _pending);
         while (_pending.Count > 0)
         {
             _pending.Sort();
@@ -59,7 +59,7 @@ public sealed partial class HostRuntime
             foreach (var w in _batch) Recycle(w);
             _batch.Clear();
         }
-        WakeForHostTimers(windowEnd, output);
+        _wakes.WakeHost(windowEnd, output);
     }
 
     private void Handle(in HostEvent e, HostWindow output)
@@ -72,7 +72,7 @@ public sealed partial class HostRuntime
                 Emit(in step, e.At, output);
                 break;
             case HostEventKind.EndpointTimer:
-                if (e.Slot < _tupleBySlot.Count && TimerDue(e.Slot, e.EndpointTimer, e.At, output)
+                if (e.Slot < _tupleBySlot.Count && EndpointTimerDue(in e, output)
                     && _slotByTuple.ContainsKey(_tupleBySlot[e.Slot]))
                     Work(e.Slot).Inputs.Add(e.EndpointTimer == EndpointTimerKind.App
                         ? new EndpointInput(EndpointInputKind.AppTimer, e.At)
@@ -80,7 +80,7 @@ public sealed partial class HostRuntime
                 break;
             case HostEventKind.Connect: Connect(in e, output); break;
             case HostEventKind.AcceptTick: AcceptTick(e.Server, e.At, output); break;
-            case HostEventKind.HostTimersDue: break;               // its timers joined the window at its start
+            case HostEventKind.WakeQueueDue: break;                // its entries joined the window at its start
         }
     }
 
@@ -143,9 +143,26 @@ public sealed partial class HostRuntime
     {
         e = e with { Seq = _selfSeq++ };
         if (e.At < _windowEnd) _pending.Add(e);
-        else if (e.Kind == HostEventKind.HostTimer) QueueHostTimer(in e);
-        else output.Wakeups.Add(e);
+        else _wakes.Queue(in e);
     }
+
+    // An endpoint timer's entry came due: whether its endpoint is to be woken (else a later entry may be queued).
+    private bool EndpointTimerDue(in HostEvent e, HostWindow output)
+    {
+        if (_wakes.Due(e.Slot, e.EndpointTimer, e.At, out var requeue)) return true;
+        if (requeue != Instant.Never) Wake(EndpointTimer(e.Slot, e.EndpointTimer, requeue), output);
+        return false;
+    }
+
+    // An endpoint set (or, with Never, cancelled) one of its timers.
+    private void TimerEdited(int slot, EndpointTimerKind kind, Instant deadline, HostWindow output)
+    {
+        var at = _wakes.Edited(slot, kind, deadline);
+        if (at != Instant.Never) Wake(EndpointTimer(slot, kind, at), output);
+    }
+
+    private HostEvent EndpointTimer(int slot, EndpointTimerKind kind, Instant at) =>
+        new(HostEventKind.EndpointTimer, at, Address, 0, Slot: slot, EndpointTimer: kind);
 
     private EndpointWork Work(int slot)
     {

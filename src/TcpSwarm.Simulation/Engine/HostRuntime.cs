@@ -29,12 +29,14 @@ public sealed partial class HostRuntime
     private SimRandom _sendRandom;
     private readonly Network.FlowOrder _flowOrder = new();      // this host's flows in flight, kept in order
     private long _sendSeq, _selfSeq;
+    private readonly WakeQueue _wakes;
 
     public HostRuntime(uint address, Scenario scenario, NetworkModel network)
     {
         Address = address;
         _scenario = scenario;
         _network = network;
+        _wakes = new WakeQueue(address);
         _host = new Host(address, scenario.Profile, scenario.Seed);
         _sendRandom = NetworkModel.SenderStream(scenario.Seed, address);
         for (int i = 0; i < scenario.Servers.Count; i++)
@@ -69,6 +71,10 @@ public sealed partial class HostRuntime
 
     public uint Address { get; }
     public HostBooks Books { get; } = new();
+    /// <summary>Compact-entry timers queued beyond the current window (SYN_RCVD and TIME_WAIT timers).</summary>
+    public int QueuedHostTimers => _wakes.CompactTimers;
+    /// <summary>What one queued wake-up (a compact entry's timer among them) takes in the host's queue.</summary>
+    public static int QueuedHostTimerBytes => WakeQueue.EntryBytes;
     /// <summary>Which client group this host belongs to (-1 for none).</summary>
     public int ClientGroup => _client?.Group ?? -1;
 
