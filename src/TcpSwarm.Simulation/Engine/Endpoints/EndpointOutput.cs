@@ -32,17 +32,3 @@ public sealed class EndpointOutput
         Counters.Clear();
     }
 }
-
-/// <summary>A Tcb timer, or the application's (think time, response delay).</summary>
-public enum EndpointTimerKind : byte { Retransmit, DelayedAck, FinWait2, App }
-
-/// <summary>How a connection ended in a window, if it did: TIME_WAIT handed over, or closed (with errno and outcome).</summary>
-public readonly record struct EndpointEnd(
-    EndpointEndKind Kind, Instant At, TimeWaitEntry TimeWait, TcpError Error, bool CleanClose, AttemptOutcome Outcome,
-    Instant ConnectedAt, Instant StartedAt);
-
-/// <summary>Not ended, handed to TIME_WAIT, or closed.</summary>
-public enum EndpointEndKind : byte { None, TimeWait, Closed }
-
-/// <summary>The docs/outputs.md bucket of a client's attempt; None for a server-side socket.</summary>
-public enum AttemptOutcome : byte { None, Completed, Refused, Reset, TimedOut, PortExhausted }

@@ -51,7 +51,3 @@ public sealed record HostSample(
     /// where is a server's index, or -1 minus a client group's.</summary>
     public long[] Events { get; init; } = [];
 }
-
-/// <summary>One listener's queues and counters at a sampling instant.</summary>
-public sealed record ListenerSample(int Server, int Shard, int SynQueue, int SynQueueLimit, int AcceptQueue, int AcceptQueueLimit,
-    long Admitted, long Accepted, long[] Counters);

@@ -1,20 +1,4 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Simulation.Engine;
-
-/// <summary>One thing an endpoint is asked to handle in a window, at its instant (they come in time order).</summary>
-/// <remarks>Small on purpose (a segment, a timer kind): a window moves many of these. What starts a connection, rare
-/// and large, travels once in the work item (<see cref="EndpointStart"/>).</remarks>
-public readonly record struct EndpointInput(EndpointInputKind Kind, Instant At, Segment Segment = default,
-    TcbTimer Timer = default)
-{
-    public static EndpointInput Arriving(in Segment seg, Instant at) => new(EndpointInputKind.Segment, at, seg);
-}
-
-/// <summary>What starts a connection in a slot: the 4-tuple and ISN connect() chose, or the child the listener admitted,
-/// and the session to play.</summary>
-public readonly record struct EndpointStart(ActiveOpen Open = default, AcceptedConnection Child = default,
-    SessionPlan Plan = default);
 
 /// <summary>What kind of <see cref="EndpointInput"/>: a new connection, a segment, a timer or the application.</summary>
 public enum EndpointInputKind : byte
