@@ -1,7 +1,7 @@
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Simulation.Network;
+namespace TcpSwarm.Simulation.Paths;
 
 /// <summary>The scenario's paths and faults: decides each sent segment's fate and arrival instants.</summary>
 /// <remarks>

@@ -1,8 +1,8 @@
 using TcpSwarm.Simulation.Model;
-using static TcpSwarm.Simulation.Tests.Network.TestScenario;
-using SimNetwork = TcpSwarm.Simulation.Network.Network;
+using TcpSwarm.Simulation.Paths;
+using static TcpSwarm.Simulation.Tests.Paths.TestScenario;
 
-namespace TcpSwarm.Simulation.Tests.Network;
+namespace TcpSwarm.Simulation.Tests.Paths;
 
 /// <summary>Each latency distribution: never below its floor, and its sample moments inside their 99.9% intervals.
 /// </summary>
@@ -12,7 +12,7 @@ public sealed class LatencyTests
     private const double Ms = 1e6;
 
     private static List<double> Delays(LatencySpec latency, TimeSpan jitter = default) =>
-        Sender.DelaysNs(new SimNetwork(OnePath(Path("browsers", "web", latency, jitter))), N);
+        Sender.DelaysNs(new Network(OnePath(Path("browsers", "web", latency, jitter))), N);
 
     [Fact]
     public void A_fixed_latency_delays_every_segment_by_exactly_that()

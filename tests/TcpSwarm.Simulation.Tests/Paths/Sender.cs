@@ -1,14 +1,13 @@
-using TcpSwarm.Simulation.Network;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using SimNetwork = TcpSwarm.Simulation.Network.Network;
 
-namespace TcpSwarm.Simulation.Tests.Network;
+namespace TcpSwarm.Simulation.Tests.Paths;
 
 /// <summary>A test host that sends segments through the network from its own stream, as the engine keeps one.
 /// </summary>
-internal sealed class Sender(SimNetwork network, uint address, ulong seed = 42)
+internal sealed class Sender(Network network, uint address, ulong seed = 42)
 {
-    private SimRandom _rng = SimNetwork.SenderStream(seed, address);
+    private SimRandom _rng = Network.SenderStream(seed, address);
 
     public static readonly uint Browser = Ipv4.Parse("10.0.0.1");
     public static readonly uint Web = Ipv4.Parse("10.0.1.10");
@@ -25,7 +24,7 @@ internal sealed class Sender(SimNetwork network, uint address, ulong seed = 42)
         Seg(Browser, 40_000, Web, 443, flags, length);
 
     /// <summary>The n one-way delays, in ns, of n segments sent 1 ms apart from the browser to web.</summary>
-    public static List<double> DelaysNs(SimNetwork network, int n)
+    public static List<double> DelaysNs(Network network, int n)
     {
         var sender = new Sender(network, Browser);
         var delays = new List<double>(n);

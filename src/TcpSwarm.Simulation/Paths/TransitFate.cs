@@ -1,4 +1,4 @@
-namespace TcpSwarm.Simulation.Network;
+namespace TcpSwarm.Simulation.Paths;
 
 /// <summary>What the network did with one segment: delivered once or twice, lost, taken by a fault, or undeliverable.
 /// </summary>

@@ -1,7 +1,7 @@
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Simulation.Network;
+namespace TcpSwarm.Simulation.Paths;
 
 /// <summary>One scheduled fault as it bears on one route: its window in ns, the directions and the kinds it takes.
 /// </summary>

@@ -1,4 +1,4 @@
-namespace TcpSwarm.Simulation.Tests.Network;
+namespace TcpSwarm.Simulation.Tests.Paths;
 
 /// <summary>A sample's size, mean and central moments (two passes, so large offsets lose no precision).</summary>
 internal readonly record struct Moments(int N, double Mean, double Variance, double ThirdCentral, double FourthCentral)

@@ -1,9 +1,8 @@
-using TcpSwarm.Simulation.Network;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using static TcpSwarm.Simulation.Tests.Network.TestScenario;
-using SimNetwork = TcpSwarm.Simulation.Network.Network;
+using static TcpSwarm.Simulation.Tests.Paths.TestScenario;
 
-namespace TcpSwarm.Simulation.Tests.Network;
+namespace TcpSwarm.Simulation.Tests.Paths;
 
 /// <summary>A path delays a flow's segments without reordering them: each arrives no earlier than the one sent
 /// before it in the same direction of the same 4-tuple, unless the path asks for reordering.</summary>
@@ -14,9 +13,9 @@ public sealed class FlowOrderTests
         TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(5));
 
     // N data segments of one flow, 1 ms apart (closer than the latency's spread, so jitter alone would reorder).
-    private static List<Transit> Flow(SimNetwork network, FlowOrder? order)
+    private static List<Transit> Flow(Network network, FlowOrder? order)
     {
-        var rng = SimNetwork.SenderStream(42, Sender.Browser);
+        var rng = Network.SenderStream(42, Sender.Browser);
         var seg = Sender.ToWeb(TcpFlags.Ack | TcpFlags.Psh, length: 1000);
         var result = new List<Transit>(N);
         for (int i = 0; i < N; i++)
@@ -38,7 +37,7 @@ public sealed class FlowOrderTests
     [Fact]
     public void Jitter_delays_a_flow_but_never_lets_a_segment_overtake_the_one_before_it()
     {
-        var network = new SimNetwork(OnePath(Path("browsers", "web", Jittery)));
+        var network = new Network(OnePath(Path("browsers", "web", Jittery)));
 
         var drawn = Flow(network, order: null);
         var kept = Flow(network, new FlowOrder());
@@ -58,9 +57,9 @@ public sealed class FlowOrderTests
     [Fact]
     public void Order_is_kept_per_direction_of_a_4_tuple_so_another_flow_is_not_held_behind_it()
     {
-        var network = new SimNetwork(OnePath(Path("browsers", "web", Fixed(10), jitter: TimeSpan.FromMilliseconds(8))));
+        var network = new Network(OnePath(Path("browsers", "web", Fixed(10), jitter: TimeSpan.FromMilliseconds(8))));
         var order = new FlowOrder();
-        var rng = SimNetwork.SenderStream(42, Sender.Browser);
+        var rng = Network.SenderStream(42, Sender.Browser);
         var otherRng = rng;
         var first = Sender.Seg(Sender.Browser, 40_000, Sender.Web, 443, TcpFlags.Ack);
         var second = Sender.Seg(Sender.Browser, 40_001, Sender.Web, 443, TcpFlags.Ack);
@@ -75,7 +74,7 @@ public sealed class FlowOrderTests
     [Fact]
     public void Keep_order_false_draws_each_segment_alone_as_before()
     {
-        var network = new SimNetwork(OnePath(Path("browsers", "web", Jittery) with { KeepOrder = false }));
+        var network = new Network(OnePath(Path("browsers", "web", Jittery) with { KeepOrder = false }));
 
         Assert.Equal(Flow(network, order: null), Flow(network, new FlowOrder()));
     }
@@ -83,7 +82,7 @@ public sealed class FlowOrderTests
     [Fact]
     public void Reorder_holds_segments_back_and_only_those_are_overtaken()
     {
-        var network = new SimNetwork(OnePath(Path("browsers", "web", Jittery, reorderPpm: 50_000)));
+        var network = new Network(OnePath(Path("browsers", "web", Jittery, reorderPpm: 50_000)));
 
         var kept = Flow(network, new FlowOrder());
 
@@ -96,7 +95,7 @@ public sealed class FlowOrderTests
     [Fact]
     public void Forgetting_flows_no_longer_in_flight_changes_no_arrival_and_frees_them()
     {
-        var network = new SimNetwork(OnePath(Path("browsers", "web", Jittery)));
+        var network = new Network(OnePath(Path("browsers", "web", Jittery)));
 
         var (remembered, heldAll) = ManyFlows(network, forget: false);
         var (forgotten, heldInFlight) = ManyFlows(network, forget: true);
@@ -108,10 +107,10 @@ public sealed class FlowOrderTests
 
     // N segments 1 ms apart over 4096 flows in turn (a port each); the sender forgets at each send, as a host does
     // at each window's start.
-    private static (List<Transit> Arrivals, int Held) ManyFlows(SimNetwork network, bool forget)
+    private static (List<Transit> Arrivals, int Held) ManyFlows(Network network, bool forget)
     {
         var order = new FlowOrder();
-        var rng = SimNetwork.SenderStream(42, Sender.Browser);
+        var rng = Network.SenderStream(42, Sender.Browser);
         var arrivals = new List<Transit>(N);
         for (int i = 0; i < N; i++)
         {

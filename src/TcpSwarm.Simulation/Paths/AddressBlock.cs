@@ -1,4 +1,4 @@
-namespace TcpSwarm.Simulation.Network;
+namespace TcpSwarm.Simulation.Paths;
 
 /// <summary>A run of consecutive addresses that every server, client range and spoofed range treats alike.</summary>
 /// <param name="Server">The first server (in the scenario's order) at this address, or -1.</param>

@@ -1,4 +1,4 @@
-namespace TcpSwarm.Simulation.Tests.Network;
+namespace TcpSwarm.Simulation.Tests.Paths;
 
 /// <summary>Two-sided 99.9% confidence checks whose width comes from n and the variance, never a loose constant.
 /// </summary>

@@ -1,9 +1,8 @@
-using TcpSwarm.Simulation.Network;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using static TcpSwarm.Simulation.Tests.Network.TestScenario;
-using SimNetwork = TcpSwarm.Simulation.Network.Network;
+using static TcpSwarm.Simulation.Tests.Paths.TestScenario;
 
-namespace TcpSwarm.Simulation.Tests.Network;
+namespace TcpSwarm.Simulation.Tests.Paths;
 
 /// <summary>Loss, duplication and reordering: their rates inside binomial intervals, and what each does to arrivals.
 /// </summary>
@@ -12,7 +11,7 @@ public sealed class FateTests
     private const int N = 200_000;
     private const long TenMs = 10_000_000;
 
-    private static List<(Instant SentAt, Transit Transit)> Run(SimNetwork network, int n, long spacingNs)
+    private static List<(Instant SentAt, Transit Transit)> Run(Network network, int n, long spacingNs)
     {
         var sender = new Sender(network, Sender.Browser);
         var seg = Sender.ToWeb(TcpFlags.Ack | TcpFlags.Psh, length: 1000);
@@ -28,7 +27,7 @@ public sealed class FateTests
     [Fact]
     public void One_percent_loss_loses_one_segment_in_a_hundred()
     {
-        var network = new SimNetwork(OnePath(Path("browsers", "web", Fixed(10), lossPpm: 10_000)));
+        var network = new Network(OnePath(Path("browsers", "web", Fixed(10), lossPpm: 10_000)));
 
         var results = Run(network, N, 1_000_000);
 
@@ -42,7 +41,7 @@ public sealed class FateTests
     [Fact]
     public void A_duplicated_segment_arrives_twice_the_copy_with_its_own_delay()
     {
-        var network = new SimNetwork(OnePath(Path("browsers", "web",
+        var network = new Network(OnePath(Path("browsers", "web",
             new Model.LatencySpec.Uniform(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(15)),
             duplicatePpm: 20_000)));
 
@@ -63,7 +62,7 @@ public sealed class FateTests
     [Fact]
     public void A_reordered_segment_is_held_back_by_up_to_one_floor_plus_jitter_so_later_ones_overtake_it()
     {
-        var network = new SimNetwork(OnePath(Path("browsers", "web", Fixed(10), jitter: TimeSpan.FromMilliseconds(2),
+        var network = new Network(OnePath(Path("browsers", "web", Fixed(10), jitter: TimeSpan.FromMilliseconds(2),
             reorderPpm: 50_000)));
 
         var results = Run(network, N, 100_000);          // back to back: one every 0.1 ms, against 10 ms of latency
@@ -83,7 +82,7 @@ public sealed class FateTests
     [Fact]
     public void A_reordered_segments_extra_delay_is_uniform_from_one_ns_to_the_floor_plus_jitter()
     {
-        var network = new SimNetwork(OnePath(Path("browsers", "web", Fixed(10), reorderPpm: 50_000)));
+        var network = new Network(OnePath(Path("browsers", "web", Fixed(10), reorderPpm: 50_000)));
 
         var results = Run(network, N, 100_000);
 
@@ -99,7 +98,7 @@ public sealed class FateTests
     [Fact]
     public void Without_reordering_a_fixed_latency_keeps_the_send_order()
     {
-        var network = new SimNetwork(OnePath(Path("browsers", "web", Fixed(10))));
+        var network = new Network(OnePath(Path("browsers", "web", Fixed(10))));
 
         var results = Run(network, 10_000, 1);
 
@@ -111,8 +110,8 @@ public sealed class FateTests
     public void Raising_the_loss_only_turns_delivered_segments_into_lost_ones_with_the_same_delays()
     {
         var latency = new Model.LatencySpec.Exponential(TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(9));
-        var clean = Run(new SimNetwork(OnePath(Path("browsers", "web", latency, duplicatePpm: 30_000))), 20_000, 1000);
-        var lossy = Run(new SimNetwork(OnePath(Path("browsers", "web", latency, lossPpm: 300_000,
+        var clean = Run(new Network(OnePath(Path("browsers", "web", latency, duplicatePpm: 30_000))), 20_000, 1000);
+        var lossy = Run(new Network(OnePath(Path("browsers", "web", latency, lossPpm: 300_000,
             duplicatePpm: 30_000))), 20_000, 1000);
 
         for (int i = 0; i < clean.Count; i++)
@@ -131,7 +130,7 @@ public sealed class FateTests
                 Path("mobile", "web", new Model.LatencySpec.Normal(TimeSpan.FromMilliseconds(1),
                     TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(30)), reorderPpm: 100_000),
             ]);
-        var network = new SimNetwork(scenario);
+        var network = new Network(scenario);
         Assert.Equal(TimeSpan.FromMilliseconds(1), network.Lookahead);
 
         var web = new Sender(network, Sender.Web);

@@ -1,7 +1,7 @@
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Simulation.Network;
+namespace TcpSwarm.Simulation.Paths;
 
 /// <summary>One <see cref="PathSpec"/> in integer nanoseconds: draws a segment's fate and delays from its own stream.
 /// </summary>

@@ -1,7 +1,7 @@
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Simulation.Tests.Network;
+namespace TcpSwarm.Simulation.Tests.Paths;
 
 /// <summary>Scenarios built in code for the network and load tests: the records the loader would produce.</summary>
 internal static class TestScenario

@@ -1,6 +1,6 @@
 using TcpSwarm.Simulation.Model;
 
-namespace TcpSwarm.Simulation.Network;
+namespace TcpSwarm.Simulation.Paths;
 
 // Construction: the address blocks, one route per (party, server) path, and each route's share of the faults.
 public sealed partial class Network

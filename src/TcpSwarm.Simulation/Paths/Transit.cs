@@ -1,6 +1,6 @@
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Simulation.Network;
+namespace TcpSwarm.Simulation.Paths;
 
 /// <summary>One segment's fate and arrival instants: both Never unless it arrives, the second only when duplicated.
 /// </summary>

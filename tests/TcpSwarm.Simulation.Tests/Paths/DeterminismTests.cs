@@ -1,11 +1,10 @@
 using TcpSwarm.Simulation.Load;
 using TcpSwarm.Simulation.Model;
-using TcpSwarm.Simulation.Network;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using static TcpSwarm.Simulation.Tests.Network.TestScenario;
-using SimNetwork = TcpSwarm.Simulation.Network.Network;
+using static TcpSwarm.Simulation.Tests.Paths.TestScenario;
 
-namespace TcpSwarm.Simulation.Tests.Network;
+namespace TcpSwarm.Simulation.Tests.Paths;
 
 /// <summary>Same seed, same fates; and a sender's fates depend only on its own sends, never on who else sent when.
 /// </summary>
@@ -28,7 +27,7 @@ public sealed class DeterminismTests
 
     // Sends `perSender` segments of each sender in the given order of senders, each with its own stream; returns
     // each sender's transits in its own send order.
-    private static List<Transit>[] Replay(SimNetwork network, IEnumerable<int> order, ulong seed = 42)
+    private static List<Transit>[] Replay(Network network, IEnumerable<int> order, ulong seed = 42)
     {
         uint[] addresses = [Sender.Browser, Browser2, Sender.Web];
         var senders = addresses.Select(a => new Sender(network, a, seed)).ToArray();
@@ -62,8 +61,8 @@ public sealed class DeterminismTests
     [Fact]
     public void The_same_seed_gives_the_same_transits()
     {
-        var first = Replay(new SimNetwork(Busy()), Shuffled(5_000, 1));
-        var second = Replay(new SimNetwork(Busy()), Shuffled(5_000, 1));
+        var first = Replay(new Network(Busy()), Shuffled(5_000, 1));
+        var second = Replay(new Network(Busy()), Shuffled(5_000, 1));
 
         for (int who = 0; who < 3; who++) Assert.Equal(first[who], second[who]);
         Assert.Contains(first[0], t => t.Fate == TransitFate.Lost);
@@ -73,8 +72,8 @@ public sealed class DeterminismTests
     [Fact]
     public void Another_seed_gives_other_transits()
     {
-        var first = Replay(new SimNetwork(Busy()), OneAfterAnother(2_000), seed: 42);
-        var second = Replay(new SimNetwork(Busy()), OneAfterAnother(2_000), seed: 43);
+        var first = Replay(new Network(Busy()), OneAfterAnother(2_000), seed: 42);
+        var second = Replay(new Network(Busy()), OneAfterAnother(2_000), seed: 43);
 
         Assert.NotEqual(first[0], second[0]);
     }
@@ -82,7 +81,7 @@ public sealed class DeterminismTests
     [Fact]
     public void A_senders_transits_do_not_change_when_other_senders_segments_are_interleaved_differently()
     {
-        var network = new SimNetwork(Busy());
+        var network = new Network(Busy());
 
         var sequential = Replay(network, OneAfterAnother(5_000));
         var interleaved = Replay(network, Shuffled(5_000, 7));
@@ -98,7 +97,7 @@ public sealed class DeterminismTests
     [Fact]
     public void Each_segment_that_reaches_a_path_takes_exactly_one_draw_from_its_senders_stream()
     {
-        var network = new SimNetwork(Busy());
+        var network = new Network(Busy());
         var sender = new Sender(network, Sender.Browser);
 
         for (int k = 0; k < 1_000; k++)
@@ -112,7 +111,7 @@ public sealed class DeterminismTests
     [Fact]
     public void The_three_streams_have_distinct_purposes()
     {
-        ulong[] purposes = [SimNetwork.Purpose, ConnectSchedule.Purpose, SynFlood.Purpose];
+        ulong[] purposes = [Network.Purpose, ConnectSchedule.Purpose, SynFlood.Purpose];
 
         Assert.Equal(purposes.Length, purposes.Distinct().Count());
     }

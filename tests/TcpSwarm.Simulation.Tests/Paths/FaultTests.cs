@@ -1,10 +1,9 @@
 using TcpSwarm.Simulation.Model;
-using TcpSwarm.Simulation.Network;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using static TcpSwarm.Simulation.Tests.Network.TestScenario;
-using SimNetwork = TcpSwarm.Simulation.Network.Network;
+using static TcpSwarm.Simulation.Tests.Paths.TestScenario;
 
-namespace TcpSwarm.Simulation.Tests.Network;
+namespace TcpSwarm.Simulation.Tests.Paths;
 
 /// <summary>Scheduled faults take exactly the segments they name, in their window only, and draw nothing.</summary>
 public sealed class FaultTests
@@ -15,7 +14,7 @@ public sealed class FaultTests
     private static readonly uint Spoofed = Ipv4.Parse("198.51.100.77");
 
     // Two groups on web, one on admin (web's address, port 22), one on api; a flood on web; 10 ms everywhere.
-    private static SimNetwork With(params FaultSpec[] faults) => new(Make(
+    private static Network With(params FaultSpec[] faults) => new(Make(
         [Server("web", "10.0.1.10", 443), Server("admin", "10.0.1.10", 22), Server("api", "10.0.1.20", 80)],
         [
             Group("browsers", "10.0.0.0", 256, "web"), Group("others", "10.0.2.0", 256, "web"),
@@ -35,17 +34,17 @@ public sealed class FaultTests
         Sender.Seg(server == 0 ? Web : server, port, client, 40_000, flags, length);
 
     // The fate of one segment, and whether it took a draw from its sender's stream.
-    private static (TransitFate Fate, bool Drew) Fate(SimNetwork network, in Segment seg, double atSeconds)
+    private static (TransitFate Fate, bool Drew) Fate(Network network, in Segment seg, double atSeconds)
     {
         var sender = new Sender(network, seg.SrcAddr);
         var transit = sender.Send(in seg, new Instant((long)Math.Round(atSeconds * 1e9)));
         return (transit.Fate, sender.Draws > 0);
     }
 
-    private static void AssertFaulted(SimNetwork network, in Segment seg, double atSeconds) =>
+    private static void AssertFaulted(Network network, in Segment seg, double atSeconds) =>
         Assert.Equal((TransitFate.Faulted, false), Fate(network, in seg, atSeconds));
 
-    private static void AssertDelivered(SimNetwork network, in Segment seg, double atSeconds) =>
+    private static void AssertDelivered(Network network, in Segment seg, double atSeconds) =>
         Assert.Equal((TransitFate.Delivered, true), Fate(network, in seg, atSeconds));
 
     [Fact]
@@ -142,8 +141,8 @@ public sealed class FaultTests
     {
         var path = Path("browsers", "web", new LatencySpec.Exponential(TimeSpan.FromMilliseconds(1),
             TimeSpan.FromMilliseconds(9)), lossPpm: 100_000);
-        var plain = new SimNetwork(OnePath(path));
-        var faulted = new SimNetwork(OnePath(path) with
+        var plain = new Network(OnePath(path));
+        var faulted = new Network(OnePath(path) with
         {
             Faults = [new FaultSpec.Drop("browsers", "web", SegmentKinds.PureAck, TimeSpan.FromSeconds(1),
                 TimeSpan.FromSeconds(2))],

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Simulation.Network;
+namespace TcpSwarm.Simulation.Paths;
 
 /// <summary>One sender's latest arrival per direction of a 4-tuple still in flight, so that jitter delays a flow's
 /// segments without letting one overtake the segment sent before it, as a real path's queues do.</summary>

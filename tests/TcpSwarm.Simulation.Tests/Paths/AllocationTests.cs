@@ -1,10 +1,9 @@
 using TcpSwarm.Simulation.Model;
-using TcpSwarm.Simulation.Network;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using static TcpSwarm.Simulation.Tests.Network.TestScenario;
-using SimNetwork = TcpSwarm.Simulation.Network.Network;
+using static TcpSwarm.Simulation.Tests.Paths.TestScenario;
 
-namespace TcpSwarm.Simulation.Tests.Network;
+namespace TcpSwarm.Simulation.Tests.Paths;
 
 /// <summary>Send allocates nothing per segment, whatever the fate.</summary>
 public sealed class AllocationTests
@@ -12,7 +11,7 @@ public sealed class AllocationTests
     [Fact]
     public void Sending_many_segments_after_a_warm_up_allocates_nothing()
     {
-        var network = new SimNetwork(Make([Server("web", "10.0.1.10", 443)],
+        var network = new Network(Make([Server("web", "10.0.1.10", 443)],
             [Group("browsers", "10.0.0.0", 256, "web")],
             [Path("browsers", "web", new LatencySpec.Normal(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5),
                 TimeSpan.FromMilliseconds(3)), TimeSpan.FromMilliseconds(1), 10_000, 10_000, 10_000),
@@ -22,7 +21,7 @@ public sealed class AllocationTests
             [
                 new FaultSpec.Drop("browsers", "web", SegmentKinds.PureAck, TimeSpan.Zero, TimeSpan.FromSeconds(1)),
             ]));
-        var rng = SimNetwork.SenderStream(1, Sender.Web);
+        var rng = Network.SenderStream(1, Sender.Web);
         var toClient = Sender.Seg(Sender.Web, 443, Sender.Browser, 40_000, TcpFlags.Ack, 100);
         var toSpoofed = Sender.Seg(Sender.Web, 443, Ipv4.Parse("198.51.100.3"), 40_000, TcpFlags.Syn | TcpFlags.Ack);
         var pureAck = Sender.ToWeb();

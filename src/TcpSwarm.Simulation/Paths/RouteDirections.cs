@@ -1,4 +1,4 @@
-namespace TcpSwarm.Simulation.Network;
+namespace TcpSwarm.Simulation.Paths;
 
 /// <summary>The directions of a route, from the client group's or attacker's side to the server's and back.</summary>
 [Flags]

@@ -1,6 +1,6 @@
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Simulation.Network;
+namespace TcpSwarm.Simulation.Paths;
 
 /// <summary>A (client group or attacker, server) pair joined by a path: its compiled delays and the faults on it.
 /// </summary>
