@@ -1,6 +1,6 @@
 using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using NetworkModel = TcpSwarm.Simulation.Network.Network;
 
 namespace TcpSwarm.Simulation.Engine;
 
@@ -28,7 +28,7 @@ public sealed class HostRuntime : IHostRound
     private readonly EventWatches _events;
     private readonly HostSampler _sampler;
 
-    public HostRuntime(uint address, Scenario scenario, NetworkModel network)
+    public HostRuntime(uint address, Scenario scenario, Network network)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         Address = address;
