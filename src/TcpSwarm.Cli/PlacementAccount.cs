@@ -21,8 +21,8 @@ internal static class PlacementAccount
             output.WriteLine($"    partition {p}  {Percent(plan.Share(p)),6}  {what}");
         }
         if (plan.Idle.Count > 0)
-            output.WriteLine($"  idle        {Partitions(plan.Idle)}: more silos than units to spread, and no unit "
-                             + "worth splitting; the run goes on without them");
+            output.WriteLine($"  idle        {Partitions(plan.Idle)}: more silos than units (and split units' client "
+                             + "hosts) to spread; not an error, the run goes on without them");
     }
 
     private static string Part(PlacementPart part)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using TcpSwarm.Scenarios;
 
 namespace TcpSwarm.Cli;
@@ -14,7 +15,7 @@ internal static class ValidateVerb
             + "an account of the run it describes (seed, duration, profile, servers, clients, attackers, lookahead, "
             + "memory estimate) and exits 0. --seed, --speed and --set check a variant as run would run it.");
         options.AddTo(command);
-        var silos = new Option<int?>("--silos")
+        var silos = new Option<string>("--silos")
         {
             HelpName = "N",
             Description = "Also prints where each host would run on N silos, one partition each (1 to "
@@ -30,19 +31,26 @@ internal static class ValidateVerb
     /// <summary>The most silos a placement is printed for.</summary>
     public const int MaxSilos = 1024;
 
-    private static int Execute(ParseResult parsed, ScenarioOptions options, int? silos, CliEnvironment env)
+    private static int Execute(ParseResult parsed, ScenarioOptions options, string? silos, CliEnvironment env)
     {
         try
         {
-            if (silos is < 1 or > MaxSilos)
-                return Diagnostics.Refuse([new ScenarioProblem("--silos", 0, 0, "silos",
-                    $"{silos} is not allowed; use 1 to {MaxSilos}")], env.Error);
+            int? count = null;
+            if (silos is not null)
+            {
+                if (!int.TryParse(silos, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1
+                    || n > MaxSilos)
+                    return Diagnostics.Refuse([new ScenarioProblem("--silos", 0, 0, "silos",
+                        $"'{Printable.Of(silos)}' is not allowed; use a whole number of silos, 1 to {MaxSilos}")],
+                        env.Error);
+                count = n;
+            }
             var (scenario, memory) = options.Load(parsed, env.Error);
             if (scenario is null) return ExitCodes.BadInput;
 
             ScenarioAccount.Write(parsed.GetRequiredValue(options.Scenario), scenario, memory,
                 Diagnostics.MemoryLimitBytes, env.Out);
-            if (silos is { } n) PlacementAccount.Write(scenario, n, env.Out);
+            if (count is { } n) PlacementAccount.Write(scenario, n, env.Out);
             return ExitCodes.Done;
         }
         catch (Exception e)

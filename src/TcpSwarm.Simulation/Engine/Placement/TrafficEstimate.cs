@@ -10,7 +10,7 @@ namespace TcpSwarm.Simulation.Engine.Placement;
 /// response (delayed ACKs: one per two segments), and two segments of a FIN close when the client closes (FIN,
 /// last ACK) or one when the server does; the client receives the SYN-ACK, per request max(1, ⌈r/m⌉) (the
 /// response, or a bare ACK of the request), its close's segments the other way round, and its connect() call.
-/// An RST close sends one segment to the other side. A spoofed SYN is one event at its server. The count of
+/// An RST close sends one segment to the other side; a closer that never closes (close_after: never) sends none. A spoofed SYN is one event at its server. The count of
 /// connections integrates the arrival rate over the group's active span; a closed loop opens Concurrent per
 /// lifetime (two round trips plus, per request, its think time, a round trip and the response delay).
 /// Losses, retransmissions and timers are left out: they scale with the same counts.
@@ -30,13 +30,14 @@ public static class TrafficEstimate
         double toServer = 2 + session.Requests * (requestSegments + (responseSegments + 1) / 2);
         double toClient = 1 + 1 + session.Requests * Math.Max(1, responseSegments);
         bool clientCloses = session.Closes == Closer.Client;
-        if (session.Close == CloseKind.Fin)
+        bool closes = session.CloseAfter is not DelaySpec.Never;
+        if (closes && session.Close == CloseKind.Fin)
         {
             toServer += clientCloses ? 2 : 1;
             toClient += clientCloses ? 1 : 2;
         }
-        else if (clientCloses) toServer += 1;
-        else toClient += 1;
+        else if (closes && clientCloses) toServer += 1;
+        else if (closes) toClient += 1;
         double connections = Connections(scenario, group, server);
         return (Round(connections * toServer), Round(connections * toClient));
     }
