@@ -38,12 +38,12 @@ internal static class ValidateVerb
             int? count = null;
             if (silos is not null)
             {
-                if (!int.TryParse(silos, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1
-                    || n > MaxSilos)
+                if (!int.TryParse(silos, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1
+                    || value > MaxSilos)
                     return Diagnostics.Refuse([new ScenarioProblem("--silos", 0, 0, "silos",
                         $"'{Printable.Of(silos)}' is not allowed; use a whole number of silos, 1 to {MaxSilos}")],
                         env.Error);
-                count = n;
+                count = value;
             }
             var (scenario, memory) = options.Load(parsed, env.Error);
             if (scenario is null) return ExitCodes.BadInput;
