@@ -61,7 +61,7 @@ for n in 1 2 3; do
     silos+=($!)
   done
   for k in $(seq 1 $n); do
-    timeout 120 bash -c "until grep -q 'joined cluster' '$work/silo$k.log'; do sleep 0.5; done" \
+    timeout 120 bash -c "until grep -qs 'joined cluster' '$work/silo$k.log'; do sleep 0.5; done" \
       || { echo "scale-out.sh: silo $k did not join:" >&2; tail -5 "$work/silo$k.log" >&2; exit 1; }
   done
   for s in "${SCENARIOS[@]}"; do run_on "$n" "$s" "$id"; echo "  done: $s on $n silo(s)" >&2; done
