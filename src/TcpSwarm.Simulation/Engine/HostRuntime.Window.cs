@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
@@ -114,11 +115,11 @@ public sealed partial class HostRuntime
         var transit = _network.Send(in seg, at, ref _sendRandom, _flowOrder);
         switch (transit.Fate)
         {
-            case Network.TransitFate.Delivered:
+            case TransitFate.Delivered:
                 output.Arrivals.Add(new Arrival(seg.DstAddr,
                     new HostEvent(HostEventKind.Arrival, transit.FirstArrival, Address, _sendSeq++, seg)));
                 break;
-            case Network.TransitFate.Duplicated:
+            case TransitFate.Duplicated:
                 output.Arrivals.Add(new Arrival(seg.DstAddr,
                     new HostEvent(HostEventKind.Arrival, transit.FirstArrival, Address, _sendSeq++, seg)));
                 output.Arrivals.Add(new Arrival(seg.DstAddr,

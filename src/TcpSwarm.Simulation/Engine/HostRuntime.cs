@@ -1,6 +1,6 @@
 using TcpSwarm.Simulation.Load;
 using TcpSwarm.Simulation.Model;
-using NetworkModel = TcpSwarm.Simulation.Network.Network;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
@@ -18,7 +18,7 @@ namespace TcpSwarm.Simulation.Engine;
 public sealed partial class HostRuntime
 {
     private readonly Scenario _scenario;
-    private readonly NetworkModel _network;
+    private readonly Network _network;
     private readonly Host _host;
     private readonly List<ServerRole> _servers = [];             // one per SO_REUSEPORT shard, in scenario order
     private readonly Dictionary<Listener, ServerRole> _roleOf = new(ReferenceEqualityComparer.Instance);
@@ -27,16 +27,16 @@ public sealed partial class HostRuntime
     private readonly List<SocketPair> _tupleBySlot = [];
     private readonly Stack<int> _freeSlots = new();
     private SimRandom _sendRandom;
-    private readonly Network.FlowOrder _flowOrder = new();      // this host's flows in flight, kept in order
+    private readonly FlowOrder _flowOrder = new();      // this host's flows in flight, kept in order
     private long _sendSeq, _selfSeq;
 
-    public HostRuntime(uint address, Scenario scenario, NetworkModel network)
+    public HostRuntime(uint address, Scenario scenario, Network network)
     {
         Address = address;
         _scenario = scenario;
         _network = network;
         _host = new Host(address, scenario.Profile, scenario.Seed);
-        _sendRandom = NetworkModel.SenderStream(scenario.Seed, address);
+        _sendRandom = Network.SenderStream(scenario.Seed, address);
         for (int i = 0; i < scenario.Servers.Count; i++)
         {
             var spec = scenario.Servers[i];

@@ -1,6 +1,6 @@
 using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using NetworkModel = TcpSwarm.Simulation.Network.Network;
 
 namespace TcpSwarm.Simulation.Engine;
 
@@ -27,7 +27,7 @@ public sealed class LocalCluster : IPartitions, IArrivalExchange
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(map);
         int partitions = map.Count;
-        Network = new NetworkModel(scenario);
+        Network = new Network(scenario);
         Map = map;
         _partitions = new HostPartition[partitions];
         _hosts = new LocalHosts[partitions];
@@ -39,7 +39,7 @@ public sealed class LocalCluster : IPartitions, IArrivalExchange
         Scheduler = new WindowScheduler(scenario, this);
     }
 
-    public NetworkModel Network { get; }
+    public Network Network { get; }
     public PartitionMap Map { get; }
     public WindowScheduler Scheduler { get; }
     public int Count => _partitions.Length;
