@@ -11,8 +11,12 @@ cd "$(dirname "$0")/.."
 old=$(realpath "$1"); new=$(realpath "$2"); work=${3:-/tmp/tcpswarm-identical}
 for dll in "$old" "$new"; do [ -f "$dll" ] || { echo "identical.sh: no such build: $dll" >&2; exit 2; }; done
 
+# two-million.yaml holds 1,000,000 connections: about 15 minutes and 8 GiB a run, too big for a check run twice.
 cases=()
-for f in load/*.yaml; do cases+=("$(basename "$f" .yaml)|$f|"); done
+for f in load/*.yaml; do
+  [ "$(basename "$f")" = two-million.yaml ] && continue
+  cases+=("$(basename "$f" .yaml)|$f|")
+done
 cases+=("syn-flood-cookies0|load/syn-flood.yaml|--set net.ipv4.tcp_syncookies=0")
 cases+=("syn-flood-cookies2|load/syn-flood.yaml|--set net.ipv4.tcp_syncookies=2")
 

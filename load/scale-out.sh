@@ -1,51 +1,94 @@
 #!/usr/bin/env bash
-# Events per wall second of one scenario embedded and on 1, 2 and 3 `tcpswarm silo` processes sharing a Redis on
-# 127.0.0.1, with the messages and bytes between silos per window: the figures of README's "Scale out" section.
-#   load/scale-out.sh [SCENARIO] [RUNS]     (default load/scale-out.yaml, 3 runs per configuration)
-# Needs redis-server (Debian's package) and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
-# The silos stay up across their runs; the first run on them warms their JIT, so read the medians of the others.
+# Strong and weak scaling of `tcpswarm silo` processes, one core each: per scenario, the wall time and events per
+# wall second on 1 and 2 silos (3 where the machine has 3 cores; on fewer, marked "sharing cores"), the speedup
+# against one silo, and what crossed between silos per window; weak scaling: load/eight-servers.yaml on 2 silos
+# against load/four-servers.yaml on 1. Medians of RUNS runs after one warm-up run per scenario and silo count.
+#   load/scale-out.sh [RUNS] [SCENARIO...]   (default 3 runs; four-servers, hot-server, syn-flood)
+#   SET="duration=2s" load/scale-out.sh 1     (a quick try: every run gets --set duration=2s)
+# Each silo runs under `taskset -c K` with DOTNET_PROCESSOR_COUNT=1 (silo K on core K - 1); the client that starts
+# the runs is not pinned (it waits). Needs redis-server (Debian's package), taskset, python3 and a Release build:
+# dotnet build src/TcpSwarm.Cli -c Release. Read the load average it prints: other work on the cores is noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SCENARIO=${1:-load/scale-out.yaml}; RUNS=${2:-3}
+RUNS=${1:-3}; shift || true
+SCENARIOS=("$@"); [ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(four-servers hot-server syn-flood)
 TCPSWARM=src/TcpSwarm.Cli/bin/Release/net10.0/tcpswarm.dll
-REDIS_PORT=6399
 [ -f "$TCPSWARM" ] || { echo "scale-out.sh: build first: dotnet build src/TcpSwarm.Cli -c Release" >&2; exit 2; }
 command -v redis-server >/dev/null || { echo "scale-out.sh: needs redis-server (apt-get install redis-server)" >&2; exit 2; }
-work=$(mktemp -d); silos=()
+command -v taskset >/dev/null || { echo "scale-out.sh: needs taskset (util-linux)" >&2; exit 2; }
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "scale-out.sh: RUNS must be a whole number above 0, not '$RUNS'" >&2; exit 2; }
+for s in "${SCENARIOS[@]}"; do
+  [ -f "load/$s.yaml" ] || { echo "scale-out.sh: no scenario load/$s.yaml" >&2; exit 2; }
+done
+sets=(); if [ -n "${SET:-}" ]; then sets=(--set "$SET"); fi
+cores=$(nproc)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+work=$(mktemp -d); silos=(); REDIS_PORT=$(free_port)
 cleanup() {
   for pid in "${silos[@]}"; do kill "$pid" 2>/dev/null || true; done
-  redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true
+  redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-redis-server --port $REDIS_PORT --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null
-row() {   # configuration, run, then what run.json says
-  python3 - "$1" "$2" "$work/out/run.json" <<'PY'
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $cores cores; $RUNS runs after a warm-up${SET:+; --set $SET}"
+
+results=$work/results.tsv; : > "$results"
+record() {   # scenario, silos, run, then what run.json says
+  python3 - "$1" "$2" "$3" "$work/out/run.json" >> "$results" <<'PY'
 import json, sys
-d = json.load(open(sys.argv[3])); c = d["cluster"]
-print(f'{sys.argv[1]:<9} {sys.argv[2]:>3} {d["wall_seconds"]:8.2f} {d["windows"]:8} {d["events"]:10} '
-      f'{d["events_per_wall_second"]:10.0f} {c["messages_per_window"]:8.2f} {c["bytes_per_window"]:10.0f}')
+d = json.load(open(sys.argv[4])); c = d["cluster"]
+print("\t".join([sys.argv[1], sys.argv[2], sys.argv[3], str(d["wall_seconds"]), str(d["events"]),
+                 str(d["events_per_wall_second"] or 0), str(c["messages_per_window"]), str(c["bytes_per_window"]),
+                 str(len(c.get("idle_silos", [])))]))
 PY
 }
-echo "config    run   wall s  windows     events   events/s msgs/win  bytes/win"
-for r in $(seq 1 "$RUNS"); do
-  rm -rf "$work/out"; dotnet $TCPSWARM run "$SCENARIO" --out "$work/out" >/dev/null; row embedded "$r"
-done
+run_on() {   # silos, scenario, cluster id
+  local n=$1 s=$2 id=$3
+  for r in $(seq 0 "$RUNS"); do   # run 0 warms up and is not recorded
+    rm -rf "$work/out"
+    dotnet $TCPSWARM run "load/$s.yaml" "${sets[@]}" --out "$work/out" --redis 127.0.0.1:"$REDIS_PORT" \
+      --cluster-id "$id" >/dev/null
+    if [ "$r" -gt 0 ]; then record "$s" "$n" "$r"; fi
+  done
+}
 for n in 1 2 3; do
-  id="scaleout$n$$"; silos=()
+  id="scale$n$$"; silos=()
   for k in $(seq 1 $n); do
-    dotnet $TCPSWARM silo --redis 127.0.0.1:$REDIS_PORT --cluster-id "$id" --silo-port $((22100 + n * 10 + k)) \
-      --gateway-port $((22200 + n * 10 + k)) > "$work/silo$k.log" 2>&1 &
+    core=$(( (k - 1) % cores ))
+    DOTNET_PROCESSOR_COUNT=1 taskset -c $core dotnet $TCPSWARM silo --redis 127.0.0.1:"$REDIS_PORT" \
+      --cluster-id "$id" --silo-port "$(free_port)" --gateway-port "$(free_port)" > "$work/silo$k.log" 2>&1 &
     silos+=($!)
   done
   for k in $(seq 1 $n); do
-    timeout 60 bash -c "until grep -q 'joined cluster' '$work/silo$k.log'; do sleep 0.5; done" \
+    timeout 120 bash -c "until grep -qs 'joined cluster' '$work/silo$k.log'; do sleep 0.5; done" \
       || { echo "scale-out.sh: silo $k did not join:" >&2; tail -5 "$work/silo$k.log" >&2; exit 1; }
   done
-  for r in $(seq 1 "$RUNS"); do
-    rm -rf "$work/out"
-    dotnet $TCPSWARM run "$SCENARIO" --out "$work/out" --redis 127.0.0.1:$REDIS_PORT --cluster-id "$id" >/dev/null
-    row "silos=$n" "$r"
-  done
+  for s in "${SCENARIOS[@]}"; do run_on "$n" "$s" "$id"; echo "  done: $s on $n silo(s)" >&2; done
+  if [ "$n" -eq 2 ]; then run_on 2 eight-servers "$id"; echo "  done: eight-servers on 2 silos" >&2; fi
   for pid in "${silos[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
+  silos=()
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$results" "$cores" <<'PY'
+import statistics, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+cores = int(sys.argv[2])
+med = {}
+for key in sorted({(r[0], int(r[1])) for r in rows}):
+    rs = [r for r in rows if (r[0], int(r[1])) == key]
+    med[key] = [statistics.median(float(r[i]) for r in rs) for i in (3, 4, 5, 6, 7)] + [int(rs[0][8])]
+print(f"{'scenario':<14} {'silos':>5} {'wall s':>8} {'events':>11} {'events/s':>10} {'speedup':>8} "
+      f"{'msgs/win':>9} {'bytes/win':>10}  note")
+for (s, n), (wall, events, rate, msgs, size, idle) in med.items():
+    base = med.get((s, 1))
+    speed = f"{base[0] / wall:.2f}x" if base and s != "eight-servers" else ""
+    notes = []
+    if n > cores: notes.append("sharing cores")
+    if idle: notes.append(f"{idle} idle")
+    print(f"{s:<14} {n:>5} {wall:>8.2f} {events:>11.0f} {rate:>10.0f} {speed:>8} {msgs:>9.2f} {size:>10.0f}  "
+          + ", ".join(notes))
+if ("eight-servers", 2) in med and ("four-servers", 1) in med:
+    ratio = med[("eight-servers", 2)][0] / med[("four-servers", 1)][0]
+    print(f"weak scaling: eight-servers on 2 silos / four-servers on 1 silo, wall time ratio {ratio:.2f}")
+PY

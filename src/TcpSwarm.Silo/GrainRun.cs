@@ -179,7 +179,10 @@ public static class GrainRun
             : failure.ReachedTicks >= 0 ? TimeSpan.FromTicks(failure.ReachedTicks).TotalSeconds
             : samples.LastOrDefault()?.VirtualTime.TotalSeconds ?? 0;
         var cluster = new ClusterReport(setup.Silos, totals?.ExchangeMessages ?? 0, totals?.ExchangeBytes ?? 0,
-            totals?.PeakWindowMessages ?? 0, totals?.PeakWindowBytes ?? 0, failure?.LostSilo, reached);
+            totals?.PeakWindowMessages ?? 0, totals?.PeakWindowBytes ?? 0, failure?.LostSilo, reached)
+        {
+            IdleSilos = [.. PartitionMap.For(scenario, setup.Silos.Length).Idle.Select(p => setup.Silos[p])],
+        };
         if (samples.Count == 0) samples.Add(Empty(scenario));
         return new RunReport(RunSummaryBuilder.Build(scenario, samples), status, wall, windows, events,
             setup.Silos.Length, failure?.Failure) { Samples = samples, Trace = trace, Cluster = cluster };

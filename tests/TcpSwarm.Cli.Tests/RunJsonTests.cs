@@ -48,6 +48,7 @@ public sealed class RunJsonTests
                   "127.0.0.1:11112@1",
                   "127.0.0.1:11113@1"
                 ],
+                "idle_silos": [],
                 "messages_between_silos": 24000,
                 "bytes_between_silos": 9600000,
                 "messages_per_window": 2,

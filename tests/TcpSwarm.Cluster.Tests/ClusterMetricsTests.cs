@@ -29,8 +29,10 @@ public sealed partial class ClusterMetricsTests
 
         Assert.Equal(attempts, scrapes.Sum(s => Total(s, "tcpswarm_connection_attempts_total")));
         Assert.Equal(completed, scrapes.Sum(s => Total(s, "tcpswarm_connection_completed_total")));
-        Assert.All(scrapes, s => Assert.True(Total(s, "tcpswarm_connection_attempts_total") > 0,
-            "a silo held none of the run's clients"));           // each silo has its own share, not the whole
+        // Each silo has its own share, not the whole: placed by traffic, the quickstart's server is on one silo and
+        // its clients on the other (docs/placement.md), so each sends some of the segments.
+        double sent = scrapes.Sum(s => Total(s, "tcpswarm_segments_sent_total"));
+        Assert.All(scrapes, s => Assert.InRange(Total(s, "tcpswarm_segments_sent_total"), 1, sent - 1));
         Assert.All(scrapes, s => Assert.True(Total(s, "tcpswarm_cluster_messages_total") > 100));
         Assert.All(scrapes, s => Assert.True(Total(s, "tcpswarm_cluster_bytes_total") > 10_000));
     }

@@ -9,9 +9,13 @@ namespace TcpSwarm.Grains.Tests;
 /// time series, byte for byte, with every arrival between partitions accounted for by the barrier.</summary>
 public sealed class PartitionTests
 {
-    private static async Task<(string Summary, byte[] Series, WindowScheduler Clock)> Run(Scenario scenario, int partitions)
+    private static Task<(string Summary, byte[] Series, WindowScheduler Clock)> Run(Scenario scenario, int partitions) =>
+        Run(scenario, PartitionMap.For(scenario, partitions));
+
+    private static async Task<(string Summary, byte[] Series, WindowScheduler Clock)> Run(Scenario scenario,
+        PartitionMap map)
     {
-        var cluster = new LocalCluster(scenario, partitions);
+        var cluster = new LocalCluster(scenario, map);
         var samples = await cluster.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
         var summary = JsonSerializer.Serialize(RunSummaryBuilder.Build(scenario, samples));
         var table = TimeSeriesTable.Of(scenario, TimeSeriesBuilder.Build(scenario, samples));
@@ -26,7 +30,10 @@ public sealed class PartitionTests
     {
         var scenario = Scenarios.FromFile(file) with { Duration = TimeSpan.FromSeconds(8) };
         var one = await Run(scenario, 1);
-        var three = await Run(scenario, 3);
+        var three = await Run(scenario, PartitionMap.Dealt(scenario, 3));      // hosts dealt: most segments cross
+        var placed = await Run(scenario, 3);
+        Assert.Equal(one.Summary, placed.Summary);
+        Assert.Equal(one.Series, placed.Series);
         Assert.Equal(one.Summary, three.Summary);
         Assert.Equal(one.Series, three.Series);
         Assert.Equal(0, one.Clock.ExchangeMessages);
@@ -42,7 +49,7 @@ public sealed class PartitionTests
         var one = await Run(scenario, 1);
         foreach (int partitions in new[] { 3, 7 })
         {
-            var many = await Run(scenario, partitions);
+            var many = await Run(scenario, PartitionMap.Dealt(scenario, partitions));
             Assert.Equal(one.Summary, many.Summary);
             Assert.Equal(one.Series, many.Series);
         }
@@ -54,8 +61,27 @@ public sealed class PartitionTests
     {
         var scenario = Scenarios.Load(Scenarios.Mix);
         var one = await Run(scenario, 1);
-        var seven = await Run(scenario, 7);                          // more partitions than some have hosts for
+        var seven = await Run(scenario, PartitionMap.Dealt(scenario, 7)); // more partitions than some have hosts for
         Assert.Equal(one.Summary, seven.Summary);
         Assert.Equal(one.Series, seven.Series);
+    }
+
+    [Theory]
+    [InlineData("four-servers.yaml")]
+    [InlineData("hot-server.yaml")]
+    public async Task Placed_by_traffic_two_and_three_partitions_give_byte_for_byte_the_results_of_one(string file)
+    {
+        var scenario = Scenarios.FromFile(file) with { Duration = TimeSpan.FromSeconds(2) };
+        var one = await Run(scenario, 1);
+        foreach (int partitions in new[] { 2, 3 })
+        {
+            var many = await Run(scenario, partitions);
+            Assert.Equal(one.Summary, many.Summary);
+            Assert.Equal(one.Series, many.Series);
+            Assert.Equal(one.Clock.Events, many.Clock.Events);
+            // Four independent units never cross; the hot server's clients are placed away from it, so all do.
+            if (file == "four-servers.yaml") Assert.Equal(0, many.Clock.ExchangeMessages);
+            else Assert.True(many.Clock.ExchangeMessages > 0, "the split hot server's segments did not cross");
+        }
     }
 }

@@ -31,4 +31,34 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
         Assert.True(report.Cluster.Bytes > 50 * report.Cluster.Messages, $"{report.Cluster.Bytes} bytes");
         Assert.True(report.Cluster.PeakWindowMessages <= 3 * 2, "more than one message per silo pair in a window");
     }
+
+    [Fact]
+    public async Task A_flooded_server_runs_on_one_silo_and_the_two_idle_ones_are_named()
+    {
+        const string Flood = """
+            seed: 3
+            duration: 2s
+            servers:
+              - { name: web, address: 10.0.1.10, port: 80, backlog: 64 }
+            clients:
+              - { name: browsers, addresses: 10.0.0.0/31, target: web, arrivals: { poisson: 20/s } }
+            attackers:
+              - { name: flood, target: web, spoofed_from: 198.51.100.0/24, syn_rate: 2000/s }
+            paths:
+              - { from: browsers, to: web, latency: { fixed: 5ms } }
+              - { from: flood, to: web, latency: { fixed: 5ms } }
+            """;
+        var scenario = Scenarios.Load(Flood);
+        var local = new LocalCluster(scenario);
+        var expected = await local.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+
+        var setup = new RunSetup("idle", "test.yaml", Flood, null, null, [], [], fixture.Silos);
+        var report = await GrainRun.RunAsync(fixture.Grains, setup, scenario, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunStatus.Completed, report.Status);
+        Assert.Equal(JsonSerializer.Serialize(RunSummaryBuilder.Build(scenario, expected)),
+            JsonSerializer.Serialize(report.Summary));
+        Assert.Equal(fixture.Silos[1..], report.Cluster.IdleSilos);
+        Assert.Equal(0, report.Cluster.Messages);                  // the one unit's segments never leave its silo
+    }
 }

@@ -77,7 +77,17 @@ internal static class SummaryTables
         };
         return $"{s.Scenario} seed {s.Seed}, {s.Profile}: {Numbers.Seconds(s.VirtualSeconds)} of virtual time in "
                + $"{Numbers.Seconds(wall)} wall ({status}); {Numbers.Count(report.Windows)} windows, "
-               + $"{Numbers.Count(report.Events)} events on {report.Silos} silo{(report.Silos == 1 ? "" : "s")}";
+               + $"{Numbers.Count(report.Events)} events on {report.Silos} silo{(report.Silos == 1 ? "" : "s")}"
+               + Idle(report.Cluster.IdleSilos);
+    }
+
+    // Silos a run was spread over that held no host: named, so that a user who asked for them sees why they idled.
+    private static string Idle(IReadOnlyList<string> idle)
+    {
+        if (idle.Count == 0) return "";
+        return idle.Count == 1
+            ? $" ({idle[0]} idle: no unit to run there)"
+            : $" ({idle.Count} idle, no unit to run there: {string.Join(", ", idle)})";
     }
 
     public static void WritePlain(IReadOnlyList<SummarySection> sections, TextWriter output)

@@ -5,6 +5,8 @@ namespace TcpSwarm.Cli.Output;
 /// <summary>run.json's cluster: the silos a run was spread over, what crossed between them, and the silo it lost.
 /// </summary>
 /// <param name="Silos">Each partition's silo, in partition order (one: the embedded silo).</param>
+/// <param name="IdleSilos">The silos whose partition held no host: more silos than the scenario has units to spread
+/// (a server with its clients and attackers), none worth splitting (docs/placement.md); empty when none.</param>
 /// <param name="MessagesBetweenSilos">One per (sender, receiver) pair in a window with segments for the receiver.
 /// </param>
 /// <param name="BytesBetweenSilos">Those messages' payload, as Orleans' serializer wrote it.</param>
@@ -12,7 +14,7 @@ namespace TcpSwarm.Cli.Output;
 /// <param name="VirtualSecondsReached">The end of the last completed window when a silo was lost; null otherwise.
 /// </param>
 /// <param name="ResultsAsOfSeconds">The sampling instant summary.json and the time series end at.</param>
-internal sealed record ClusterDocument(IReadOnlyList<string> Silos, long MessagesBetweenSilos, long BytesBetweenSilos,
+internal sealed record ClusterDocument(IReadOnlyList<string> Silos, IReadOnlyList<string> IdleSilos, long MessagesBetweenSilos, long BytesBetweenSilos,
     double MessagesPerWindow, double BytesPerWindow, int PeakMessagesInAWindow, long PeakBytesInAWindow,
     string? LostSilo, double? VirtualSecondsReached, double ResultsAsOfSeconds)
 {
@@ -20,7 +22,7 @@ internal sealed record ClusterDocument(IReadOnlyList<string> Silos, long Message
     {
         var c = report.Cluster;
         double windows = Math.Max(1, report.Windows);
-        return new ClusterDocument(c.Silos, c.Messages, c.Bytes, c.Messages / windows, c.Bytes / windows,
+        return new ClusterDocument(c.Silos, c.IdleSilos, c.Messages, c.Bytes, c.Messages / windows, c.Bytes / windows,
             c.PeakWindowMessages, c.PeakWindowBytes, c.LostSilo, c.ReachedSeconds, report.Summary.VirtualSeconds);
     }
 }

@@ -16,11 +16,19 @@ public sealed class LocalCluster : IPartitions, IArrivalExchange
     private readonly HostPartition[] _partitions;
     private readonly LocalHosts[] _hosts;
 
-    public LocalCluster(Scenario scenario, int partitions = 1)
+    public LocalCluster(Scenario scenario, int partitions = 1) : this(scenario, new PartitionMap(scenario, partitions))
+    {
+    }
+
+    /// <summary>The hosts spread as <paramref name="map"/> says (<see cref="PartitionMap.Dealt"/> makes most
+    /// segments cross).</summary>
+    public LocalCluster(Scenario scenario, PartitionMap map)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(map);
+        int partitions = map.Count;
         Network = new Network(scenario);
-        Map = new PartitionMap(scenario, partitions);
+        Map = map;
         _partitions = new HostPartition[partitions];
         _hosts = new LocalHosts[partitions];
         for (int p = 0; p < partitions; p++)

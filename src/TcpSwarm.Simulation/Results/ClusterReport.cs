@@ -13,4 +13,8 @@ public sealed record ClusterReport(IReadOnlyList<string> Silos, long Messages, l
     long PeakWindowBytes, string? LostSilo, double? ReachedSeconds)
 {
     public static readonly ClusterReport None = new([], 0, 0, 0, 0, null, null);
+
+    /// <summary>The silos whose partitions held no host (more silos than units to spread, none worth splitting),
+    /// in partition order.</summary>
+    public IReadOnlyList<string> IdleSilos { get; init; } = [];
 }
