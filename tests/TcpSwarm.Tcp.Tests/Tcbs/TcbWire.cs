@@ -1,5 +1,4 @@
 using TcpSwarm.Tcp;
-using TcpSwarm.Tcp.Tests.Ladders;
 
 namespace TcpSwarm.Tcp.Tests.Tcbs;
 

@@ -1,6 +1,6 @@
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Tcp.Tests.Ladders;
+namespace TcpSwarm.TestSupport.Ladders;
 
 /// <summary>A <see cref="Wire"/> that writes down every segment as a ladder rung, with states after each arrival.</summary>
 /// <remarks>
