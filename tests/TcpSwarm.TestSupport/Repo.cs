@@ -1,6 +1,7 @@
 namespace TcpSwarm.TestSupport;
 
-/// <summary>The repository's root, found by walking up from the test assembly to TcpSwarm.sln, and its folders.</summary>
+/// <summary>The repository's root, found by walking up from the test assembly to TcpSwarm.sln, and its folders.
+/// </summary>
 public static class Repo
 {
     public static string Root { get; } = Find();

@@ -46,7 +46,8 @@ public sealed class HandshakeTests
         [
             Arrives(   5,  S2C, SynAck(seq: 85000, ack: Before(223)),  SynSent,      Listen),
             Arrives(  10,  C2S, Syn(seq: 0),                           SynSent,      SynReceived),
-            Arrives(  15,  C2S, Rst(seq: Before(223)),                 SynSent,      SynReceived),  // the listener ignores it
+            // The listener ignores the RST.
+            Arrives(  15,  C2S, Rst(seq: Before(223)),                 SynSent,      SynReceived),
             Arrives(  20,  S2C, SynAck(seq: 0, ack: 1),                Established,  SynReceived),
             Arrives(  30,  C2S, Ack(seq: 1, ack: 1),                   Established,  Established),
         ];
@@ -58,6 +59,7 @@ public sealed class HandshakeTests
     public void A_rst_acking_the_syn_refuses_the_connect()
     {
         var wire = new TcbWire(Linux618);
+        // SYN_SENT checks only the ACK of a RST; its seq (0, the raw number) is not looked at.
         wire.Inject(atMs: 5, Dir.S2C, TcbWire.FromServer(TcpFlags.Rst | TcpFlags.Ack, seq: Before(5000), ack: 1));
         wire.LoseEvery(Dir.C2S, TcpFlags.Syn);
         wire.Open(atMs: 0);

@@ -16,8 +16,8 @@ public sealed class PawsTests
     public void An_old_pure_ack_failing_paws_is_dropped_silently_from_6_14_and_answered_with_a_dupack_before(
         string profile, bool silent)
     {
-        // The server's data at 50 ms sets ts_recent to its TSval 50; then an ACK from before that data (SEQ 5001,
-        // below RCV.NXT 5101) arrives late with TSval 20. 6.14's tcp_disordered_ack_check calls it PAWS_ACK: counted as
+        // The server's data at 50 ms sets ts_recent to its TSval 50; then an ACK from before that data (SEQ 1,
+        // below RCV.NXT 101) arrives late with TSval 20. 6.14's tcp_disordered_ack_check calls it PAWS_ACK: counted as
         // PAWSOldAck and dropped; 6.1 counts PAWSEstab and sends a duplicate ACK.
         var wire = TcbWire.Established(TcpProfile.Named(profile));
         wire.At(50, Side.Server, (tcb, now) => tcb.Send(100, now));

@@ -13,7 +13,7 @@ public sealed class ValidationTests
     [Fact]
     public void Rfc5961_an_inexact_rst_is_challenged_a_syn_is_challenged_once_per_500_ms_and_an_exact_rst_resets()
     {
-        // A blind attacker's segments reach the client (RCV.NXT 5001, window 65408). Only the RST at exactly RCV.NXT
+        // A blind attacker's segments reach the client (RCV.NXT 1, window 65408). Only the RST at exactly RCV.NXT
         // resets; the SYN at 200 ms falls within 500 ms of the challenge at 100 ms and is skipped.
         var wire = Connected();
         wire.Inject(atMs: 100, Dir.S2C, TcbWire.FromServer(TcpFlags.Rst, seq: 101));

@@ -150,14 +150,14 @@ public sealed class TcbWire
         _now = end;
     }
 
-    /// <summary>A segment the server's side would send (addresses filled in, no options); seq relative to the server's
-    /// ISN, ack to the client's when the ACK bit is set (raw otherwise), as the rungs show them.</summary>
+    /// <summary>A segment the server's side would send (addresses filled in, no options); seq relative to the
+    /// server's ISN, ack to the client's when the ACK bit is set (raw otherwise), as the rungs show them.</summary>
     public static Segment FromServer(TcpFlags flags, uint seq, uint ack = 0, ushort length = 0, ushort window = 65535) =>
         new(ServerAddr, ServerPort, ClientAddr, ClientPort, new SeqNum(unchecked(ServerIsn + seq)),
             new SeqNum((flags & TcpFlags.Ack) != 0 ? unchecked(ClientIsn + ack) : ack), flags, window, length);
 
-    /// <summary>A segment the client's side would send (addresses filled in, no options); seq relative to the client's
-    /// ISN, ack to the server's when the ACK bit is set (raw otherwise), as the rungs show them.</summary>
+    /// <summary>A segment the client's side would send (addresses filled in, no options); seq relative to the
+    /// client's ISN, ack to the server's when the ACK bit is set (raw otherwise), as the rungs show them.</summary>
     public static Segment FromClient(TcpFlags flags, uint seq, uint ack = 0, ushort length = 0, ushort window = 65535) =>
         new(ClientAddr, ClientPort, ServerAddr, ServerPort, new SeqNum(unchecked(ClientIsn + seq)),
             new SeqNum((flags & TcpFlags.Ack) != 0 ? unchecked(ServerIsn + ack) : ack), flags, window, length);
