@@ -42,7 +42,7 @@ public sealed class ListenerDriver(Listener listener)
         while (TryNextTimer(until, out var tuple, out var deadline))
         {
             Now = deadline;
-            var step = Listener.OnTimer(in tuple, deadline);
+            var step = ModelTimers.Fire(Listener, in tuple, deadline);
             Assert.NotEqual(ListenerOutcome.None, step.Outcome);   // the driver only fires live deadlines
             Apply(in step, deadline);
         }

@@ -27,8 +27,8 @@ public sealed class TcbWire
     private Instant _now;
     private readonly Tcb?[] _tcbs = new Tcb?[2];
     private readonly TcpState[] _parked = [TcpState.Closed, TcpState.Listen];   // shown while a side has no Tcb
-    private readonly long[,] _timerGeneration = new long[2, TcbTimers.Count];
-    private readonly Instant[,] _timerDeadline = new Instant[2, TcbTimers.Count];
+    private readonly long[,] _timerGeneration = new long[2, ModelTimers.Count];
+    private readonly Instant[,] _timerDeadline = new Instant[2, ModelTimers.Count];
     private long _generations;
     private readonly List<Rung> _rungs = [];
     private readonly List<LossRule> _losses = [];
@@ -231,14 +231,14 @@ public sealed class TcbWire
     {
         if (_timerGeneration[(int)t.Side, (int)t.Timer] != t.Generation) return;     // stale: re-armed or cancelled
         _timerGeneration[(int)t.Side, (int)t.Timer] = 0;
-        if (_tcbs[(int)t.Side] is { } tcb) Apply(t.Side, TcbTimers.Fire(tcb, t.Timer, _now));
+        if (_tcbs[(int)t.Side] is { } tcb) Apply(t.Side, ModelTimers.Fire(tcb, t.Timer, _now));
     }
 
     private void Apply(Side side, in TcbStep step)
     {
         var tcb = _tcbs[(int)side]!;
         foreach (var seg in step.Sends) Put(side, seg);
-        foreach (var timer in TcbTimers.All) Edit(side, timer, TcbTimers.Edit(in step, timer));
+        foreach (var timer in ModelTimers.All) Edit(side, timer, ModelTimers.Edit(in step, timer));
         _counters[(int)side].Add(step.Counters);
         _retransmissions[(int)side] += step.Retransmissions;
         if (step.Events != TcbEvents.None) _events[(int)side].Add(new(_now.Milliseconds, step.Events, step.Error));

@@ -23,7 +23,7 @@ public sealed partial class Wire
     {
         public Tcb Tcb = null!;
         public int Conn;
-        public readonly Instant[] Deadlines = new Instant[TcbTimers.Count];
+        public readonly Instant[] Deadlines = new Instant[ModelTimers.Count];
     }
 
     private readonly Stack<Socket> _socketPool = new();
@@ -109,13 +109,13 @@ public sealed partial class Wire
     {
         if (!_sockets[side].TryGetValue(tuple, out var socket) || socket.Deadlines[(int)timer] != Now) return;
         socket.Deadlines[(int)timer] = Instant.Never;
-        var step = TcbTimers.Fire(socket.Tcb, timer, Now);
+        var step = ModelTimers.Fire(socket.Tcb, timer, Now);
         Apply(side, socket, ref step);
     }
 
     private void FireHostTimer(int side, in HostTimer timer)
     {
-        var step = HostAt(side).OnTimer(in timer, Now);
+        var step = ModelTimers.Fire(HostAt(side), in timer, Now);
         foreach (ref readonly var s in step.Sends) Transmit(side, in s);
         ArmHostTimer(side, in step.Timer);
     }
@@ -129,7 +129,7 @@ public sealed partial class Wire
     private void Apply(int side, Socket socket, ref TcbStep step)
     {
         foreach (ref readonly var s in step.Sends) Transmit(side, in s);
-        foreach (var timer in TcbTimers.All) Arm(side, socket, timer, TcbTimers.Edit(in step, timer));
+        foreach (var timer in ModelTimers.All) Arm(side, socket, timer, ModelTimers.Edit(in step, timer));
         var host = HostAt(side);
         host.Counters.Add(step.Counters);
         var tuple = socket.Tcb.Tuple;
