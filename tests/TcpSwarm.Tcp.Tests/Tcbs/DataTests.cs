@@ -139,7 +139,7 @@ public sealed class DataTests
         // ACK of the first arms the loss probe (2·SRTT + 2 ms, two in flight), which resends the newest segment, again
         // out of order; the RTO after the probe resends the second, and its ACK covers the third as well.
         var wire = TcbWire.Established(Linux618);
-        wire.LoseNext(Dir.C2S, s => s.Seq == new SeqNum(2461));
+        wire.LoseNext(Dir.C2S, s => s.Seq == TcbWire.ClientSeq(1461));
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(3 * 1460, now));
         wire.RunUntil(ms: 5_000);
 

@@ -28,7 +28,7 @@ public sealed class HandshakeTests
         // One 20 ms RTT sample from the SYN: RTO = 20 + max(4·10, 200) = 220 ms on both sides.
         Assert.Equal(TimeSpan.FromMilliseconds(220), wire.Client.Rto);
         Assert.Equal(TimeSpan.FromMilliseconds(220), wire.Server.Rto);
-        Assert.Equal((new SeqNum(1001), new SeqNum(1001), new SeqNum(5001)),
+        Assert.Equal((TcbWire.ClientSeq(1), TcbWire.ClientSeq(1), TcbWire.ServerSeq(1)),
             (wire.Client.SndUna, wire.Client.SndNxt, wire.Client.RcvNxt));
     }
 

@@ -108,9 +108,9 @@ public sealed class TeardownTests
             Arrives( 120,  C2S, Ack(seq: 2, ack: 2),     TimeWait,  TimeWait),
         ];
         Assert.Equal(expected, wire.Rungs);
-        Assert.Equal((new SeqNum(1002), new SeqNum(5002)),
+        Assert.Equal((TcbWire.ClientSeq(2), TcbWire.ServerSeq(2)),
             (wire.TimeWait(Side.Client)!.Value.SndNxt, wire.TimeWait(Side.Client)!.Value.RcvNxt));
-        Assert.Equal((new SeqNum(5002), new SeqNum(1002)),
+        Assert.Equal((TcbWire.ServerSeq(2), TcbWire.ClientSeq(2)),
             (wire.TimeWait(Side.Server)!.Value.SndNxt, wire.TimeWait(Side.Server)!.Value.RcvNxt));
     }
 
@@ -123,7 +123,8 @@ public sealed class TeardownTests
         wire.RunUntil(ms: 1_000);
 
         // ts_recent is the TSval of the server's FIN, sent at 500 ms on the server's clock, taken at 510 ms.
-        var expected = new TimeWaitEntry(TcbWire.ClientTuple, SndNxt: new SeqNum(1002), RcvNxt: new SeqNum(5002),
+        var expected = new TimeWaitEntry(TcbWire.ClientTuple, SndNxt: TcbWire.ClientSeq(2),
+            RcvNxt: TcbWire.ServerSeq(2),
             Timestamps: true, TsRecent: 500 + TcbWire.ServerTsOffset, TsRecentStamp: Instant.FromMilliseconds(510),
             TsOffset: TcbWire.ClientTsOffset, EnteredAt: Instant.FromMilliseconds(510));
         Assert.Equal(expected, wire.TimeWait(Side.Client));
