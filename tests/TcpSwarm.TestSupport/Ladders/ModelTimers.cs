@@ -18,7 +18,7 @@ public static class ModelTimers
     public static TimerEdit Edit(in TcbStep step, TcbTimer timer) => step.Timer(timer);
 
     /// <summary>The timer fires: the Tcb's step for it (nothing, if the Tcb no longer holds that timer).</summary>
-    public static TcbStep Fire(Tcb tcb, TcbTimer timer, Instant now) => tcb.OnTimer(timer, now);
+    public static TcbStep Fire(Tcb tcb, TcbTimer timer, Instant now) => tcb.OnTimeout(timer, now);
 
     /// <summary>A host's own timer fires (a TIME_WAIT entry's end, a compact entry's).</summary>
     public static HostStep Fire(Host host, in HostTimer timer, Instant now) => host.OnTimer(in timer, now);
