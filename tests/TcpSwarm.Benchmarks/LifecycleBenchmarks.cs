@@ -3,7 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using TcpSwarm.Tcp;
-using TcpSwarm.Tcp.Tests.Ladders;
+using TcpSwarm.TestSupport.Ladders;
 
 namespace TcpSwarm.Benchmarks;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using TcpSwarm.Scenarios.Tests;
 
 namespace TcpSwarm.Cli.Tests;
 

@@ -181,8 +181,8 @@ public sealed class SharedFolderTests
         using var temp = new TempFolder();
         string[] args = ["run", Quickstart, "--seed", "4"];
 
-        await using var first = ChildTcpswarm.StartIn(temp.Path, args);
-        await using var second = ChildTcpswarm.StartIn(temp.Path, args);
+        await using var first = ChildProcess.TcpswarmIn(temp.Path, args);
+        await using var second = ChildProcess.TcpswarmIn(temp.Path, args);
         var codes = new[] { await first.Exit(), await second.Exit() };
 
         Assert.True(codes.All(c => c == 0), $"{first.Error}\n{second.Error}");

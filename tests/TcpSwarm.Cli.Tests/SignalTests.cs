@@ -21,7 +21,7 @@ public sealed class SignalTests
     {
         using var temp = new TempFolder();
         var folder = temp.File("run");
-        await using var run = ChildTcpswarm.Start(AtWallSpeed(folder));
+        await using var run = ChildProcess.Tcpswarm(AtWallSpeed(folder));
         await run.WaitForLine(l => l.StartsWith("progress ", StringComparison.Ordinal), "a first progress line");
 
         // As timeout(1) does (the process, then its group), and far more: until the process has ended.
@@ -53,7 +53,7 @@ public sealed class SignalTests
     {
         using var temp = new TempFolder();
         var folder = temp.File("run");
-        await using var run = ChildTcpswarm.Start(AtWallSpeed(folder));
+        await using var run = ChildProcess.Tcpswarm(AtWallSpeed(folder));
         await run.WaitForLine(l => l.StartsWith("progress ", StringComparison.Ordinal), "a first progress line");
 
         await run.Signal("HUP");
@@ -70,7 +70,7 @@ public sealed class SignalTests
     {
         using var temp = new TempFolder();
         var folder = temp.File("run");
-        await using var run = ChildTcpswarm.Start(AtWallSpeed(folder));
+        await using var run = ChildProcess.Tcpswarm(AtWallSpeed(folder));
         await run.WaitForLine(l => l.StartsWith("progress ", StringComparison.Ordinal), "a first progress line");
 
         await run.Signal("KILL");
@@ -92,7 +92,7 @@ public sealed class SignalTests
     {
         using var temp = new TempFolder();
         var folder = temp.File("run");
-        await using var run = ChildTcpswarm.Start(AtWallSpeed(folder));
+        await using var run = ChildProcess.Tcpswarm(AtWallSpeed(folder));
         await run.WaitForLine(l => l.StartsWith("progress ", StringComparison.Ordinal), "a first progress line");
 
         await run.Signal("TERM");
@@ -119,9 +119,9 @@ public sealed class SignalTests
     [Fact]
     public async Task A_silo_stops_on_the_first_SIGTERM()
     {
-        var silo = Cluster.Tests.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var gateway = Cluster.Tests.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var process = ChildTcpswarm.Start("silo", "--silo-port", silo, "--gateway-port", gateway,
+        var silo = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var gateway = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var process = ChildProcess.Tcpswarm("silo", "--silo-port", silo, "--gateway-port", gateway,
             "--primary-port", silo);
         await process.WaitForLine(l => l.Contains(" joined cluster ", StringComparison.Ordinal), "the silo's start");
 

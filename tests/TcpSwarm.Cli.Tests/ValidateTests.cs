@@ -2,16 +2,8 @@ namespace TcpSwarm.Cli.Tests;
 
 public sealed class ValidateTests
 {
-    public static TheoryData<string> LoadFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Repo.LoadDir, "*.yaml").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(file));
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(LoadFiles))]
+    [MemberData(nameof(Repo.LoadFiles), MemberType = typeof(Repo))]
     public async Task Every_shipped_scenario_is_valid_and_described(string file)
     {
         var result = await Tcpswarm.RunRefusing("validate", Repo.Load(file));

@@ -29,10 +29,11 @@ internal sealed class RedisServer : IAsyncDisposable
         if (password is not null) args = [.. args, "--requirepass", password];
         var process = ChildProcess.Start(program, args);
         var server = new RedisServer(process, port, password);
-        for (int i = 0; i < 600; i++)                          // a minute: only a hang reaches it
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < ChildProcess.Patience)                // only a hang reaches it
         {
             if (Listening(port)) return server;
-            await Task.Delay(100);
+            await Task.Delay(100);                                      // a polling period, not a wait
         }
         await server.DisposeAsync();
         throw new InvalidOperationException($"redis-server did not listen on {port}: {process.Out}{process.Error}");

@@ -17,12 +17,9 @@ public sealed class SiloPortTests
         try
         {
             // Each either joins or exits: wait for all three to have done one or the other.
-            var settled = silos.Select(async s =>
-            {
-                while (!s.HasExited && !s.Out.Contains("joined cluster", StringComparison.Ordinal))
-                    await Task.Delay(100, TestContext.Current.CancellationToken);
-            });
-            await Task.WhenAll(settled).WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+            await Task.WhenAll(silos.Select(s => s.WaitForLineOrExit(
+                l => l.Contains("joined cluster", StringComparison.Ordinal), ChildProcess.Patience,
+                "a 'joined cluster' line or an exit")));
 
             var joined = silos.Where(s => s.Out.Contains("joined cluster", StringComparison.Ordinal)).ToList();
             var refused = silos.Except(joined).ToList();
@@ -30,7 +27,7 @@ public sealed class SiloPortTests
             Assert.Equal(2, refused.Count);
             foreach (var silo in refused)
             {
-                Assert.Equal(2, await silo.Exit(TimeSpan.FromSeconds(30)));
+                Assert.Equal(2, await silo.Exit());
                 Assert.Matches($"error: --(silo|gateway)-port:0:0: (silo|gateway)-port: port ({siloPort}|{gatewayPort})"
                                + " .*is in use", silo.Error);
                 Assert.DoesNotContain("   at ", silo.Error, StringComparison.Ordinal);

@@ -37,7 +37,7 @@ internal sealed class SiloProcesses : IAsyncDisposable
             }
             foreach (var (process, _) in silos._silos)
                 await process.WaitForLine(l => l.Contains("joined cluster", StringComparison.Ordinal),
-                    TimeSpan.FromSeconds(60), "the silo's 'joined cluster' line");
+                    ChildProcess.Patience, "the silo's 'joined cluster' line");
             return silos;
         }
         catch

@@ -7,7 +7,7 @@ namespace TcpSwarm.Cluster.Tests;
 public sealed class SiloSignalTests
 {
     // Far beyond the silo's 10 s limit on leaving; before it, a silo whose Redis was gone took 90 s and more.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = ChildProcess.Patience;
 
     [Fact]
     public async Task A_silo_whose_Redis_is_gone_still_stops_on_the_first_SIGTERM()

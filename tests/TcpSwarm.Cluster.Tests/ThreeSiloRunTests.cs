@@ -55,7 +55,7 @@ public sealed class ThreeSiloRunTests
         await using var run = ChildProcess.Tcpswarm("run", Repo.Load("syn-flood.yaml"), "--out", temp.Path, "--redis",
             redis.Connection, "--cluster-id", silos.ClusterId);
         await run.WaitForLine(l => l.StartsWith("progress ", StringComparison.Ordinal) && Seconds(l) >= 3,
-            TimeSpan.FromMinutes(2), "a progress line past 3 s of virtual time");
+            ChildProcess.Patience, "a progress line past 3 s of virtual time");
         var victim = silos.Last;
         victim.Process.Kill();
 

@@ -38,10 +38,7 @@ public static class Scenarios
 
     public static Scenario FromFile(string name)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TcpSwarm.sln"))) dir = dir.Parent;
-        var path = Path.Combine(dir!.FullName, "load", name);
-        var result = ScenarioLoader.Load(path);
+        var result = ScenarioLoader.Load(Repo.Load(name));
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
         return result.Scenario!;
     }

@@ -129,7 +129,7 @@ public sealed class ComposeTests
     private static async Task<(int Code, string Output)> Run(string program, params string[] args)
     {
         await using var process = ChildProcess.StartIn(Repo.Root, program, args);
-        int code = await process.Exit(TimeSpan.FromSeconds(60));
+        int code = await process.Exit();
         return (code, process.Out + process.Error);
     }
 }

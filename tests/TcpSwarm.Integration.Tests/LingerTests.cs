@@ -16,7 +16,7 @@ public sealed class LingerTests
             await using var run = ChildProcess.Tcpswarm("run", Repo.Path("load", "quickstart.yaml"), "--out", folder,
                 "--metrics-port", $"{port}", "--metrics-linger", "30s");
             await run.WaitForLine(l => l.StartsWith("metrics: serving the last values", StringComparison.Ordinal),
-                TimeSpan.FromSeconds(90), "the run's lingering line (it did not linger)");
+                ChildProcess.Patience, "the run's lingering line (it did not linger)");
 
             // Two scrapes in a row, each a Prometheus would make: the endpoint serves all three meters after the run
             // has ended, and still does on the next scrape (no fixed wait: the scrapes themselves are what counts).

@@ -42,7 +42,7 @@ public sealed class OtlpPushTests
         var folder = Directory.CreateTempSubdirectory("tcpswarm-otlp-").FullName;
         try
         {
-            var (code, output, error) = await TcpswarmProcess.RunAsync(TimeSpan.FromSeconds(120), "run",
+            var (code, output, error) = await TcpswarmProcess.RunAsync(ChildProcess.Patience, "run",
                 Repo.Path("load", "quickstart.yaml"), "--speed", "2", "--out", folder, "--otlp-endpoint",
                 $"http://127.0.0.1:{port}/v1/metrics");
             Assert.True(code == 0, error + output);

@@ -55,8 +55,8 @@ internal sealed class Prometheus : IDisposable
 
     private async Task WaitReadyAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < ChildProcess.Patience)
         {
             if (_process.HasExited) throw new InvalidOperationException($"prometheus exited with {_process.ExitCode}");
             try
@@ -67,9 +67,9 @@ internal sealed class Prometheus : IDisposable
             catch (HttpRequestException)
             {
             }
-            await Task.Delay(200);
+            await Task.Delay(200);                                  // a polling period, not a wait
         }
-        throw new TimeoutException("prometheus was not ready within 30 s");
+        throw new TimeoutException($"prometheus was not ready within {ChildProcess.Patience}");
     }
 
     /// <summary>A range query over [from, to] at one step a second: Prometheus' status and its result series.</summary>

@@ -19,7 +19,7 @@ public sealed class PromtoolTests
                              "--metrics-port", $"{port}", "--metrics-linger", "30s"))
             {
                 await run.WaitForLine(l => l.StartsWith("metrics: serving the last values", StringComparison.Ordinal),
-                    TimeSpan.FromSeconds(90), "the run's lingering line");
+                    ChildProcess.Patience, "the run's lingering line");
                 using var http = new HttpClient();
                 text = await http.GetStringAsync($"http://127.0.0.1:{port}/metrics",
                     TestContext.Current.CancellationToken);
@@ -28,7 +28,7 @@ public sealed class PromtoolTests
             await File.WriteAllTextAsync(scrape, text, TestContext.Current.CancellationToken);
 
             await using var check = ChildProcess.Start("sh", "-c", $"'{promtool}' check metrics < '{scrape}'");
-            int code = await check.Exit(TimeSpan.FromSeconds(60));
+            int code = await check.Exit();
             Assert.True(code == 0 && (check.Out + check.Error).Trim().Length == 0,
                 $"promtool check metrics exited {code}:\n{check.Out}{check.Error}");
 

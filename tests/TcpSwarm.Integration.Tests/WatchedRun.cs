@@ -37,7 +37,7 @@ public sealed class WatchedRun : IAsyncLifetime
         int metricsPort = FreePort.Next();
         _prometheus = await Prometheus.StartAsync(binary, [$"127.0.0.1:{metricsPort}"]);
         Started = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(1);
-        _run = await TcpswarmProcess.RunAsync(TimeSpan.FromSeconds(120), "run",
+        _run = await TcpswarmProcess.RunAsync(ChildProcess.Patience, "run",
             Path.Combine(AppContext.BaseDirectory, "Scenarios", "watched.yaml"), "--out", _folder,
             "--metrics-port", $"{metricsPort}", "--metrics-linger", Linger);
         Ended = DateTimeOffset.UtcNow;

@@ -9,16 +9,8 @@ public sealed class MutationFuzzTests
 {
     private const string SysctlLabel = "fuzz.sysctl";
 
-    public static TheoryData<string> LoadFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Repo.LoadDir, "*.yaml").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(file));
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(LoadFiles))]
+    [MemberData(nameof(Repo.LoadFiles), MemberType = typeof(Repo))]
     public void Every_mutation_of_a_shipped_scenario_loads_or_is_refused_as_located_problems(string file)
     {
         var original = File.ReadAllText(Path.Combine(Repo.LoadDir, file));

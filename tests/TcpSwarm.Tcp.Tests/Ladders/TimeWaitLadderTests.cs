@@ -1,6 +1,6 @@
 using TcpSwarm.Tcp;
 using static TcpSwarm.Tcp.TcpState;
-using static TcpSwarm.Tcp.Tests.Ladders.Rungs;
+using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Ladders;
 

@@ -1,5 +1,5 @@
 using TcpSwarm.Tcp;
-using static TcpSwarm.Tcp.Tests.Ladders.Rungs;
+using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Ladders;
 

@@ -11,7 +11,7 @@ internal static class ListenerFixture
     public const ushort ServerPort = 80;
     public const uint ClientIsn = 1000;
     public const ulong Secret = 0x5EED_0F_7E57;
-    public const uint TsOffset = 7000;
+    public const uint TsOffset = ListenerDriver.DefaultTsOffset;
     public const TcpOptions AllOptions =
         TcpOptions.Mss | TcpOptions.WindowScale | TcpOptions.SackPermitted | TcpOptions.Timestamps;
 

@@ -1,5 +1,4 @@
 using TcpSwarm.Tcp;
-using TcpSwarm.Tcp.Tests.Ladders;
 using static TcpSwarm.Tcp.Tests.Listeners.ListenerFixture;
 
 namespace TcpSwarm.Tcp.Tests.Listeners;
@@ -20,7 +19,7 @@ public sealed class RequestSegmentTests
         Assert.Equal((Tuple(), TimerEdit.Set(Ms(1300))), (step.Request, step.RequestTimer));
         var c = d.Listener.Counters;
         Assert.Equal((0, 1), (c[TcpExt.TCPTimeouts], c[TcpExt.RetransSegs]));
-        Assert.Equal(ListenerOutcome.None, d.Listener.OnTimer(Tuple(), Ms(1000)).Outcome);   // the old deadline
+        Assert.Equal(ListenerOutcome.None, ModelTimers.Fire(d.Listener, Tuple(), Ms(1000)).Outcome);   // the old deadline
 
         d.RunUntil(S(10));                               // num_timeout is still 0: waits of 1, 2, 4 s from 1.3 s
         Assert.Equal([Ms(0), Ms(300), Ms(1300), Ms(3300), Ms(7300)], d.SentTo(ClientPort));
@@ -164,7 +163,7 @@ public sealed class RequestSegmentTests
         var iss = d.Deliver(Syn(), Ms(0)).Sends[0].Seq.Value;
         d.Deliver(Ack(1001, iss + 1), Ms(20));
 
-        var step = d.Listener.OnTimer(Tuple(), S(1));
+        var step = ModelTimers.Fire(d.Listener, Tuple(), S(1));
 
         Assert.Equal((ListenerOutcome.None, 0, TimerAction.Unchanged),
             (step.Outcome, step.Sends.Length, step.RequestTimer.Action));

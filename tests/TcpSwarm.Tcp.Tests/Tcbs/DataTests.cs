@@ -1,7 +1,6 @@
 using TcpSwarm.Tcp;
-using TcpSwarm.Tcp.Tests.Ladders;
 using static TcpSwarm.Tcp.TcpState;
-using static TcpSwarm.Tcp.Tests.Ladders.Rungs;
+using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Tcbs;
 
@@ -17,7 +16,7 @@ public sealed class DataTests
         // The client writes 10240 bytes when connect() returns (7 × 1460 + 20), the server answers 30720 bytes
         // (21 × 1460 + 60) once it has them all. The receiver ACKs at once when more than one full segment is
         // unacknowledged, and each ACK lets the sender move its ten-segment initial window on.
-        var wire = new TcbWire(Linux618, clientIsn: 1000, serverIsn: 5000, oneWayMs: 10);
+        var wire = new TcbWire(Linux618, oneWayMs: 10);
         wire.WhenConnected(Side.Client, (tcb, now) => tcb.Send(10_240, now));
         wire.WhenReceived(Side.Server, 10_240, (tcb, now) => tcb.Send(30_720, now));
         wire.Open(atMs: 0);
@@ -26,66 +25,66 @@ public sealed class DataTests
         Rung[] expected =
         [
             //        ms   dir  segment                                 client after  server after
-            Arrives(   10,  C2S, Syn(seq: 1000),                          SynSent,      SynReceived),
-            Arrives(   20,  S2C, SynAck(seq: 5000, ack: 1001),            Established,  SynReceived),
-            Arrives(   30,  C2S, Ack(seq: 1001, ack: 5001),               Established,  Established),
-            Arrives(   30,  C2S, Full(seq: 1001, ack: 5001),              Established,  Established),
-            Arrives(   30,  C2S, Full(seq: 2461, ack: 5001),              Established,  Established),
-            Arrives(   30,  C2S, Full(seq: 3921, ack: 5001),              Established,  Established),
-            Arrives(   30,  C2S, Full(seq: 5381, ack: 5001),              Established,  Established),
-            Arrives(   30,  C2S, Full(seq: 6841, ack: 5001),              Established,  Established),
-            Arrives(   30,  C2S, Full(seq: 8301, ack: 5001),              Established,  Established),
-            Arrives(   30,  C2S, Full(seq: 9761, ack: 5001),              Established,  Established),
-            Arrives(   30,  C2S, Data(seq: 11221, ack: 5001, len: 20),    Established,  Established),
-            Arrives(   40,  S2C, Ack(seq: 5001, ack: 2461),               Established,  Established),
-            Arrives(   40,  S2C, Ack(seq: 5001, ack: 3921),               Established,  Established),
-            Arrives(   40,  S2C, Ack(seq: 5001, ack: 5381),               Established,  Established),
-            Arrives(   40,  S2C, Ack(seq: 5001, ack: 6841),               Established,  Established),
-            Arrives(   40,  S2C, Ack(seq: 5001, ack: 8301),               Established,  Established),
-            Arrives(   40,  S2C, Ack(seq: 5001, ack: 9761),               Established,  Established),
-            Arrives(   40,  S2C, Ack(seq: 5001, ack: 11221),              Established,  Established),
-            Arrives(   40,  S2C, Ack(seq: 5001, ack: 11241),              Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 5001, ack: 11241),             Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 6461, ack: 11241),             Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 7921, ack: 11241),             Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 9381, ack: 11241),             Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 10841, ack: 11241),            Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 12301, ack: 11241),            Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 13761, ack: 11241),            Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 15221, ack: 11241),            Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 16681, ack: 11241),            Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 18141, ack: 11241),            Established,  Established),
-            Arrives(   50,  C2S, Ack(seq: 11241, ack: 6461),              Established,  Established),
-            Arrives(   50,  C2S, Ack(seq: 11241, ack: 7921),              Established,  Established),
-            Arrives(   50,  C2S, Ack(seq: 11241, ack: 9381),              Established,  Established),
-            Arrives(   50,  C2S, Ack(seq: 11241, ack: 10841),             Established,  Established),
-            Arrives(   50,  C2S, Ack(seq: 11241, ack: 12301),             Established,  Established),
-            Arrives(   50,  C2S, Ack(seq: 11241, ack: 13761),             Established,  Established),
-            Arrives(   50,  C2S, Ack(seq: 11241, ack: 15221),             Established,  Established),
-            Arrives(   50,  C2S, Ack(seq: 11241, ack: 16681),             Established,  Established),
-            Arrives(   50,  C2S, Ack(seq: 11241, ack: 18141),             Established,  Established),
-            Arrives(   50,  C2S, Ack(seq: 11241, ack: 19601),             Established,  Established),
-            Arrives(   60,  S2C, Full(seq: 19601, ack: 11241),            Established,  Established),
-            Arrives(   60,  S2C, Full(seq: 21061, ack: 11241),            Established,  Established),
-            Arrives(   60,  S2C, Full(seq: 22521, ack: 11241),            Established,  Established),
-            Arrives(   60,  S2C, Full(seq: 23981, ack: 11241),            Established,  Established),
-            Arrives(   60,  S2C, Full(seq: 25441, ack: 11241),            Established,  Established),
-            Arrives(   60,  S2C, Full(seq: 26901, ack: 11241),            Established,  Established),
-            Arrives(   60,  S2C, Full(seq: 28361, ack: 11241),            Established,  Established),
-            Arrives(   60,  S2C, Full(seq: 29821, ack: 11241),            Established,  Established),
-            Arrives(   60,  S2C, Full(seq: 31281, ack: 11241),            Established,  Established),
-            Arrives(   60,  S2C, Full(seq: 32741, ack: 11241),            Established,  Established),
-            Arrives(   70,  C2S, Ack(seq: 11241, ack: 21061),             Established,  Established),
-            Arrives(   70,  C2S, Ack(seq: 11241, ack: 22521),             Established,  Established),
-            Arrives(   70,  C2S, Ack(seq: 11241, ack: 23981),             Established,  Established),
-            Arrives(   70,  C2S, Ack(seq: 11241, ack: 25441),             Established,  Established),
-            Arrives(   70,  C2S, Ack(seq: 11241, ack: 26901),             Established,  Established),
-            Arrives(   70,  C2S, Ack(seq: 11241, ack: 28361),             Established,  Established),
-            Arrives(   70,  C2S, Ack(seq: 11241, ack: 31281),             Established,  Established),
-            Arrives(   70,  C2S, Ack(seq: 11241, ack: 34201),             Established,  Established),
-            Arrives(   80,  S2C, Full(seq: 34201, ack: 11241),            Established,  Established),
-            Arrives(   80,  S2C, Data(seq: 35661, ack: 11241, len: 60),   Established,  Established),
-            Arrives(   90,  C2S, Ack(seq: 11241, ack: 35721),             Established,  Established),
+            Arrives(  10,  C2S, Syn(seq: 0),                            SynSent,      SynReceived),
+            Arrives(  20,  S2C, SynAck(seq: 0, ack: 1),                 Established,  SynReceived),
+            Arrives(  30,  C2S, Ack(seq: 1, ack: 1),                    Established,  Established),
+            Arrives(  30,  C2S, Full(seq: 1, ack: 1),                   Established,  Established),
+            Arrives(  30,  C2S, Full(seq: 1461, ack: 1),                Established,  Established),
+            Arrives(  30,  C2S, Full(seq: 2921, ack: 1),                Established,  Established),
+            Arrives(  30,  C2S, Full(seq: 4381, ack: 1),                Established,  Established),
+            Arrives(  30,  C2S, Full(seq: 5841, ack: 1),                Established,  Established),
+            Arrives(  30,  C2S, Full(seq: 7301, ack: 1),                Established,  Established),
+            Arrives(  30,  C2S, Full(seq: 8761, ack: 1),                Established,  Established),
+            Arrives(  30,  C2S, Data(seq: 10221, ack: 1, len: 20),      Established,  Established),
+            Arrives(  40,  S2C, Ack(seq: 1, ack: 1461),                 Established,  Established),
+            Arrives(  40,  S2C, Ack(seq: 1, ack: 2921),                 Established,  Established),
+            Arrives(  40,  S2C, Ack(seq: 1, ack: 4381),                 Established,  Established),
+            Arrives(  40,  S2C, Ack(seq: 1, ack: 5841),                 Established,  Established),
+            Arrives(  40,  S2C, Ack(seq: 1, ack: 7301),                 Established,  Established),
+            Arrives(  40,  S2C, Ack(seq: 1, ack: 8761),                 Established,  Established),
+            Arrives(  40,  S2C, Ack(seq: 1, ack: 10221),                Established,  Established),
+            Arrives(  40,  S2C, Ack(seq: 1, ack: 10241),                Established,  Established),
+            Arrives(  40,  S2C, Full(seq: 1, ack: 10241),               Established,  Established),
+            Arrives(  40,  S2C, Full(seq: 1461, ack: 10241),            Established,  Established),
+            Arrives(  40,  S2C, Full(seq: 2921, ack: 10241),            Established,  Established),
+            Arrives(  40,  S2C, Full(seq: 4381, ack: 10241),            Established,  Established),
+            Arrives(  40,  S2C, Full(seq: 5841, ack: 10241),            Established,  Established),
+            Arrives(  40,  S2C, Full(seq: 7301, ack: 10241),            Established,  Established),
+            Arrives(  40,  S2C, Full(seq: 8761, ack: 10241),            Established,  Established),
+            Arrives(  40,  S2C, Full(seq: 10221, ack: 10241),           Established,  Established),
+            Arrives(  40,  S2C, Full(seq: 11681, ack: 10241),           Established,  Established),
+            Arrives(  40,  S2C, Full(seq: 13141, ack: 10241),           Established,  Established),
+            Arrives(  50,  C2S, Ack(seq: 10241, ack: 1461),             Established,  Established),
+            Arrives(  50,  C2S, Ack(seq: 10241, ack: 2921),             Established,  Established),
+            Arrives(  50,  C2S, Ack(seq: 10241, ack: 4381),             Established,  Established),
+            Arrives(  50,  C2S, Ack(seq: 10241, ack: 5841),             Established,  Established),
+            Arrives(  50,  C2S, Ack(seq: 10241, ack: 7301),             Established,  Established),
+            Arrives(  50,  C2S, Ack(seq: 10241, ack: 8761),             Established,  Established),
+            Arrives(  50,  C2S, Ack(seq: 10241, ack: 10221),            Established,  Established),
+            Arrives(  50,  C2S, Ack(seq: 10241, ack: 11681),            Established,  Established),
+            Arrives(  50,  C2S, Ack(seq: 10241, ack: 13141),            Established,  Established),
+            Arrives(  50,  C2S, Ack(seq: 10241, ack: 14601),            Established,  Established),
+            Arrives(  60,  S2C, Full(seq: 14601, ack: 10241),           Established,  Established),
+            Arrives(  60,  S2C, Full(seq: 16061, ack: 10241),           Established,  Established),
+            Arrives(  60,  S2C, Full(seq: 17521, ack: 10241),           Established,  Established),
+            Arrives(  60,  S2C, Full(seq: 18981, ack: 10241),           Established,  Established),
+            Arrives(  60,  S2C, Full(seq: 20441, ack: 10241),           Established,  Established),
+            Arrives(  60,  S2C, Full(seq: 21901, ack: 10241),           Established,  Established),
+            Arrives(  60,  S2C, Full(seq: 23361, ack: 10241),           Established,  Established),
+            Arrives(  60,  S2C, Full(seq: 24821, ack: 10241),           Established,  Established),
+            Arrives(  60,  S2C, Full(seq: 26281, ack: 10241),           Established,  Established),
+            Arrives(  60,  S2C, Full(seq: 27741, ack: 10241),           Established,  Established),
+            Arrives(  70,  C2S, Ack(seq: 10241, ack: 16061),            Established,  Established),
+            Arrives(  70,  C2S, Ack(seq: 10241, ack: 17521),            Established,  Established),
+            Arrives(  70,  C2S, Ack(seq: 10241, ack: 18981),            Established,  Established),
+            Arrives(  70,  C2S, Ack(seq: 10241, ack: 20441),            Established,  Established),
+            Arrives(  70,  C2S, Ack(seq: 10241, ack: 21901),            Established,  Established),
+            Arrives(  70,  C2S, Ack(seq: 10241, ack: 23361),            Established,  Established),
+            Arrives(  70,  C2S, Ack(seq: 10241, ack: 26281),            Established,  Established),
+            Arrives(  70,  C2S, Ack(seq: 10241, ack: 29201),            Established,  Established),
+            Arrives(  80,  S2C, Full(seq: 29201, ack: 10241),           Established,  Established),
+            Arrives(  80,  S2C, Data(seq: 30661, ack: 10241, len: 60),  Established,  Established),
+            Arrives(  90,  C2S, Ack(seq: 10241, ack: 30721),            Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal((10_240, 30_720), (wire.BytesRead(Side.Server), wire.BytesRead(Side.Client)));
@@ -102,8 +101,8 @@ public sealed class DataTests
 
         Rung[] expected =
         [
-            Arrives(  110,  C2S, Data(seq: 1001, ack: 5001, len: 1000),   Established,  Established),
-            Arrives(  120,  S2C, Ack(seq: 5001, ack: 2001),               Established,  Established),
+            Arrives( 110,  C2S, Data(seq: 1, ack: 1, len: 1000),  Established,  Established),
+            Arrives( 120,  S2C, Ack(seq: 1, ack: 1001),           Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
     }
@@ -122,9 +121,9 @@ public sealed class DataTests
 
         Rung[] expected =
         [
-            Lost(     100,  C2S, Data(seq: 1001, ack: 5001, len: 1000),   Established,  Established),
-            Arrives(  330,  C2S, Data(seq: 1001, ack: 5001, len: 1000),   Established,  Established),
-            Arrives(  340,  S2C, Ack(seq: 5001, ack: 2001),               Established,  Established),
+            Lost( 100,  C2S, Data(seq: 1, ack: 1, len: 1000),  Established,  Established),
+            Arrives( 330,  C2S, Data(seq: 1, ack: 1, len: 1000),  Established,  Established),
+            Arrives( 340,  S2C, Ack(seq: 1, ack: 1001),           Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal((1, 1L, 0L, 1L),
@@ -140,21 +139,21 @@ public sealed class DataTests
         // ACK of the first arms the loss probe (2·SRTT + 2 ms, two in flight), which resends the newest segment, again
         // out of order; the RTO after the probe resends the second, and its ACK covers the third as well.
         var wire = TcbWire.Established(Linux618);
-        wire.LoseNext(Dir.C2S, s => s.Seq == new SeqNum(2461));
+        wire.LoseNext(Dir.C2S, s => s.Seq == TcbWire.ClientSeq(1461));
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(3 * 1460, now));
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
         [
-            Lost(     100,  C2S, Full(seq: 2461, ack: 5001),              Established,  Established),
-            Arrives(  110,  C2S, Full(seq: 1001, ack: 5001),              Established,  Established),
-            Arrives(  110,  C2S, Data(seq: 3921, ack: 5001, len: 1460),   Established,  Established),
-            Arrives(  120,  S2C, Ack(seq: 5001, ack: 2461),               Established,  Established),
-            Arrives(  120,  S2C, Ack(seq: 5001, ack: 2461),               Established,  Established),
-            Arrives(  172,  C2S, Data(seq: 3921, ack: 5001, len: 1460),   Established,  Established),
-            Arrives(  182,  S2C, Ack(seq: 5001, ack: 2461),               Established,  Established),
-            Arrives(  392,  C2S, Full(seq: 2461, ack: 5001),              Established,  Established),
-            Arrives(  402,  S2C, Ack(seq: 5001, ack: 5381),               Established,  Established),
+            Lost( 100,  C2S, Full(seq: 1461, ack: 1),             Established,  Established),
+            Arrives( 110,  C2S, Full(seq: 1, ack: 1),                Established,  Established),
+            Arrives( 110,  C2S, Data(seq: 2921, ack: 1, len: 1460),  Established,  Established),
+            Arrives( 120,  S2C, Ack(seq: 1, ack: 1461),              Established,  Established),
+            Arrives( 120,  S2C, Ack(seq: 1, ack: 1461),              Established,  Established),
+            Arrives( 172,  C2S, Data(seq: 2921, ack: 1, len: 1460),  Established,  Established),
+            Arrives( 182,  S2C, Ack(seq: 1, ack: 1461),              Established,  Established),
+            Arrives( 392,  C2S, Full(seq: 1461, ack: 1),             Established,  Established),
+            Arrives( 402,  S2C, Ack(seq: 1, ack: 4381),              Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal((2, 1L), (wire.Retransmissions(Side.Client), wire.Counters(Side.Client)[TcpExt.TCPTimeouts]));

@@ -1,7 +1,6 @@
 using TcpSwarm.Tcp;
-using TcpSwarm.Tcp.Tests.Ladders;
 using static TcpSwarm.Tcp.TcpState;
-using static TcpSwarm.Tcp.Tests.Ladders.Rungs;
+using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Tcbs;
 
@@ -13,23 +12,23 @@ public sealed class HandshakeTests
     public void The_client_goes_from_syn_sent_to_established_with_the_three_way_handshake()
     {
         // RFC 9293 §3.5 on a 10 ms wire; the client ACKs the SYN-ACK at once and connect() returns at 20 ms.
-        var wire = new TcbWire(Linux618, clientIsn: 1000, serverIsn: 5000, oneWayMs: 10);
+        var wire = new TcbWire(Linux618, oneWayMs: 10);
         wire.Open(atMs: 0);
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
         [
             //        ms   dir  segment                        client after  server after
-            Arrives(  10,  C2S, Syn(seq: 1000),                SynSent,      SynReceived),
-            Arrives(  20,  S2C, SynAck(seq: 5000, ack: 1001),  Established,  SynReceived),
-            Arrives(  30,  C2S, Ack(seq: 1001, ack: 5001),     Established,  Established),
+            Arrives(  10,  C2S, Syn(seq: 0),             SynSent,      SynReceived),
+            Arrives(  20,  S2C, SynAck(seq: 0, ack: 1),  Established,  SynReceived),
+            Arrives(  30,  C2S, Ack(seq: 1, ack: 1),     Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal([new StepEvents(20, TcbEvents.Connected, TcpError.None)], wire.Events(Side.Client));
         // One 20 ms RTT sample from the SYN: RTO = 20 + max(4·10, 200) = 220 ms on both sides.
         Assert.Equal(TimeSpan.FromMilliseconds(220), wire.Client.Rto);
         Assert.Equal(TimeSpan.FromMilliseconds(220), wire.Server.Rto);
-        Assert.Equal((new SeqNum(1001), new SeqNum(1001), new SeqNum(5001)),
+        Assert.Equal((TcbWire.ClientSeq(1), TcbWire.ClientSeq(1), TcbWire.ServerSeq(1)),
             (wire.Client.SndUna, wire.Client.SndNxt, wire.Client.RcvNxt));
     }
 
@@ -38,18 +37,19 @@ public sealed class HandshakeTests
     {
         // RFC 9293 §3.5 figure 8: why the handshake has three steps. An old SYN-ACK (for some earlier SYN) reaches
         // the client in SYN_SENT; its ACK is not ISS+1, so the client answers <SEQ=SEG.ACK><CTL=RST> and waits on.
-        var wire = new TcbWire(Linux618, clientIsn: 1000, serverIsn: 5000, oneWayMs: 10);
-        wire.Inject(atMs: 5, Dir.S2C, TcbWire.FromServer(TcpFlags.Syn | TcpFlags.Ack, seq: 90_000, ack: 777));
+        var wire = new TcbWire(Linux618, oneWayMs: 10);
+        wire.Inject(atMs: 5, Dir.S2C, TcbWire.FromServer(TcpFlags.Syn | TcpFlags.Ack, seq: 85000, ack: Before(223)));
         wire.Open(atMs: 0);
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
         [
-            Arrives(   5,  S2C, SynAck(seq: 90000, ack: 777),  SynSent,      Listen),
-            Arrives(  10,  C2S, Syn(seq: 1000),                SynSent,      SynReceived),
-            Arrives(  15,  C2S, Rst(seq: 777),                 SynSent,      SynReceived),  // the listener ignores it
-            Arrives(  20,  S2C, SynAck(seq: 5000, ack: 1001),  Established,  SynReceived),
-            Arrives(  30,  C2S, Ack(seq: 1001, ack: 5001),     Established,  Established),
+            Arrives(   5,  S2C, SynAck(seq: 85000, ack: Before(223)),  SynSent,      Listen),
+            Arrives(  10,  C2S, Syn(seq: 0),                           SynSent,      SynReceived),
+            // The listener ignores the RST.
+            Arrives(  15,  C2S, Rst(seq: Before(223)),                 SynSent,      SynReceived),
+            Arrives(  20,  S2C, SynAck(seq: 0, ack: 1),                Established,  SynReceived),
+            Arrives(  30,  C2S, Ack(seq: 1, ack: 1),                   Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(1, wire.Counters(Side.Client)[TcpExt.OutRsts]);
@@ -59,7 +59,8 @@ public sealed class HandshakeTests
     public void A_rst_acking_the_syn_refuses_the_connect()
     {
         var wire = new TcbWire(Linux618);
-        wire.Inject(atMs: 5, Dir.S2C, TcbWire.FromServer(TcpFlags.Rst | TcpFlags.Ack, seq: 0, ack: 1001));
+        // SYN_SENT checks only the ACK of a RST; its seq (0, the raw number) is not looked at.
+        wire.Inject(atMs: 5, Dir.S2C, TcbWire.FromServer(TcpFlags.Rst | TcpFlags.Ack, seq: Before(5000), ack: 1));
         wire.LoseEvery(Dir.C2S, TcpFlags.Syn);
         wire.Open(atMs: 0);
         wire.RunUntil(ms: 5_000);
@@ -121,12 +122,12 @@ public sealed class HandshakeTests
 
     private static void AssertSynSchedule(TcpProfile profile, long[] synAtS, long timedOutAtS)
     {
-        var wire = new TcbWire(profile, clientIsn: 1000, serverIsn: 5000, oneWayMs: 10);
+        var wire = new TcbWire(profile, oneWayMs: 10);
         wire.LoseEvery(Dir.C2S, TcpFlags.Syn);
         wire.Open(atMs: 0);
         wire.RunUntil(ms: 1_000_000);
 
-        var expected = Array.ConvertAll(synAtS, s => Lost(s * 1000, C2S, Syn(seq: 1000), SynSent, Listen));
+        var expected = Array.ConvertAll(synAtS, s => Lost(s * 1000, C2S, Syn(seq: 0), SynSent, Listen));
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal([new StepEvents(timedOutAtS * 1000, TcbEvents.Closed, TcpError.TimedOut)],
             wire.Events(Side.Client));
@@ -148,11 +149,11 @@ public sealed class HandshakeTests
 
         Rung[] expected =
         [
-            Arrives(  10,  C2S, Syn(seq: 1000),                SynSent,      SynReceived),
-            Lost(     10,  S2C, SynAck(seq: 5000, ack: 1001),  SynSent,      SynReceived),
-            Arrives(1010,  C2S, Syn(seq: 1000),                SynSent,      SynReceived),
-            Arrives(1020,  S2C, SynAck(seq: 5000, ack: 1001),  Established,  SynReceived),
-            Arrives(1030,  C2S, Ack(seq: 1001, ack: 5001),     Established,  Established),
+            Arrives(  10,  C2S, Syn(seq: 0),             SynSent,      SynReceived),
+            Lost(  10,  S2C, SynAck(seq: 0, ack: 1),  SynSent,      SynReceived),
+            Arrives(1010,  C2S, Syn(seq: 0),             SynSent,      SynReceived),
+            Arrives(1020,  S2C, SynAck(seq: 0, ack: 1),  Established,  SynReceived),
+            Arrives(1030,  C2S, Ack(seq: 1, ack: 1),     Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(TimeSpan.FromSeconds(3), wire.Client.Rto);
@@ -164,18 +165,18 @@ public sealed class HandshakeTests
     {
         // RFC 9293 §3.5 figure 7; each side answers the crossed SYN with a SYN-ACK of its own ISS, and ACKs the
         // other's SYN-ACK at once (its SYN lies before RCV.NXT, which Linux treats as a retransmission).
-        var wire = TcbWire.Simultaneous(Linux618, clientIsn: 1000, serverIsn: 5000, oneWayMs: 10);
+        var wire = TcbWire.Simultaneous(Linux618, oneWayMs: 10);
         wire.Open(atMs: 0);
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
         [
-            Arrives(  10,  C2S, Syn(seq: 1000),                SynSent,      SynReceived),
-            Arrives(  10,  S2C, Syn(seq: 5000),                SynReceived,  SynReceived),
-            Arrives(  20,  S2C, SynAck(seq: 5000, ack: 1001),  Established,  SynReceived),
-            Arrives(  20,  C2S, SynAck(seq: 1000, ack: 5001),  Established,  Established),
-            Arrives(  30,  C2S, Ack(seq: 1001, ack: 5001),     Established,  Established),
-            Arrives(  30,  S2C, Ack(seq: 5001, ack: 1001),     Established,  Established),
+            Arrives(  10,  C2S, Syn(seq: 0),             SynSent,      SynReceived),
+            Arrives(  10,  S2C, Syn(seq: 0),             SynReceived,  SynReceived),
+            Arrives(  20,  S2C, SynAck(seq: 0, ack: 1),  Established,  SynReceived),
+            Arrives(  20,  C2S, SynAck(seq: 0, ack: 1),  Established,  Established),
+            Arrives(  30,  C2S, Ack(seq: 1, ack: 1),     Established,  Established),
+            Arrives(  30,  S2C, Ack(seq: 1, ack: 1),     Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal([new StepEvents(20, TcbEvents.Connected, TcpError.None)], wire.Events(Side.Client));
@@ -193,11 +194,11 @@ public sealed class HandshakeTests
 
         Rung[] expected =
         [
-            Arrives(  10,  C2S, Syn(seq: 1000),                SynSent,      SynReceived),
-            Lost(     10,  S2C, SynAck(seq: 5000, ack: 1001),  SynSent,      SynReceived),
-            Arrives(  10,  S2C, Syn(seq: 5000),                SynReceived,  SynReceived),
-            Arrives(  20,  C2S, SynAck(seq: 1000, ack: 5001),  SynReceived,  Established),
-            Arrives(  30,  S2C, Ack(seq: 5001, ack: 1001),     Established,  Established),
+            Arrives(  10,  C2S, Syn(seq: 0),             SynSent,      SynReceived),
+            Lost(  10,  S2C, SynAck(seq: 0, ack: 1),  SynSent,      SynReceived),
+            Arrives(  10,  S2C, Syn(seq: 0),             SynReceived,  SynReceived),
+            Arrives(  20,  C2S, SynAck(seq: 0, ack: 1),  SynReceived,  Established),
+            Arrives(  30,  S2C, Ack(seq: 1, ack: 1),     Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(0, wire.Retransmissions(Side.Server));
@@ -208,7 +209,7 @@ public sealed class HandshakeTests
     {
         // The SYN's RTO (1 s) keeps running in SYN_RCVD (tcp_send_synack re-sends the SYN's own skb), so each side
         // resends its SYN-ACK at 1 s. The handshake retransmitted: no RTT sample, the RTO falls back to 3 s.
-        var wire = TcbWire.Simultaneous(Linux618, clientIsn: 1000, serverIsn: 5000, oneWayMs: 10);
+        var wire = TcbWire.Simultaneous(Linux618, oneWayMs: 10);
         wire.LoseNext(Dir.S2C, TcpFlags.Syn | TcpFlags.Ack);
         wire.LoseNext(Dir.C2S, TcpFlags.Syn | TcpFlags.Ack);
         wire.Open(atMs: 0);
@@ -216,14 +217,14 @@ public sealed class HandshakeTests
 
         Rung[] expected =
         [
-            Arrives(  10,  C2S, Syn(seq: 1000),                SynSent,      SynReceived),
-            Lost(     10,  S2C, SynAck(seq: 5000, ack: 1001),  SynSent,      SynReceived),
-            Arrives(  10,  S2C, Syn(seq: 5000),                SynReceived,  SynReceived),
-            Lost(     10,  C2S, SynAck(seq: 1000, ack: 5001),  SynReceived,  SynReceived),
-            Arrives(1010,  C2S, SynAck(seq: 1000, ack: 5001),  SynReceived,  Established),
-            Arrives(1010,  S2C, SynAck(seq: 5000, ack: 1001),  Established,  Established),
-            Arrives(1020,  S2C, Ack(seq: 5001, ack: 1001),     Established,  Established),
-            Arrives(1020,  C2S, Ack(seq: 1001, ack: 5001),     Established,  Established),
+            Arrives(  10,  C2S, Syn(seq: 0),             SynSent,      SynReceived),
+            Lost(  10,  S2C, SynAck(seq: 0, ack: 1),  SynSent,      SynReceived),
+            Arrives(  10,  S2C, Syn(seq: 0),             SynReceived,  SynReceived),
+            Lost(  10,  C2S, SynAck(seq: 0, ack: 1),  SynReceived,  SynReceived),
+            Arrives(1010,  C2S, SynAck(seq: 0, ack: 1),  SynReceived,  Established),
+            Arrives(1010,  S2C, SynAck(seq: 0, ack: 1),  Established,  Established),
+            Arrives(1020,  S2C, Ack(seq: 1, ack: 1),     Established,  Established),
+            Arrives(1020,  C2S, Ack(seq: 1, ack: 1),     Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal((1, 1), (wire.Retransmissions(Side.Client), wire.Retransmissions(Side.Server)));
@@ -241,7 +242,7 @@ public sealed class HandshakeTests
         var tcb = Tcb.Connect(TcbWire.ClientTuple, Isn.AfterTimeWait(old.SndNxt), TcbWire.ClientTsOffset, Linux618,
             reused: true, old.TsRecent, old.TsRecentStamp);
         var syn = tcb.Open(Instant.FromSeconds(7)).Sends[0];
-        var oldSyn = TcbWire.FromServer(TcpFlags.Syn, seq: 8_000) with
+        var oldSyn = TcbWire.FromServer(TcpFlags.Syn, seq: 3000) with
         {
             Options = TcpOptions.Timestamps, TsVal = 123_000, TsEcr = 0,
         };

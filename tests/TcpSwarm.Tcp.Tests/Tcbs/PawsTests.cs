@@ -1,7 +1,6 @@
 using TcpSwarm.Tcp;
-using TcpSwarm.Tcp.Tests.Ladders;
 using static TcpSwarm.Tcp.TcpState;
-using static TcpSwarm.Tcp.Tests.Ladders.Rungs;
+using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Tcbs;
 
@@ -17,21 +16,21 @@ public sealed class PawsTests
     public void An_old_pure_ack_failing_paws_is_dropped_silently_from_6_14_and_answered_with_a_dupack_before(
         string profile, bool silent)
     {
-        // The server's data at 50 ms sets ts_recent to its TSval 50; then an ACK from before that data (SEQ 5001,
-        // below RCV.NXT 5101) arrives late with TSval 20. 6.14's tcp_disordered_ack_check calls it PAWS_ACK: counted as
+        // The server's data at 50 ms sets ts_recent to its TSval 50; then an ACK from before that data (SEQ 1,
+        // below RCV.NXT 101) arrives late with TSval 20. 6.14's tcp_disordered_ack_check calls it PAWS_ACK: counted as
         // PAWSOldAck and dropped; 6.1 counts PAWSEstab and sends a duplicate ACK.
         var wire = TcbWire.Established(TcpProfile.Named(profile));
         wire.At(50, Side.Server, (tcb, now) => tcb.Send(100, now));
-        wire.Inject(atMs: 100, Dir.S2C, WithTimestamp(TcbWire.FromServer(TcpFlags.Ack, 5001, 1001, window: 502), 20));
+        wire.Inject(atMs: 100, Dir.S2C, WithTimestamp(TcbWire.FromServer(TcpFlags.Ack, 1, 1, window: 502), 20));
         wire.RunUntil(ms: 1_000);
 
         var expected = new List<Rung>
         {
-            Arrives( 60, S2C, Data(seq: 5001, ack: 1001, len: 100), Established, Established),
-            Arrives( 70, C2S, Ack(seq: 1001, ack: 5101),            Established, Established),
-            Arrives(100, S2C, Ack(seq: 5001, ack: 1001),            Established, Established),
+            Arrives(  60,  S2C, Data(seq: 1, ack: 1, len: 100),  Established,  Established),
+            Arrives(  70,  C2S, Ack(seq: 1, ack: 101),           Established,  Established),
+            Arrives( 100,  S2C, Ack(seq: 1, ack: 1),             Established,  Established),
         };
-        if (!silent) expected.Add(Arrives(110, C2S, Ack(seq: 1001, ack: 5101), Established, Established));
+        if (!silent) expected.Add(Arrives(110, C2S, Ack(seq: 1, ack: 101), Established, Established));
         Assert.Equal(expected, wire.Rungs);
         var c = wire.Counters(Side.Client);
         Assert.Equal((silent ? 1L : 0L, silent ? 0L : 1L), (c[TcpExt.PAWSOldAck], c[TcpExt.PAWSEstab]));
@@ -47,14 +46,14 @@ public sealed class PawsTests
         // an RTO's worth of ticks. tcp_disordered_ack lets it through: no counter, no reply.
         var wire = TcbWire.Established(TcpProfile.Named(profile));
         wire.At(50, Side.Client, (tcb, now) => tcb.Send(100, now));
-        wire.Inject(atMs: 100, Dir.S2C, WithTimestamp(TcbWire.FromServer(TcpFlags.Ack, 5001, 1101, window: 510), 55));
+        wire.Inject(atMs: 100, Dir.S2C, WithTimestamp(TcbWire.FromServer(TcpFlags.Ack, 1, 101, window: 510), 55));
         wire.RunUntil(ms: 1_000);
 
         Rung[] expected =
         [
-            Arrives( 60, C2S, Data(seq: 1001, ack: 5001, len: 100), Established, Established),
-            Arrives( 70, S2C, Ack(seq: 5001, ack: 1101),            Established, Established),
-            Arrives(100, S2C, Ack(seq: 5001, ack: 1101),            Established, Established),
+            Arrives(  60,  C2S, Data(seq: 1, ack: 1, len: 100),  Established,  Established),
+            Arrives(  70,  S2C, Ack(seq: 1, ack: 101),           Established,  Established),
+            Arrives( 100,  S2C, Ack(seq: 1, ack: 101),           Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
         var c = wire.Counters(Side.Client);

@@ -1,7 +1,6 @@
 using TcpSwarm.Tcp;
-using TcpSwarm.Tcp.Tests.Ladders;
 using static TcpSwarm.Tcp.TcpState;
-using static TcpSwarm.Tcp.Tests.Ladders.Rungs;
+using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Tcbs;
 
@@ -22,7 +21,7 @@ public sealed class SocketOptionTests
         wire.RunUntil(ms: 10_000);
 
         long[] sentAtMs = [100, 320, 540, 980];
-        Assert.Equal(Array.ConvertAll(sentAtMs, ms => Lost(ms, C2S, Data(1001, 5001, 1), Established, Established)),
+        Assert.Equal(Array.ConvertAll(sentAtMs, ms => Lost(ms, C2S, Data(1, 1, 1), Established, Established)),
             wire.Rungs);
         Assert.Equal([new StepEvents(1_100, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
         Assert.Equal(TimeSpan.FromSeconds(1), wire.Client.UserTimeout);
@@ -51,8 +50,8 @@ public sealed class SocketOptionTests
         Assert.Equal(1000, wire.Client.MaxSegment);
         Rung[] expected =
         [
-            Arrives(110, C2S, Seg(TcpFlags.Ack, 1001, 5001, len: 1000), Established, Established),
-            Arrives(110, C2S, Data(seq: 2001, ack: 5001, len: 500),     Established, Established),
+            Arrives( 110,  C2S, Seg(TcpFlags.Ack, 1, 1, len: 1000),  Established,  Established),
+            Arrives( 110,  C2S, Data(seq: 1001, ack: 1, len: 500),   Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs.Where(r => r.AtMs >= 100 && r.Dir == C2S));
         Assert.Equal((ushort)1000, wire.ClientSyn.Mss);

@@ -6,7 +6,7 @@ namespace TcpSwarm.Tcp.Tests.Tcbs;
 public sealed class TcbPropertyTests
 {
     private static readonly TcpProfile Linux618 = TcpProfile.Named("linux-6.18");
-    private static readonly TcbTimer[] Timers = [TcbTimer.Retransmit, TcbTimer.DelayedAck, TcbTimer.FinWait2];
+    private static readonly TcbTimer[] Timers = ModelTimers.All.ToArray();
 
     /// <summary>Where a sample starts: a Tcb brought to one reachable state by a real exchange on the wire.</summary>
     private enum Start
@@ -68,7 +68,7 @@ public sealed class TcbPropertyTests
             if (due < 0) return;
             var at = deadlines[due]!.Value;
             deadlines[due] = null;
-            var step = tcb.OnTimeout(Timers[due], at);
+            var step = ModelTimers.Fire(tcb, Timers[due], at);
             Check(tcb, in step, at, deadlines);
         }
     }
@@ -80,7 +80,7 @@ public sealed class TcbPropertyTests
         < 95 => tcb.Shutdown(now),
         < 97 => tcb.Close(now),
         < 98 => tcb.Abort(now),
-        _ => tcb.OnTimeout(TcbTimer.Retransmit, now),
+        _ => ModelTimers.Fire(tcb, TcbTimer.Retransmit, now),
     };
 
     private static TcbStep Read(Tcb tcb, Instant now)
@@ -122,7 +122,7 @@ public sealed class TcbPropertyTests
         Assert.InRange(step.Sends.Length, 0, 12);
         for (int i = 0; i < Timers.Length; i++)
         {
-            var edit = step.Timer(Timers[i]);
+            var edit = ModelTimers.Edit(in step, Timers[i]);
             if (edit.Action == TimerAction.Set)
             {
                 Assert.True(edit.Deadline >= now, $"{Timers[i]} set in the past");

@@ -1,7 +1,6 @@
 using TcpSwarm.Tcp;
-using TcpSwarm.Tcp.Tests.Ladders;
 using static TcpSwarm.Tcp.TcpState;
-using static TcpSwarm.Tcp.Tests.Ladders.Rungs;
+using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Tcbs;
 
@@ -25,10 +24,10 @@ public sealed class TeardownTests
         Rung[] expected =
         [
             //        ms   dir  segment                        client after  server after
-            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
-            Arrives(  121,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
-            Arrives(  510,  S2C, FinAck(seq: 5001, ack: 1002),            TimeWait,     LastAck),
-            Arrives(  520,  C2S, Ack(seq: 1002, ack: 5002),               TimeWait,     Closed),
+            Arrives( 110,  C2S, FinAck(seq: 1, ack: 1),  FinWait1,  CloseWait),
+            Arrives( 121,  S2C, Ack(seq: 1, ack: 2),     FinWait2,  CloseWait),
+            Arrives( 510,  S2C, FinAck(seq: 1, ack: 2),  TimeWait,  LastAck),
+            Arrives( 520,  C2S, Ack(seq: 2, ack: 2),     TimeWait,  Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(
@@ -52,10 +51,10 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives(  110,  S2C, FinAck(seq: 5001, ack: 1001),            CloseWait,    FinWait1),
-            Arrives(  121,  C2S, Ack(seq: 1001, ack: 5002),               CloseWait,    FinWait2),
-            Arrives(  510,  C2S, FinAck(seq: 1001, ack: 5002),            LastAck,      TimeWait),
-            Arrives(  520,  S2C, Ack(seq: 5002, ack: 1002),               Closed,       TimeWait),
+            Arrives( 110,  S2C, FinAck(seq: 1, ack: 1),  CloseWait,  FinWait1),
+            Arrives( 121,  C2S, Ack(seq: 1, ack: 2),     CloseWait,  FinWait2),
+            Arrives( 510,  C2S, FinAck(seq: 1, ack: 2),  LastAck,    TimeWait),
+            Arrives( 520,  S2C, Ack(seq: 2, ack: 2),     Closed,     TimeWait),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.NotNull(wire.TimeWait(Side.Server));
@@ -75,16 +74,16 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
-            Arrives(  121,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
-            Arrives(  130,  S2C, Full(seq: 5001, ack: 1002),              FinWait2,     CloseWait),
-            Arrives(  130,  S2C, Full(seq: 6461, ack: 1002),              FinWait2,     CloseWait),
-            Arrives(  130,  S2C, Data(seq: 7921, ack: 1002, len: 80),     FinWait2,     CloseWait),
-            Arrives(  140,  C2S, Ack(seq: 1002, ack: 6461),               FinWait2,     CloseWait),
-            Arrives(  140,  C2S, Ack(seq: 1002, ack: 7921),               FinWait2,     CloseWait),
-            Arrives(  140,  C2S, Ack(seq: 1002, ack: 8001),               FinWait2,     CloseWait),
-            Arrives(  310,  S2C, FinAck(seq: 8001, ack: 1002),            TimeWait,     LastAck),
-            Arrives(  320,  C2S, Ack(seq: 1002, ack: 8002),               TimeWait,     Closed),
+            Arrives( 110,  C2S, FinAck(seq: 1, ack: 1),            FinWait1,  CloseWait),
+            Arrives( 121,  S2C, Ack(seq: 1, ack: 2),               FinWait2,  CloseWait),
+            Arrives( 130,  S2C, Full(seq: 1, ack: 2),              FinWait2,  CloseWait),
+            Arrives( 130,  S2C, Full(seq: 1461, ack: 2),           FinWait2,  CloseWait),
+            Arrives( 130,  S2C, Data(seq: 2921, ack: 2, len: 80),  FinWait2,  CloseWait),
+            Arrives( 140,  C2S, Ack(seq: 2, ack: 1461),            FinWait2,  CloseWait),
+            Arrives( 140,  C2S, Ack(seq: 2, ack: 2921),            FinWait2,  CloseWait),
+            Arrives( 140,  C2S, Ack(seq: 2, ack: 3001),            FinWait2,  CloseWait),
+            Arrives( 310,  S2C, FinAck(seq: 3001, ack: 2),         TimeWait,  LastAck),
+            Arrives( 320,  C2S, Ack(seq: 2, ack: 3002),            TimeWait,  Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(3000, wire.BytesRead(Side.Client));
@@ -103,15 +102,15 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),  FinWait1,     Closing),
-            Arrives(  110,  S2C, FinAck(seq: 5001, ack: 1001),  Closing,      Closing),
-            Arrives(  120,  S2C, Ack(seq: 5002, ack: 1002),     TimeWait,     Closing),
-            Arrives(  120,  C2S, Ack(seq: 1002, ack: 5002),     TimeWait,     TimeWait),
+            Arrives( 110,  C2S, FinAck(seq: 1, ack: 1),  FinWait1,  Closing),
+            Arrives( 110,  S2C, FinAck(seq: 1, ack: 1),  Closing,   Closing),
+            Arrives( 120,  S2C, Ack(seq: 2, ack: 2),     TimeWait,  Closing),
+            Arrives( 120,  C2S, Ack(seq: 2, ack: 2),     TimeWait,  TimeWait),
         ];
         Assert.Equal(expected, wire.Rungs);
-        Assert.Equal((new SeqNum(1002), new SeqNum(5002)),
+        Assert.Equal((TcbWire.ClientSeq(2), TcbWire.ServerSeq(2)),
             (wire.TimeWait(Side.Client)!.Value.SndNxt, wire.TimeWait(Side.Client)!.Value.RcvNxt));
-        Assert.Equal((new SeqNum(5002), new SeqNum(1002)),
+        Assert.Equal((TcbWire.ServerSeq(2), TcbWire.ClientSeq(2)),
             (wire.TimeWait(Side.Server)!.Value.SndNxt, wire.TimeWait(Side.Server)!.Value.RcvNxt));
     }
 
@@ -124,7 +123,8 @@ public sealed class TeardownTests
         wire.RunUntil(ms: 1_000);
 
         // ts_recent is the TSval of the server's FIN, sent at 500 ms on the server's clock, taken at 510 ms.
-        var expected = new TimeWaitEntry(TcbWire.ClientTuple, SndNxt: new SeqNum(1002), RcvNxt: new SeqNum(5002),
+        var expected = new TimeWaitEntry(TcbWire.ClientTuple, SndNxt: TcbWire.ClientSeq(2),
+            RcvNxt: TcbWire.ServerSeq(2),
             Timestamps: true, TsRecent: 500 + TcbWire.ServerTsOffset, TsRecentStamp: Instant.FromMilliseconds(510),
             TsOffset: TcbWire.ClientTsOffset, EnteredAt: Instant.FromMilliseconds(510));
         Assert.Equal(expected, wire.TimeWait(Side.Client));
@@ -140,7 +140,7 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives(  110,  C2S, RstAck(seq: 1001, ack: 5001),  Closed,       Closed),
+            Arrives( 110,  C2S, RstAck(seq: 1, ack: 1),  Closed,  Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal([new StepEvents(100, TcbEvents.Closed, TcpError.None)], wire.Events(Side.Client));
@@ -162,7 +162,7 @@ public sealed class TeardownTests
         wire.At(500, Side.Client, (tcb, now) => tcb.Abort(now));
         wire.RunUntil(ms: 200_000);
 
-        Assert.Equal([Lost(0, C2S, Syn(seq: 1000), SynSent, Listen)], wire.Rungs);
+        Assert.Equal([Lost(0, C2S, Syn(seq: 0), SynSent, Listen)], wire.Rungs);
         Assert.Equal([new StepEvents(500, TcbEvents.Closed, TcpError.None)], wire.Events(Side.Client));
         Assert.Equal(0, wire.Counters(Side.Client)[TcpExt.OutRsts]);
     }
@@ -179,9 +179,9 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives(   60,  S2C, Data(seq: 5001, ack: 1001, len: 100),    Established,  Established),
-            Arrives(   70,  C2S, Ack(seq: 1001, ack: 5101),               Established,  Established),
-            Arrives(  100,  C2S, RstAck(seq: 1001, ack: 5101),            Closed,       Closed),
+            Arrives(  60,  S2C, Data(seq: 1, ack: 1, len: 100),  Established,  Established),
+            Arrives(  70,  C2S, Ack(seq: 1, ack: 101),           Established,  Established),
+            Arrives( 100,  C2S, RstAck(seq: 1, ack: 101),        Closed,       Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         var client = wire.Counters(Side.Client);
@@ -203,10 +203,10 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives(  110,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
-            Arrives(  121,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
-            Arrives(  310,  S2C, Data(seq: 5001, ack: 1002, len: 100),    Closed,       CloseWait),
-            Arrives(  320,  C2S, Rst(seq: 1002),                          Closed,       Closed),
+            Arrives( 110,  C2S, FinAck(seq: 1, ack: 1),          FinWait1,  CloseWait),
+            Arrives( 121,  S2C, Ack(seq: 1, ack: 2),             FinWait2,  CloseWait),
+            Arrives( 310,  S2C, Data(seq: 1, ack: 2, len: 100),  Closed,    CloseWait),
+            Arrives( 320,  C2S, Rst(seq: 2),                     Closed,    Closed),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(1, wire.Counters(Side.Client)[TcpExt.TCPAbortOnData]);
@@ -225,9 +225,9 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Lost(     100,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     Established),
-            Arrives(  330,  C2S, FinAck(seq: 1001, ack: 5001),            FinWait1,     CloseWait),
-            Arrives(  341,  S2C, Ack(seq: 5001, ack: 1002),               FinWait2,     CloseWait),
+            Lost( 100,  C2S, FinAck(seq: 1, ack: 1),  FinWait1,  Established),
+            Arrives( 330,  C2S, FinAck(seq: 1, ack: 1),  FinWait1,  CloseWait),
+            Arrives( 341,  S2C, Ack(seq: 1, ack: 2),     FinWait2,  CloseWait),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(
@@ -261,7 +261,7 @@ public sealed class TeardownTests
         wire.RunUntil(ms: 2_000_000);
 
         long[] finAtMs = [100, 320, 540, 980, 1860, 3620, 7140, 14180, 28260, 56420];
-        Assert.Equal(Array.ConvertAll(finAtMs, ms => Lost(ms, C2S, FinAck(seq: 1001, ack: 5001), FinWait1, Established)),
+        Assert.Equal(Array.ConvertAll(finAtMs, ms => Lost(ms, C2S, FinAck(seq: 1, ack: 1), FinWait1, Established)),
             wire.Rungs);
         Assert.Equal([new StepEvents(112_740, TcbEvents.Closed, TcpError.TimedOut)], wire.Events(Side.Client));
         var counters = wire.Counters(Side.Client);

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 
-namespace TcpSwarm.Cli.Tests;
+namespace TcpSwarm.TestSupport;
 
 /// <summary>The built program as a child process, `dotnet tcpswarm.dll ARGS`: its exit code and what it printed.
 /// </summary>
-internal static class RealProcess
+public static class RealProcess
 {
     public static Task<(int Code, string Out, string Error)> Run(params string[] args) =>
         RunWith(new Dictionary<string, string>(), args);

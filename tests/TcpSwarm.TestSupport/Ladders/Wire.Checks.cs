@@ -1,6 +1,6 @@
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Tcp.Tests.Ladders;
+namespace TcpSwarm.TestSupport.Ladders;
 
 public sealed partial class Wire
 {

@@ -1,13 +1,6 @@
 using TcpSwarm.Tcp;
-using TcpSwarm.Tcp.Tests.Ladders;
 
-namespace TcpSwarm.Tcp.Tests.Tcbs;
-
-/// <summary>Which end of a <see cref="TcbWire"/>.</summary>
-public enum Side { Client, Server }
-
-/// <summary>What one step of a side meant to its application, and when.</summary>
-public readonly record struct StepEvents(long AtMs, TcbEvents Events, TcpError Error);
+namespace TcpSwarm.TestSupport.Ladders;
 
 /// <summary>Two Tcbs joined by a wire of fixed one-way latency on a virtual clock; it records the ladder of what crossed.</summary>
 /// <remarks>Events run in (instant, insertion) order. Timers follow TimerEdit: one deadline per side and kind, a
@@ -20,20 +13,22 @@ public sealed class TcbWire
     public static readonly uint ServerAddr = Ipv4.Parse("10.0.1.10");
     public const ushort ClientPort = 40000;
     public const ushort ServerPort = 80;
+    /// <summary>The ISNs of the two sides: every sequence number a test writes (rungs and built segments alike) is
+    /// relative to them.</summary>
+    public const uint ClientIsn = 1000, ServerIsn = 5000;
     public const uint ClientTsOffset = 100_000;
     public const uint ServerTsOffset = 7_000_000;
     public static readonly SocketPair ClientTuple = new(ClientAddr, ClientPort, ServerAddr, ServerPort);
 
     private readonly TcpProfile _profile;
-    private readonly uint _serverIsn;
     private readonly TimeSpan _oneWay;
     private readonly PriorityQueue<Happening, (long AtNs, long Seq)> _queue = new();
     private long _seq;
     private Instant _now;
     private readonly Tcb?[] _tcbs = new Tcb?[2];
     private readonly TcpState[] _parked = [TcpState.Closed, TcpState.Listen];   // shown while a side has no Tcb
-    private readonly long[,] _timerGeneration = new long[2, 3];
-    private readonly Instant[,] _timerDeadline = new Instant[2, 3];
+    private readonly long[,] _timerGeneration = new long[2, ModelTimers.Count];
+    private readonly Instant[,] _timerDeadline = new Instant[2, ModelTimers.Count];
     private long _generations;
     private readonly List<Rung> _rungs = [];
     private readonly List<LossRule> _losses = [];
@@ -48,15 +43,14 @@ public sealed class TcbWire
     private bool _synAckResent;
 
     /// <summary>A client Tcb in CLOSED and the stand-in listener on the server's port.</summary>
-    public TcbWire(TcpProfile profile, uint clientIsn = 1000, uint serverIsn = 5000, long oneWayMs = 10)
+    public TcbWire(TcpProfile profile, long oneWayMs = 10)
     {
         _profile = profile;
-        _serverIsn = serverIsn;
         _oneWay = TimeSpan.FromMilliseconds(oneWayMs);
-        _tcbs[0] = Tcb.Connect(ClientTuple, new SeqNum(clientIsn), ClientTsOffset, profile);
+        _tcbs[0] = Tcb.Connect(ClientTuple, new SeqNum(ClientIsn), ClientTsOffset, profile);
     }
 
-    /// <summary>Client ISN 1000, server ISN 5000, a 10 ms wire, after the handshake: both ESTABLISHED at 30 ms, and the
+    /// <summary>A 10 ms wire, after the handshake: both ESTABLISHED at 30 ms, and the
     /// ladder, counters and events start empty.</summary>
     public static TcbWire Established(TcpProfile profile)
     {
@@ -66,11 +60,10 @@ public sealed class TcbWire
     }
 
     /// <summary>Two active opens on mirrored tuples: the server side is a second connect(), not a listener.</summary>
-    public static TcbWire Simultaneous(TcpProfile profile, uint clientIsn = 1000, uint serverIsn = 5000,
-        long oneWayMs = 10)
+    public static TcbWire Simultaneous(TcpProfile profile, long oneWayMs = 10)
     {
-        var wire = new TcbWire(profile, clientIsn, serverIsn, oneWayMs);
-        wire._tcbs[1] = Tcb.Connect(ClientTuple.Reversed, new SeqNum(serverIsn), ServerTsOffset, profile);
+        var wire = new TcbWire(profile, oneWayMs);
+        wire._tcbs[1] = Tcb.Connect(ClientTuple.Reversed, new SeqNum(ServerIsn), ServerTsOffset, profile);
         return wire;
     }
 
@@ -157,13 +150,25 @@ public sealed class TcbWire
         _now = end;
     }
 
-    /// <summary>A segment the server's side would send (addresses filled in, no options).</summary>
+    /// <summary>A segment the server's side would send (addresses filled in, no options); seq relative to the
+    /// server's ISN, ack to the client's when the ACK bit is set (raw otherwise), as the rungs show them.</summary>
     public static Segment FromServer(TcpFlags flags, uint seq, uint ack = 0, ushort length = 0, ushort window = 65535) =>
-        new(ServerAddr, ServerPort, ClientAddr, ClientPort, new SeqNum(seq), new SeqNum(ack), flags, window, length);
+        new(ServerAddr, ServerPort, ClientAddr, ClientPort, new SeqNum(unchecked(ServerIsn + seq)),
+            new SeqNum((flags & TcpFlags.Ack) != 0 ? unchecked(ClientIsn + ack) : ack), flags, window, length);
 
-    /// <summary>A segment the client's side would send (addresses filled in, no options).</summary>
+    /// <summary>A segment the client's side would send (addresses filled in, no options); seq relative to the
+    /// client's ISN, ack to the server's when the ACK bit is set (raw otherwise), as the rungs show them.</summary>
     public static Segment FromClient(TcpFlags flags, uint seq, uint ack = 0, ushort length = 0, ushort window = 65535) =>
-        new(ClientAddr, ClientPort, ServerAddr, ServerPort, new SeqNum(seq), new SeqNum(ack), flags, window, length);
+        new(ClientAddr, ClientPort, ServerAddr, ServerPort, new SeqNum(unchecked(ClientIsn + seq)),
+            new SeqNum((flags & TcpFlags.Ack) != 0 ? unchecked(ServerIsn + ack) : ack), flags, window, length);
+
+    /// <summary>A client sequence number written relative to its ISN, as the model holds it.</summary>
+    public static SeqNum ClientSeq(uint relative) => new(unchecked(ClientIsn + relative));
+
+    /// <summary>A server sequence number written relative to its ISN, as the model holds it.</summary>
+    public static SeqNum ServerSeq(uint relative) => new(unchecked(ServerIsn + relative));
+
+    private static string Text(in Segment seg, Dir dir) => Ladders.Rungs.Relative(in seg, dir, ClientIsn, ServerIsn);
 
     private TcpState StateOf(Side side) => _tcbs[(int)side]?.State ?? _parked[(int)side];
 
@@ -177,7 +182,7 @@ public sealed class TcbWire
         if (tcb is not null) step = tcb.Handle(a.Segment, _now);
         else if (a.To == Side.Server && _parked[1] is TcpState.Listen or TcpState.SynReceived)
             (step, reply) = ListenerArrives(a.Segment);
-        _rungs.Add(new Rung(_now.Milliseconds, a.Dir, a.Segment.ToString(), false, ClientState, ServerState));
+        _rungs.Add(new Rung(_now.Milliseconds, a.Dir, Text(a.Segment, a.Dir), false, ClientState, ServerState));
         if (reply is { } r) Put(Side.Server, r);
         if (step is { } s) Apply(a.To, s);
     }
@@ -195,12 +200,12 @@ public sealed class TcbWire
             return (null, ListenerSynAck(in seg));
         }
         if (_parked[1] != TcpState.SynReceived || !seg.Has(TcpFlags.Ack) || seg.Has(TcpFlags.Syn)
-            || seg.Ack != new SeqNum(_serverIsn + 1))
+            || seg.Ack != new SeqNum(ServerIsn + 1))
             return (null, null);
         var syn = _clientSyn;
         bool ts = _profile.TcpTimestamps != 0 && syn.HasTimestamps;
         bool ws = _profile.TcpWindowScaling && (syn.Options & TcpOptions.WindowScale) != 0;
-        var child = new AcceptedConnection(ClientTuple.Reversed, new SeqNum(_serverIsn), syn.Seq,
+        var child = new AcceptedConnection(ClientTuple.Reversed, new SeqNum(ServerIsn), syn.Seq,
             (syn.Options & TcpOptions.Mss) != 0 ? syn.Mss : (ushort)536, ws ? (sbyte)syn.WindowScale : (sbyte)-1,
             _profile.TcpSack && (syn.Options & TcpOptions.SackPermitted) != 0, ts, ts ? seg.TsVal : 0, ServerTsOffset,
             _firstSynAckAt!.Value, _synAckResent, FromCookie: false, seg.Window);
@@ -216,7 +221,7 @@ public sealed class TcbWire
         if (_profile.TcpSack && (syn.Options & TcpOptions.SackPermitted) != 0) options |= TcpOptions.SackPermitted;
         bool ts = _profile.TcpTimestamps != 0 && syn.HasTimestamps;
         if (ts) options |= TcpOptions.Timestamps;
-        return new Segment(ServerAddr, ServerPort, ClientAddr, ClientPort, new SeqNum(_serverIsn), syn.Seq + 1,
+        return new Segment(ServerAddr, ServerPort, ClientAddr, ClientPort, new SeqNum(ServerIsn), syn.Seq + 1,
             TcpFlags.Syn | TcpFlags.Ack, (ushort)Math.Min(_profile.ReceiveWindow, 65535), 0, options,
             (ushort)_profile.Mss, _profile.WindowScaleShift,
             ts ? (uint)_now.Milliseconds + ServerTsOffset : 0, ts ? syn.TsVal : 0);
@@ -226,15 +231,14 @@ public sealed class TcbWire
     {
         if (_timerGeneration[(int)t.Side, (int)t.Timer] != t.Generation) return;     // stale: re-armed or cancelled
         _timerGeneration[(int)t.Side, (int)t.Timer] = 0;
-        if (_tcbs[(int)t.Side] is { } tcb) Apply(t.Side, tcb.OnTimeout(t.Timer, _now));
+        if (_tcbs[(int)t.Side] is { } tcb) Apply(t.Side, ModelTimers.Fire(tcb, t.Timer, _now));
     }
 
     private void Apply(Side side, in TcbStep step)
     {
         var tcb = _tcbs[(int)side]!;
         foreach (var seg in step.Sends) Put(side, seg);
-        foreach (var timer in (ReadOnlySpan<TcbTimer>)[TcbTimer.Retransmit, TcbTimer.DelayedAck, TcbTimer.FinWait2])
-            Edit(side, timer, step.Timer(timer));
+        foreach (var timer in ModelTimers.All) Edit(side, timer, ModelTimers.Edit(in step, timer));
         _counters[(int)side].Add(step.Counters);
         _retransmissions[(int)side] += step.Retransmissions;
         if (step.Events != TcbEvents.None) _events[(int)side].Add(new(_now.Milliseconds, step.Events, step.Error));
@@ -279,7 +283,7 @@ public sealed class TcbWire
         {
             if (rule.Dir != dir || rule.Left == 0 || !rule.Match(seg)) continue;
             rule.Left--;
-            _rungs.Add(new Rung(_now.Milliseconds, dir, seg.ToString(), true, ClientState, ServerState));
+            _rungs.Add(new Rung(_now.Milliseconds, dir, Text(seg, dir), true, ClientState, ServerState));
             return;
         }
         Schedule(_now + _oneWay, new Arrival(from == Side.Client ? Side.Server : Side.Client, seg, dir));

@@ -1,6 +1,6 @@
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Tcp.Tests.Ladders;
+namespace TcpSwarm.TestSupport.Ladders;
 
 public sealed partial class Wire
 {
@@ -23,7 +23,7 @@ public sealed partial class Wire
     {
         public Tcb Tcb = null!;
         public int Conn;
-        public readonly Instant[] Deadlines = new Instant[3];
+        public readonly Instant[] Deadlines = new Instant[ModelTimers.Count];
     }
 
     private readonly Stack<Socket> _socketPool = new();
@@ -109,13 +109,13 @@ public sealed partial class Wire
     {
         if (!_sockets[side].TryGetValue(tuple, out var socket) || socket.Deadlines[(int)timer] != Now) return;
         socket.Deadlines[(int)timer] = Instant.Never;
-        var step = socket.Tcb.OnTimeout(timer, Now);
+        var step = ModelTimers.Fire(socket.Tcb, timer, Now);
         Apply(side, socket, ref step);
     }
 
     private void FireHostTimer(int side, in HostTimer timer)
     {
-        var step = HostAt(side).OnTimer(in timer, Now);
+        var step = ModelTimers.Fire(HostAt(side), in timer, Now);
         foreach (ref readonly var s in step.Sends) Transmit(side, in s);
         ArmHostTimer(side, in step.Timer);
     }
@@ -129,9 +129,7 @@ public sealed partial class Wire
     private void Apply(int side, Socket socket, ref TcbStep step)
     {
         foreach (ref readonly var s in step.Sends) Transmit(side, in s);
-        Arm(side, socket, TcbTimer.Retransmit, step.Retransmit);
-        Arm(side, socket, TcbTimer.DelayedAck, step.DelayedAck);
-        Arm(side, socket, TcbTimer.FinWait2, step.FinWait2);
+        foreach (var timer in ModelTimers.All) Arm(side, socket, timer, ModelTimers.Edit(in step, timer));
         var host = HostAt(side);
         host.Counters.Add(step.Counters);
         var tuple = socket.Tcb.Tuple;

@@ -1,8 +1,8 @@
-namespace TcpSwarm.Cluster.Tests;
+namespace TcpSwarm.TestSupport;
 
 /// <summary>A real component a test needs: outside CI its absence skips the test with the way to install it; under
 /// CI=true it fails, or the cluster would go untested without anyone noticing.</summary>
-internal static class Required
+public static class Required
 {
     public static string Program(string name, string package)
     {

@@ -1,18 +1,7 @@
 using System.Globalization;
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Tcp.Tests.Ladders;
-
-/// <summary>Which way a segment crosses the wire in a ladder diagram.</summary>
-public enum Dir { C2S, S2C }
-
-/// <summary>One line of a ladder diagram: when a segment arrived (or was lost), which way, and both sides' states after.</summary>
-/// <remarks>The segment is kept as its text (<see cref="SegmentText.Describe"/>) so a failing test prints readable ladders.</remarks>
-public readonly record struct Rung(long AtMs, Dir Dir, string Segment, bool Lost, TcpState Client, TcpState Server)
-{
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{AtMs,8} ms  {(Dir == Dir.C2S ? "C --> S" : "C <-- S")}  {(Lost ? "LOST " : "")}{Segment,-36}  {Client,-12} {Server}");
-}
+namespace TcpSwarm.TestSupport.Ladders;
 
 /// <summary>Builders that make expected ladders read like the RFC's diagrams.</summary>
 public static class Rungs
@@ -36,4 +25,18 @@ public static class Rungs
     public static string FinAck(uint seq, uint ack) => Seg(TcpFlags.Fin | TcpFlags.Ack, seq, ack);
     public static string Rst(uint seq) => Seg(TcpFlags.Rst, seq);
     public static string RstAck(uint seq, uint ack) => Seg(TcpFlags.Rst | TcpFlags.Ack, seq, ack);
+
+    /// <summary>The segment as a rung shows it: sequence numbers relative to the ISN of the side that sent it, the
+    /// acknowledgment number relative to the other side's ISN when the ACK bit is set (raw otherwise), as Wireshark's
+    /// relative numbers and packetdrill scripts write them.</summary>
+    public static string Relative(in Segment seg, Dir dir, uint clientIsn, uint serverIsn)
+    {
+        var (seqBase, ackBase) = dir == Dir.C2S ? (clientIsn, serverIsn) : (serverIsn, clientIsn);
+        uint seq = unchecked(seg.Seq.Value - seqBase);
+        uint ack = seg.Has(TcpFlags.Ack) ? unchecked(seg.Ack.Value - ackBase) : seg.Ack.Value;
+        return Seg(seg.Flags, seq, ack, seg.Length);
+    }
+
+    /// <summary>A relative number below the ISN (an old duplicate's, a forger's): n before it, modulo 2^32.</summary>
+    public static uint Before(uint n) => unchecked(0u - n);
 }

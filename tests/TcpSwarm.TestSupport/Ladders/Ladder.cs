@@ -1,6 +1,6 @@
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Tcp.Tests.Ladders;
+namespace TcpSwarm.TestSupport.Ladders;
 
 /// <summary>A <see cref="Wire"/> that writes down every segment as a ladder rung, with states after each arrival.</summary>
 /// <remarks>
@@ -62,17 +62,13 @@ public sealed class Ladder
             if (dir == Dir.C2S) _clientBase ??= seg.Seq.Value;
             else _serverBase ??= seg.Seq.Value;
         }
-        var (seqBase, ackBase) = dir == Dir.C2S ? (_clientBase, _serverBase) : (_serverBase, _clientBase);
-        uint seq = unchecked(seg.Seq.Value - (seqBase ?? 0));
-        uint ack = seg.Has(TcpFlags.Ack) ? unchecked(seg.Ack.Value - (ackBase ?? 0)) : seg.Ack.Value;
+        string text = Ladders.Rungs.Relative(in seg, dir, _clientBase ?? 0, _serverBase ?? 0);
         var clientView = dir == Dir.C2S
             ? new SocketPair(seg.SrcAddr, seg.SrcPort, seg.DstAddr, seg.DstPort)
             : new SocketPair(seg.DstAddr, seg.DstPort, seg.SrcAddr, seg.SrcPort);
-        Rungs.Add(new Rung(Wire.Now.Milliseconds, dir, Rungs_(seg.Flags, seq, ack, seg.Length), lost,
+        Rungs.Add(new Rung(Wire.Now.Milliseconds, dir, text, lost,
             ClientState(in clientView), ServerState(clientView.Reversed)));
     }
-
-    private static string Rungs_(TcpFlags flags, uint seq, uint ack, int len) => Ladders.Rungs.Seg(flags, seq, ack, len);
 
     public TcpState ClientState(in SocketPair tuple) =>
         Wire.TcbOf(0, tuple)?.State ?? (Wire.Client.TimeWait.Contains(tuple) ? TcpState.TimeWait : TcpState.Closed);

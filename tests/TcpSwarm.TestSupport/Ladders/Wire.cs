@@ -1,6 +1,6 @@
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Tcp.Tests.Ladders;
+namespace TcpSwarm.TestSupport.Ladders;
 
 /// <summary>Two hosts, a client and a server, joined by a wire of fixed one-way latency, run in virtual time.</summary>
 /// <remarks>
@@ -110,30 +110,4 @@ public sealed partial class Wire
     /// <summary>The full socket a side holds for a connection, if any.</summary>
     public Tcb? TcbOf(int side, in SocketPair tuple) =>
         _sockets[side].TryGetValue(tuple, out var s) ? s.Tcb : null;
-}
-
-/// <summary>What the applications do by themselves when a <see cref="Wire.Session"/> is set.</summary>
-/// <param name="RequestBytes">The client writes this once connected.</param>
-/// <param name="ResponseBytes">The server writes this once it has read the whole request.</param>
-/// <param name="ServerCloses">The server closes after its response; otherwise the client closes after reading it.</param>
-/// <param name="Reconnect">The client connects again as soon as a connection ends (closed loop), up to MaxConnects.</param>
-public sealed record Session(int RequestBytes, int ResponseBytes, bool ServerCloses = false, bool Reconnect = false,
-    int MaxConnects = int.MaxValue);
-
-/// <summary>The user calls a script can make (RFC 9293's OPEN, SEND, CLOSE, ABORT; shutdown and accept).</summary>
-public enum UserCall : byte
-{
-    Connect, ClientSend, ClientShutdown, ClientClose, ClientAbort, ServerSend, ServerShutdown, ServerClose, ServerAbort,
-    Accept,
-}
-
-/// <summary>One client connection attempt and how it went.</summary>
-public sealed class Connection
-{
-    public ushort LocalPort, RemotePort;
-    public SocketPair Tuple;
-    public ActiveOpen Open;
-    public bool Started, Connected, Completed, Accepted;
-    public TcpError Error;
-    public long ClientRead, ServerRead;
 }

@@ -1,11 +1,14 @@
 using TcpSwarm.Tcp;
 
-namespace TcpSwarm.Tcp.Tests.Listeners;
+namespace TcpSwarm.TestSupport.Ladders;
 
 /// <summary>The scheduler's test twin for one listener: delivers, fires request timers, logs what left.</summary>
 /// <remarks>Timers fire in (deadline, arming order); a Set replaces a tuple's deadline, Cancel removes it.</remarks>
-internal sealed class ListenerDriver(Listener listener)
+public sealed class ListenerDriver(Listener listener)
 {
+    /// <summary>The timestamp offset the listener gives a request when the test names none.</summary>
+    public const uint DefaultTsOffset = 7000;
+
     private readonly Dictionary<SocketPair, (Instant Deadline, long Order)> _timers = [];
     private long _order;
 
@@ -24,7 +27,7 @@ internal sealed class ListenerDriver(Listener listener)
     public Action<ListenerStep, Instant>? Observe { get; set; }
 
     public ListenerStep Deliver(in Segment seg, Instant at, bool peerProven = false, SeqNum? twIsn = null,
-        uint tsOffset = ListenerFixture.TsOffset)
+        uint tsOffset = DefaultTsOffset)
     {
         RunUntil(at);
         var step = Listener.Handle(in seg, at, peerProven, twIsn, tsOffset);
@@ -39,7 +42,7 @@ internal sealed class ListenerDriver(Listener listener)
         while (TryNextTimer(until, out var tuple, out var deadline))
         {
             Now = deadline;
-            var step = Listener.OnTimer(in tuple, deadline);
+            var step = ModelTimers.Fire(Listener, in tuple, deadline);
             Assert.NotEqual(ListenerOutcome.None, step.Outcome);   // the driver only fires live deadlines
             Apply(in step, deadline);
         }

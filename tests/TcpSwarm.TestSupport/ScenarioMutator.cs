@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace TcpSwarm.Scenarios.Tests;
+namespace TcpSwarm.TestSupport;
 
 /// <summary>Seeded mutations of a scenario's text, as a careless or hostile user might make them: lines deleted,
 /// duplicated, swapped or re-indented; numbers made huge, negative, fractional or given odd units; control

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TcpSwarm.Cluster.Tests;
+namespace TcpSwarm.TestSupport;
 
 /// <summary>Loopback ports nobody listens on now, for the servers a test starts.</summary>
-internal static class FreePort
+public static class FreePort
 {
     private static int _next = 20000 + Environment.ProcessId % 1000 * 10;
 
