@@ -36,12 +36,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>A run registered on the silo as one partition, and its partitions prepared, for a test that drives
     /// the clock itself.</summary>
-    public async Task<(RunSetup Setup, GrainPartitions Partitions, WindowScheduler Clock)> PrepareAsync(Scenario scenario)
+    public async Task<(RunSetup Setup, GrainPartitions Partitions, RunClock Clock)> PrepareAsync(Scenario scenario)
     {
         var setup = Setup(scenario);
         var partitions = new GrainPartitions(Grains, setup);
         await partitions.PrepareAsync();
-        return (setup, partitions, new WindowScheduler(scenario, partitions));
+        return (setup, partitions, new RunClock(scenario, partitions));
     }
 
     /// <summary>The partition grain of a prepared run.</summary>
@@ -53,7 +53,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var run = $"t{Interlocked.Increment(ref _runs)}";
         var silos = new[] { Silo.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString() };
         Silo.GetRequiredService<RunRegistry>().Register(run, scenario, silos);
-        return new RunSetup(run, scenario.Name, null, null, null, [], [], silos);
+        return new RunSetup(run, null, silos);
     }
 
     /// <summary>Activations of one run's grains of a class now in the cluster, from Orleans' own management grain.

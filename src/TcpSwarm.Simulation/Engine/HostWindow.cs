@@ -32,10 +32,6 @@ public sealed class EndpointWork
     public EndpointStart Start;
     public EndpointOutput Output { get; } = new();
 
-    /// <summary>Told when the work has run, by the endpoint grain that ran it (called one way); null in process.
-    /// </summary>
-    public IWorkDone? Done { get; set; }
-
     /// <summary>The endpoint's socket and session, handed to the grain that runs it when it comes back from being
     /// parked, or back from it when it parks.</summary>
     public EndpointRuntime? Runtime { get; set; }
