@@ -30,6 +30,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Silo.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The silo's serializer, as it writes what crosses between silos.</summary>
+    public Orleans.Serialization.Serializer Serializer => Silo.GetRequiredService<Orleans.Serialization.Serializer>();
+
     /// <summary>Runs a scenario on the cluster's grains under a fresh run id (grain keys carry it).</summary>
     public Task<RunReport> RunAsync(Scenario scenario, IProgress<RunProgress>? progress = null) =>
         GrainRun.RunAsync(Grains, Setup(scenario), scenario, progress, CancellationToken.None);
