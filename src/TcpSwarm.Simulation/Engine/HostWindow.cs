@@ -2,7 +2,7 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>What a host's window produced for the scheduler: segments on their way to other hosts, and its own wake-ups.</summary>
+/// <summary>What a host's window produced for its partition: segments on their way to other hosts, and its own wake-ups.</summary>
 /// <remarks>Reused from window to window (Clear), so a steady window allocates nothing.</remarks>
 public sealed class HostWindow
 {
