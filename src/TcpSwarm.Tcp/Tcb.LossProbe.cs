@@ -23,8 +23,9 @@ public sealed partial class Tcb
             timeout = _profile.TimeoutInit;
         var rtoDelta = advancingRto ? _rto : _rto - (now - _flight.OldestSentAt(now));
         if (rtoDelta > TimeSpan.Zero && rtoDelta < timeout) timeout = rtoDelta;
-        _rtxArmed = _probeArmed = true;
-        step.Retransmit = TimerEdit.Set(now + timeout);
+        _probeArmed = true;
+        _rtxAt = now + timeout;
+        step.Retransmit = TimerEdit.Set(_rtxAt);
         return true;
     }
 

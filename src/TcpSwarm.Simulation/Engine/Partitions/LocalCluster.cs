@@ -1,6 +1,6 @@
 using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using NetworkModel = TcpSwarm.Simulation.Network.Network;
 
 namespace TcpSwarm.Simulation.Engine;
 
@@ -20,7 +20,7 @@ public sealed class LocalCluster : IPartitions
     public LocalCluster(Scenario scenario, int partitions = 1)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        Network = new NetworkModel(scenario);
+        Network = new Network(scenario);
         Map = new PartitionMap(scenario, partitions);
         _partitions = new HostPartition[partitions];
         _hosts = new LocalHosts[partitions];
@@ -32,7 +32,7 @@ public sealed class LocalCluster : IPartitions
         Clock = new RunClock(scenario, this);
     }
 
-    public NetworkModel Network { get; }
+    public Network Network { get; }
     public PartitionMap Map { get; }
     public RunClock Clock { get; }
     public int Count => _partitions.Length;
