@@ -66,7 +66,7 @@ internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, Calibration
             throw new InvalidOperationException($"calibrate built an invalid scenario for {experiment}: "
                 + string.Join("; ", loaded.Problems) + "\n" + text);
         var cluster = new LocalCluster(scenario);
-        var samples = await cluster.Scheduler.RunAsync(null, cancellation).ConfigureAwait(false);
+        var samples = await cluster.Clock.RunAsync(null, cancellation).ConfigureAwait(false);
         cancellation.ThrowIfCancellationRequested();     // a run stopped early is no measurement
         return new SimulatedRun(cluster, samples);
     }

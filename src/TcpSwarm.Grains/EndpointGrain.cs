@@ -10,9 +10,9 @@ public sealed class EndpointGrain(RunRegistry runs) : Grain, IEndpointGrain
 {
     private EndpointRuntime? _runtime;
 
-    public Task RunAsync(Immutable<EndpointWork> work)
+    public Task RunAsync(Handover<EndpointWork> work)
     {
-        var w = work.Value;
+        var w = work.Work;
         Exception? failure = null;
         try
         {
@@ -33,7 +33,7 @@ public sealed class EndpointGrain(RunRegistry runs) : Grain, IEndpointGrain
         {
             failure = e;                                          // the host throws it: a one-way call would drop it
         }
-        w.Done!.Done(failure);
+        work.Done(failure);
         return Task.CompletedTask;
     }
 

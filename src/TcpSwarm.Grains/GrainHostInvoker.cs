@@ -3,29 +3,20 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>A partition's way to its hosts when they are grains: one one-way call per host with events, all at once,
-/// and the window goes on when the last of them is done.</summary>
+/// <summary>A partition's hosts when they are grains: a window is one one-way call per host with events, all at once,
+/// each batch handed over by reference (<see cref="Handover{T}"/>); the other calls are ordinary ones.</summary>
 public sealed class GrainHostInvoker(IGrainFactory grains, string run) : IHostInvoker
 {
     private readonly OneWayRound _round = new();
     private readonly Dictionary<uint, IHostGrain> _hosts = [];
 
-    public async ValueTask RunWindowAsync(IReadOnlyList<HostBatch> batches, Instant windowEnd)
-    {
-        ArgumentNullException.ThrowIfNull(batches);
-        _round.Begin(batches.Count);
-        for (int i = 0; i < batches.Count; i++)                   // indexed: no enumerator boxed per window
-        {
-            var b = batches[i];
-            b.Done = _round;
-            _ = Host(b.Host).RunWindowAsync(new Immutable<HostBatch>(b), windowEnd.Nanoseconds);
-        }
-        await _round.WhenDone;
-    }
+    public ValueTask RunWindowAsync(IReadOnlyList<HostBatch> batches, Instant windowEnd) =>
+        _round.RunAsync(batches, (Hosts: this, End: windowEnd),
+            static (s, batch) => s.Hosts.Host(batch.Work.Host).RunWindowAsync(batch, s.End));
 
     public async ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts, Instant now)
     {
-        var calls = hosts.Select(h => Host(h).SampleAsync(now.Nanoseconds)).ToArray();
+        var calls = hosts.Select(h => Host(h).SampleAsync(now)).ToArray();
         var results = await Task.WhenAll(calls);
         return [.. results.Select(r => r.Value)];
     }

@@ -10,7 +10,7 @@ public static class GrainKeys
 {
     private const char SiloMark = '|';
 
-    public static string Run(string run, string silo) => run + SiloMark + silo;
+    public static string RunClock(string run, string silo) => run + SiloMark + silo;
 
     public static string Partition(string run, int partition, string silo) =>
         string.Create(CultureInfo.InvariantCulture, $"{run}/p{partition}{SiloMark}{silo}");
@@ -38,7 +38,7 @@ public static class GrainKeys
     }
 
     /// <summary>The run of a clock key.</summary>
-    public static string ParseRun(string key) => key[..key.IndexOf(SiloMark, StringComparison.Ordinal)];
+    public static string ParseRunClock(string key) => key[..key.IndexOf(SiloMark, StringComparison.Ordinal)];
 
     /// <summary>The run, the host address and the slot (−1 for a host) of a host or endpoint key.</summary>
     public static (string Run, uint Address, int Slot) Parse(string key)

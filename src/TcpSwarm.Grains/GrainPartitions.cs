@@ -10,26 +10,26 @@ public sealed class GrainPartitions(IGrainFactory grains, RunSetup setup) : IPar
 {
     private readonly IPartitionGrain[] _partitions = [.. setup.Silos.Select((silo, p) =>
         grains.GetGrain<IPartitionGrain>(GrainKeys.Partition(setup.RunId, p, silo)))];
-    private IReadOnlyList<long> _first = [];
+    private IReadOnlyList<Instant> _first = [];
 
     public int Count => _partitions.Length;
 
     /// <summary>Registers the run on every partition's silo and builds each partition.</summary>
     public async Task PrepareAsync() => _first = await Task.WhenAll(_partitions.Select(p => p.PrepareAsync(setup)));
 
-    public ValueTask<IReadOnlyList<long>> FirstEventsAsync() => ValueTask.FromResult(_first);
+    public ValueTask<IReadOnlyList<Instant>> FirstEventsAsync() => ValueTask.FromResult(_first);
 
     public async ValueTask<IReadOnlyList<PartitionWindow>> RunWindowAsync(Instant windowEnd)
     {
         var calls = new Task<Immutable<PartitionWindow>>[_partitions.Length];
-        for (int p = 0; p < calls.Length; p++) calls[p] = _partitions[p].RunWindowAsync(windowEnd.Nanoseconds);
+        for (int p = 0; p < calls.Length; p++) calls[p] = _partitions[p].RunWindowAsync(windowEnd);
         var results = await Task.WhenAll(calls);
         return [.. results.Select(r => r.Value)];
     }
 
     public async ValueTask<IReadOnlyList<PartitionSample>> SampleAsync(Instant now)
     {
-        var results = await Task.WhenAll(_partitions.Select(p => p.SampleAsync((now - Instant.Zero).Ticks)));
+        var results = await Task.WhenAll(_partitions.Select(p => p.SampleAsync(now)));
         return [.. results.Select(r => r.Value)];
     }
 

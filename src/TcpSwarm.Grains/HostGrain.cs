@@ -5,6 +5,8 @@ namespace TcpSwarm.Grains;
 
 /// <summary>A thin shell around a <see cref="HostRuntime"/>: runs its windows, calls its endpoints' grains, and parks
 /// the sockets of endpoints idle for a while (<see cref="ParkedEndpoints"/>).</summary>
+/// <remarks>The host's runtime runs a window in rounds and calls back here (<see cref="IEndpointInvoker"/>) for each
+/// round's endpoint work: one one-way call per endpoint, the work handed over by reference.</remarks>
 [RunPlacement]
 public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointInvoker
 {
@@ -26,46 +28,39 @@ public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointIn
         }
     }
 
-    public async Task RunWindowAsync(Immutable<HostBatch> batch, long windowEndNanoseconds)
+    public async Task RunWindowAsync(Handover<HostBatch> batch, Instant windowEnd)
     {
-        var b = batch.Value;
+        var b = batch.Work;
         Exception? failure = null;
         try
         {
-            _parked.WindowEnds(windowEndNanoseconds);
-            await Runtime.RunWindowAsync(b.Events, new Instant(windowEndNanoseconds), this, b.Output);
+            _parked.WindowEnds(windowEnd);
+            await Runtime.RunWindowAsync(b.Events, windowEnd, this, b.Output);
         }
         catch (Exception e)
         {
             failure = e;                                          // the partition throws it
         }
-        b.Done!.Done(failure);
+        batch.Done(failure);
     }
 
-    public async Task<Immutable<HostSample>> SampleAsync(long nowNanoseconds)
+    public async Task<Immutable<HostSample>> SampleAsync(Instant now)
     {
         var sample = Runtime.Sample();
-        _parked.WindowEnds(nowNanoseconds);
+        _parked.WindowEnds(now);
         await ParkIdle();
         return new Immutable<HostSample>(sample);
     }
 
     public Task<Immutable<TraceRecord[]>> TraceAsync() => Task.FromResult(new Immutable<TraceRecord[]>([.. Runtime.Trace]));
 
-    // One one-way call per endpoint with work in this round, all at once; the results are read in slot order after
-    // the last one is done.
-    public async ValueTask RunAsync(uint host, IReadOnlyList<EndpointWork> work)
-    {
-        _round.Begin(work.Count);
-        for (int i = 0; i < work.Count; i++)                      // indexed: no enumerator boxed per round
+    // One round's endpoint work, in slot order: a parked socket goes back with its slot's work.
+    public ValueTask RunAsync(uint host, IReadOnlyList<EndpointWork> work) =>
+        _round.RunAsync(work, this, static (grain, w) =>
         {
-            var w = work[i];
-            w.Done = _round;
-            _parked.Unpark(w);
-            _ = Endpoint(host, w.Slot).RunAsync(new Immutable<EndpointWork>(w));
-        }
-        await _round.WhenDone;
-    }
+            grain._parked.Unpark(w.Work);
+            return grain.Endpoint(w.Work.Slot).RunAsync(w);
+        });
 
     public async Task ForgetAsync()
     {
@@ -80,20 +75,16 @@ public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointIn
         if (idle.Count == 0) return;
         var runtime = Runtime;
         var work = new EndpointWork[idle.Count];
-        _round.Begin(work.Length);
-        for (int i = 0; i < work.Length; i++)
-        {
-            work[i] = new EndpointWork { Slot = idle[i], Park = true, Done = _round };
-            _ = Endpoint(runtime.Address, idle[i]).RunAsync(new Immutable<EndpointWork>(work[i]));
-        }
-        await _round.WhenDone;
+        for (int i = 0; i < work.Length; i++) work[i] = new EndpointWork { Slot = idle[i], Park = true };
+        await _round.RunAsync(work, this, static (grain, w) => grain.Endpoint(w.Work.Slot).RunAsync(w));
         foreach (var w in work) _parked.Parked(w.Slot, w.Runtime, runtime.IsLive(w.Slot));
     }
 
-    private IEndpointGrain Endpoint(uint host, int slot)
+    private IEndpointGrain Endpoint(int slot)
     {
+        uint address = Runtime.Address;                           // first: it sets _run
         while (_endpoints.Count <= slot)
-            _endpoints.Add(GrainFactory.GetGrain<IEndpointGrain>(GrainKeys.Endpoint(_run, host, _endpoints.Count)));
+            _endpoints.Add(GrainFactory.GetGrain<IEndpointGrain>(GrainKeys.Endpoint(_run, address, _endpoints.Count)));
         return _endpoints[slot];
     }
 }

@@ -6,7 +6,8 @@ namespace TcpSwarm.Grains;
 [Alias("TcpSwarm.IEndpointGrain")]
 public interface IEndpointGrain : IGrainWithStringKey
 {
-    /// <summary>Runs the work's inputs; one way: the grain tells the work's <see cref="EndpointWork.Done"/>.</summary>
+    /// <summary>Runs the work's inputs into its output, or parks (hands the runtime back); one way: the grain tells
+    /// the handover's <see cref="Handover{T}.Done"/>.</summary>
     [Alias("Run"), OneWay]
-    Task RunAsync(Immutable<EndpointWork> work);
+    Task RunAsync(Handover<EndpointWork> work);
 }

@@ -9,27 +9,28 @@ namespace TcpSwarm.Grains;
 [Alias("TcpSwarm.IPartitionGrain")]
 public interface IPartitionGrain : IGrainWithStringKey
 {
-    /// <summary>Registers the run on this silo; the first event due here, in ns.</summary>
+    /// <summary>Registers the run on this silo; the first event due here.</summary>
     [Alias("Prepare")]
-    Task<long> PrepareAsync(RunSetup setup);
+    Task<Instant> PrepareAsync(RunSetup setup);
 
+    /// <summary>Runs one window of this partition (docs/architecture.md, "A window, top to bottom").</summary>
     [Alias("RunWindow")]
-    Task<Immutable<PartitionWindow>> RunWindowAsync(long windowEndNanoseconds);
+    Task<Immutable<PartitionWindow>> RunWindowAsync(Instant windowEnd);
 
     /// <summary>Another partition's arrivals for this one's hosts, sent in the window ending then.</summary>
     /// <remarks>Interleaves with a running window: the sender waits for this call while this partition may be
     /// waiting for its own; the arrivals are due in a later window, so they change nothing in the current one.
     /// </remarks>
     [Alias("Deliver"), AlwaysInterleave]
-    Task DeliverAsync(int from, long windowEndNanoseconds, byte[] payload);
+    Task DeliverAsync(int from, Instant windowEnd, byte[] payload);
 
     /// <summary>Puts segments on their way to this partition's hosts as if the network delivered them at the given
-    /// instants (ns): strays, forgeries, tests. Before the run's first window.</summary>
+    /// instants: strays, forgeries, tests. Before the run's first window.</summary>
     [Alias("Inject")]
-    Task InjectAsync(Immutable<(Segment Segment, long AtNanoseconds)[]> segments);
+    Task InjectAsync(Immutable<(Segment Segment, Instant At)[]> segments);
 
     [Alias("Sample")]
-    Task<Immutable<PartitionSample>> SampleAsync(long virtualTimeTicks);
+    Task<Immutable<PartitionSample>> SampleAsync(Instant now);
 
     [Alias("Trace")]
     Task<Immutable<TraceRecord[]>> TraceAsync();

@@ -1,4 +1,5 @@
 using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains;
 
@@ -17,14 +18,15 @@ public sealed class ParkedEndpoints
     public static readonly TimeSpan ParkAfter = TimeSpan.FromSeconds(2);
 
     private readonly List<EndpointRuntime?> _parked = [];
-    private readonly List<long> _lastInput = [];                         // ns; long.MinValue: no grain active
-    private long _now;
+    private static readonly Instant NoGrain = new(long.MinValue);
+    private readonly List<Instant> _lastInput = [];                      // NoGrain: no grain active
+    private Instant _now;
 
     /// <summary>Sockets parked here now.</summary>
     public int Count { get; private set; }
 
     /// <summary>Notes a window's end: the virtual time idleness is measured against.</summary>
-    public void WindowEnds(long windowEndNanoseconds) => _now = windowEndNanoseconds;
+    public void WindowEnds(Instant windowEnd) => _now = windowEnd;
 
     /// <summary>The slot gets work now: its parked runtime, if it has one, goes with it to the grain.</summary>
     public void Unpark(EndpointWork work)
@@ -44,16 +46,16 @@ public sealed class ParkedEndpoints
     public List<int> Idle(bool all = false)
     {
         var idle = new List<int>();
-        long before = all ? long.MaxValue : _now - ParkAfter.Ticks * 100;
+        var before = all ? Instant.Never : _now - ParkAfter;
         for (int slot = 0; slot < _lastInput.Count; slot++)
-            if (_lastInput[slot] != long.MinValue && _lastInput[slot] <= before) idle.Add(slot);
+            if (_lastInput[slot] != NoGrain && _lastInput[slot] <= before) idle.Add(slot);
         return idle;
     }
 
     /// <summary>The slot's grain handed its runtime back and deactivates; keep the runtime if the slot is live.</summary>
     public void Parked(int slot, EndpointRuntime? runtime, bool live)
     {
-        _lastInput[slot] = long.MinValue;
+        _lastInput[slot] = NoGrain;
         if (!live || runtime is null) return;
         _parked[slot] = runtime;
         Count++;
@@ -64,7 +66,7 @@ public sealed class ParkedEndpoints
         while (_parked.Count <= slot)
         {
             _parked.Add(null);
-            _lastInput.Add(long.MinValue);
+            _lastInput.Add(NoGrain);
         }
     }
 }

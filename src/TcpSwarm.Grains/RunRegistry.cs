@@ -1,5 +1,4 @@
 using TcpSwarm.Grains.Wire;
-using TcpSwarm.Scenarios;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Paths;
@@ -9,8 +8,8 @@ namespace TcpSwarm.Grains;
 /// <summary>The runs a silo knows: each run id's validated scenario, network and partition map, shared by its grains
 /// (read-only), and the silos its partitions live on.</summary>
 /// <remarks>Grain keys carry the run id, so a second run on a long-lived silo never meets the first one's activations.
-/// </remarks>
-public sealed class RunRegistry
+/// A run's scenario is read from its text once per silo, by the reader the silo's host gives.</remarks>
+public sealed class RunRegistry(IScenarioTextReader reader)
 {
     private readonly Dictionary<string, RunContext> _runs = [];
     private readonly Lock _gate = new();
@@ -29,27 +28,15 @@ public sealed class RunRegistry
         }
     }
 
-    /// <summary>The run a setup describes: registered here already (an embedded run), or loaded from the setup's
-    /// scenario text and overrides exactly as the process that started it loaded them.</summary>
+    /// <summary>The run a setup describes: registered here already (an embedded run), or read from the setup's
+    /// scenario text exactly as the process that started it read it.</summary>
     public RunContext Join(RunSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
         if (TryGet(setup.RunId, out var known)) return known;
-        if (setup.ScenarioText is null)
+        if (setup.Scenario is null)
             throw new InvalidOperationException($"run {setup.RunId} came without its scenario and is not known here");
-        var sets = new List<(string, string)>();
-        for (int i = 0; i < setup.SetKeys.Length; i++) sets.Add((setup.SetKeys[i], setup.SetValues[i]));
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i < setup.FilePaths.Length; i++) files[setup.FilePaths[i]] = setup.FileTexts[i];
-        var overrides = new ScenarioOverrides
-        {
-            Seed = setup.Seed, Speed = setup.Speed, Sets = sets, SysctlFile = setup.SysctlFile, Files = files,
-        };
-        var loaded = ScenarioLoader.LoadFromText(setup.FileLabel, setup.ScenarioText, overrides);
-        if (loaded.Scenario is null)
-            throw new InvalidOperationException($"run {setup.RunId}: this silo reads {setup.FileLabel} otherwise: " +
-                string.Join("; ", loaded.Problems.Select(p => p.ToString())));
-        return Register(setup.RunId, loaded.Scenario, setup.Silos);
+        return Register(setup.RunId, reader.Read(setup.RunId, setup.Scenario), setup.Silos);
     }
 
     public bool TryGet(string runId, out RunContext context)

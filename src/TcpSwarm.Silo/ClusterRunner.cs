@@ -186,14 +186,13 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var o = _source.Overrides;
-        var files = o.Files.OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
-        var setup = new RunSetup(RunId(scenario), _source.FileLabel, _source.Text, o.Seed, o.Speed,
-            [.. o.Sets.Select(s => s.Key)], [.. o.Sets.Select(s => s.Value)], _silos)
+        var text = new ScenarioText(_source.FileLabel, _source.Text)
         {
+            Seed = o.Seed, Speed = o.Speed, Sets = [.. o.Sets.Select(s => new ScenarioSet(s.Key, s.Value))],
             SysctlFile = o.SysctlFile,
-            FilePaths = [.. files.Select(f => f.Key)],
-            FileTexts = [.. files.Select(f => f.Value)],
+            Files = [.. o.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new ScenarioFile(f.Key, f.Value))],
         };
+        var setup = new RunSetup(RunId(scenario), text, _silos);
         var watchdog = new ClusterWatchdog(Client, _redis, _settings.Redis?.Endpoints ?? "", _silos,
             _settings.AnswerTimeout);
         var report = await GrainRun.RunAsync(Client, setup, scenario, progress, cancellation, watchdog)

@@ -29,7 +29,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     {
         var silos = new[] { Address };
         Runs.Register(runId, scenario, silos);
-        return new RunSetup(runId, scenario.Name, null, null, null, [], [], silos);
+        return new RunSetup(runId, null, silos);
     }
 
     /// <param name="metrics">The meter an export serves, which outlives the silo; null: the silo makes its own.</param>

@@ -4,12 +4,13 @@ using TcpSwarm.Grains.Wire;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
+using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Silo;
 
-/// <summary>Runs one scenario on a cluster from the process that asked for it: the run's clock grain advances a
-/// sampling interval per call, and every sample comes back here, so that a lost silo, even the clock's own, leaves
-/// every sample taken before it.</summary>
+/// <summary>Runs one scenario on a cluster from the process that asked for it: the run's clock
+/// (<see cref="IRunClockGrain"/>) advances a sampling interval per call, and every sample comes back here, so that a lost
+/// silo, even the clock's own, leaves every sample taken before it.</summary>
 public static class GrainRun
 {
     /// <summary>Drives a run to its end, to the last completed window when cancelled, or to the failure of a silo.
@@ -22,7 +23,7 @@ public static class GrainRun
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(setup);
-        var clock = grains.GetGrain<IRunGrain>(GrainKeys.Run(setup.RunId, setup.Silos[0]));
+        var clock = grains.GetGrain<IRunClockGrain>(GrainKeys.RunClock(setup.RunId, setup.Silos[0]));
         var wall = Stopwatch.StartNew();
         var samples = new List<RunSample>();
         var meter = new SpeedMeter(wall);
@@ -58,7 +59,7 @@ public static class GrainRun
             }
             catch (ClusterFaultException e)
             {
-                failure = new StepResult(null, e.Fault.Cause, e.Fault.LostSilo, -1);
+                failure = new StepResult(null, e.Fault.Cause, e.Fault.LostSilo, null);
                 (totals, trace) = (null, []);
             }
             catch (Exception e) when (watchdog is not null && e is not OperationCanceledException)
@@ -71,7 +72,7 @@ public static class GrainRun
                     seen = await fault.ConfigureAwait(false);
                 if (seen is null && !OfTheCluster(e)) throw;
                 failure = new StepResult(null,
-                    seen?.Cause ?? "a call to the cluster failed: " + RootCause.Of(e), seen?.LostSilo, -1);
+                    seen?.Cause ?? "a call to the cluster failed: " + RootCause.Of(e), seen?.LostSilo, null);
                 (totals, trace) = (null, []);
             }
         }
@@ -106,7 +107,7 @@ public static class GrainRun
     }
 
     // The clock's step, unless the cluster is seen to fail first: the clock may be on the silo that went.
-    private static async Task<StepResult> Step(IRunGrain clock, string clockSilo, Task<ClusterFault?>? fault,
+    private static async Task<StepResult> Step(IRunClockGrain clock, string clockSilo, Task<ClusterFault?>? fault,
         ClusterWatchdog? watchdog)
     {
         var step = clock.StepAsync();
@@ -127,7 +128,7 @@ public static class GrainRun
             }
         }
         Abandon(step);
-        return new StepResult(null, seen.Cause, seen.LostSilo, -1);
+        return new StepResult(null, seen.Cause, seen.LostSilo, null);
     }
 
     // A call left behind fails with the cluster: observed, so that nobody hears of it again.
@@ -150,7 +151,7 @@ public static class GrainRun
     }
 
 
-    private static async Task Stop(IRunGrain clock, TimeSpan patience)
+    private static async Task Stop(IRunClockGrain clock, TimeSpan patience)
     {
         try
         {
@@ -176,7 +177,7 @@ public static class GrainRun
         long windows = totals?.Windows ?? samples.LastOrDefault()?.Windows ?? 0;
         long events = totals?.Events ?? samples.LastOrDefault()?.Events ?? 0;
         double? reached = failure is null ? null
-            : failure.ReachedTicks >= 0 ? TimeSpan.FromTicks(failure.ReachedTicks).TotalSeconds
+            : failure.Reached is { } at ? (at - Instant.Zero).TotalSeconds
             : samples.LastOrDefault()?.VirtualTime.TotalSeconds ?? 0;
         var cluster = new ClusterReport(setup.Silos, totals?.ExchangeMessages ?? 0, totals?.ExchangeBytes ?? 0,
             totals?.PeakWindowMessages ?? 0, totals?.PeakWindowBytes ?? 0, failure?.LostSilo, reached)

@@ -21,6 +21,7 @@ public static class SiloSetup
     public static ISiloBuilder AddTcpSwarm(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton<IScenarioTextReader, ScenarioTextReader>();  // the silo reads YAML, grains never
         silo.Services.AddSingleton<RunRegistry>();
         silo.Services.AddSingleton<ArrivalCodec>();
         silo.Services.AddSingleton<IRunPacing, WallClockPacing>();

@@ -20,7 +20,6 @@ public class BatchingBenchmarks
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(5);
     private HostPartition _partition = null!;
     private readonly PriorityQueue<(uint Host, HostEvent Event), long> _bare = new(Events);
-    private readonly IArrivalExchange _exchange = new NoExchange();
     private Instant _windowStart = Instant.FromSeconds(1);
 
     [GlobalSetup]
@@ -40,7 +39,7 @@ public class BatchingBenchmarks
         var scenario = ScenarioLoader.LoadFromText("batching.yaml", yaml).Scenario
                        ?? throw new InvalidOperationException("the batching scenario is refused");
         var map = new PartitionMap(scenario, 1);
-        _partition = new HostPartition(scenario, new Network(scenario), map, 0, new IdleHosts());
+        _partition = new HostPartition(scenario, new Network(scenario), map, 0);
     }
 
     [Benchmark(Baseline = true, Description = "push + pop 5,000 events, bare heap")]
@@ -58,7 +57,7 @@ public class BatchingBenchmarks
     }
 
     [Benchmark(Description = "push 5,000 events, run the window: batches for 256 hosts")]
-    public async ValueTask<long> Batching()
+    public long Batching()
     {
         for (int i = 0; i < Events; i++)
         {
@@ -66,8 +65,9 @@ public class BatchingBenchmarks
             _partition.Inject(in seg, at);
         }
         _windowStart += Window;
-        var window = await _partition.RunWindowAsync(_windowStart, _exchange);
-        return window.Events;
+        _partition.BeginWindow(_windowStart);                  // the hosts stay idle: nothing to run, nothing sent
+        _partition.CollectOutputs();
+        return _partition.EndWindow(0, 0).Events;
     }
 
     private (uint Host, Segment Segment, Instant At) Arrival(int i)
@@ -76,24 +76,5 @@ public class BatchingBenchmarks
         var seg = new Segment(0x0A01_0001, 80, host, (ushort)(40_000 + i % 1000), new SeqNum((uint)i),
             new SeqNum(1), TcpFlags.Ack, 502, 0);
         return (host, seg, _windowStart + TimeSpan.FromTicks(i * Window.Ticks / Events));
-    }
-
-    private sealed class IdleHosts : IHostInvoker
-    {
-        public ValueTask RunWindowAsync(IReadOnlyList<HostBatch> batches, Instant windowEnd) => ValueTask.CompletedTask;
-
-        public ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts, Instant now) =>
-            throw new NotSupportedException();
-
-        public ValueTask ForgetAsync(IReadOnlyList<uint> hosts) => ValueTask.CompletedTask;
-
-        public ValueTask<IReadOnlyList<TraceRecord>> TraceAsync(IReadOnlyList<uint> hosts) =>
-            throw new NotSupportedException();
-    }
-
-    private sealed class NoExchange : IArrivalExchange
-    {
-        public ValueTask<long> SendAsync(int from, int to, Instant window, IReadOnlyList<Arrival> arrivals) =>
-            throw new NotSupportedException("one partition sends nothing elsewhere");
     }
 }

@@ -30,18 +30,21 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Silo.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The silo's serializer, as it writes what crosses between silos.</summary>
+    public Orleans.Serialization.Serializer Serializer => Silo.GetRequiredService<Orleans.Serialization.Serializer>();
+
     /// <summary>Runs a scenario on the cluster's grains under a fresh run id (grain keys carry it).</summary>
     public Task<RunReport> RunAsync(Scenario scenario, IProgress<RunProgress>? progress = null) =>
         GrainRun.RunAsync(Grains, Setup(scenario), scenario, progress, CancellationToken.None);
 
     /// <summary>A run registered on the silo as one partition, and its partitions prepared, for a test that drives
     /// the clock itself.</summary>
-    public async Task<(RunSetup Setup, GrainPartitions Partitions, WindowScheduler Clock)> PrepareAsync(Scenario scenario)
+    public async Task<(RunSetup Setup, GrainPartitions Partitions, RunClock Clock)> PrepareAsync(Scenario scenario)
     {
         var setup = Setup(scenario);
         var partitions = new GrainPartitions(Grains, setup);
         await partitions.PrepareAsync();
-        return (setup, partitions, new WindowScheduler(scenario, partitions));
+        return (setup, partitions, new RunClock(scenario, partitions));
     }
 
     /// <summary>The partition grain of a prepared run.</summary>
@@ -53,7 +56,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var run = $"t{Interlocked.Increment(ref _runs)}";
         var silos = new[] { Silo.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString() };
         Silo.GetRequiredService<RunRegistry>().Register(run, scenario, silos);
-        return new RunSetup(run, scenario.Name, null, null, null, [], [], silos);
+        return new RunSetup(run, null, silos);
     }
 
     /// <summary>Activations of one run's grains of a class now in the cluster, from Orleans' own management grain.

@@ -14,7 +14,7 @@ public sealed class FiguresTests
     private static async Task<(RunSummary Summary, IReadOnlyList<RunSample> Samples)> Run(Scenario scenario)
     {
         var cluster = new LocalCluster(scenario, 1);
-        var samples = await cluster.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await cluster.Clock.RunAsync(null, TestContext.Current.CancellationToken);
         return (RunSummaryBuilder.Build(scenario, samples), samples);
     }
 

@@ -11,7 +11,7 @@ public sealed class FlowOrderRunTests
     private static async Task<RunSummary> Run(Scenario scenario, int partitions = 1)
     {
         var cluster = new LocalCluster(scenario, partitions);
-        var samples = await cluster.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await cluster.Clock.RunAsync(null, TestContext.Current.CancellationToken);
         return RunSummaryBuilder.Build(scenario, samples);
     }
 

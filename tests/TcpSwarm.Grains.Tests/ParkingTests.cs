@@ -33,7 +33,7 @@ public sealed class ParkingTests(ClusterFixture fixture)
     {
         var scenario = Scenarios.Load(Thinkers);
         var local = new LocalCluster(scenario);
-        var expected = await local.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var expected = await local.Clock.RunAsync(null, TestContext.Current.CancellationToken);
 
         var (run, _, clock) = await fixture.PrepareAsync(scenario);
         long fewest = long.MaxValue, most = 0;

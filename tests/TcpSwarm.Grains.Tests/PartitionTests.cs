@@ -9,17 +9,17 @@ namespace TcpSwarm.Grains.Tests;
 /// time series, byte for byte, with every arrival between partitions accounted for by the barrier.</summary>
 public sealed class PartitionTests
 {
-    private static Task<(string Summary, byte[] Series, WindowScheduler Clock)> Run(Scenario scenario, int partitions) =>
+    private static Task<(string Summary, byte[] Series, RunClock Clock)> Run(Scenario scenario, int partitions) =>
         Run(scenario, PartitionMap.For(scenario, partitions));
 
-    private static async Task<(string Summary, byte[] Series, WindowScheduler Clock)> Run(Scenario scenario,
+    private static async Task<(string Summary, byte[] Series, RunClock Clock)> Run(Scenario scenario,
         PartitionMap map)
     {
         var cluster = new LocalCluster(scenario, map);
-        var samples = await cluster.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await cluster.Clock.RunAsync(null, TestContext.Current.CancellationToken);
         var summary = JsonSerializer.Serialize(RunSummaryBuilder.Build(scenario, samples));
         var table = TimeSeriesTable.Of(scenario, TimeSeriesBuilder.Build(scenario, samples));
-        return (summary, TimeSeriesJson.Write(TimeSeriesHeader.Of(scenario), table), cluster.Scheduler);
+        return (summary, TimeSeriesJson.Write(TimeSeriesHeader.Of(scenario), table), cluster.Clock);
     }
 
     [Theory]

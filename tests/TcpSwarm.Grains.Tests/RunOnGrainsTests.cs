@@ -57,7 +57,7 @@ public sealed class RunOnGrainsTests(ClusterFixture fixture)
     {
         var scenario = Scenarios.Load(Scenarios.Mix);
         var local = new LocalCluster(scenario);
-        var samples = await local.Scheduler.RunAsync(null, CancellationToken.None);
+        var samples = await local.Clock.RunAsync(null, CancellationToken.None);
         var onGrains = await fixture.RunAsync(scenario);
         Assert.Equal(Json(RunSummaryBuilder.Build(scenario, samples)), Json(onGrains.Summary));
     }
@@ -94,9 +94,9 @@ public sealed class RunOnGrainsTests(ClusterFixture fixture)
     }
 
     // ACKs, RSTs, FINs, data and SYN-ACKs from random peers to the listener's port and to closed ports.
-    private static (Segment, long)[] Strays(uint server, int count)
+    private static (Segment, Instant)[] Strays(uint server, int count)
     {
-        var strays = new (Segment, long)[count];
+        var strays = new (Segment, Instant)[count];
         TcpFlags[] kinds = [TcpFlags.Ack, TcpFlags.Rst, TcpFlags.Fin | TcpFlags.Ack, TcpFlags.Ack | TcpFlags.Psh,
             TcpFlags.Syn | TcpFlags.Ack, TcpFlags.Rst | TcpFlags.Ack];
         var random = SimRandom.For(99, 1, 2);
@@ -107,7 +107,7 @@ public sealed class RunOnGrainsTests(ClusterFixture fixture)
             var seg = new Segment(0xCB00_7100 + random.NextBelow(256), (ushort)(1024 + random.NextBelow(60000)), server,
                 port, new SeqNum(random.NextU32()), new SeqNum(random.NextU32()), flags, 1000,
                 (ushort)((flags & TcpFlags.Psh) != 0 ? 100 : 0));
-            strays[i] = (seg, Instant.FromMilliseconds(10 + i / 4).Nanoseconds);
+            strays[i] = (seg, Instant.FromMilliseconds(10 + i / 4));
         }
         return strays;
     }

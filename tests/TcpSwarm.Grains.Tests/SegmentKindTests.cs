@@ -39,7 +39,7 @@ public sealed class SegmentKindTests
             paths:
               - { from: one, to: web, latency: { fixed: 10ms } }
             """);
-        var samples = await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await new LocalCluster(scenario).Clock.RunAsync(null, TestContext.Current.CancellationToken);
         var hosts = samples[^1].Hosts;
         long[] Kinds(uint host) => hosts.Single(h => h.Host == host).SentByKind;
 

@@ -16,17 +16,17 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
     {
         var scenario = Scenarios.Load(Scenarios.Mix);
         var local = new LocalCluster(scenario);
-        var expected = await local.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var expected = await local.Clock.RunAsync(null, TestContext.Current.CancellationToken);
 
-        var setup = new RunSetup("three", "test.yaml", Scenarios.Mix, null, null, [], [], fixture.Silos);
+        var setup = new RunSetup("three", new ScenarioText("test.yaml", Scenarios.Mix), fixture.Silos);
         var report = await GrainRun.RunAsync(fixture.Grains, setup, scenario, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(RunStatus.Completed, report.Status);
         Assert.Equal(3, report.Silos);
         Assert.Equal(JsonSerializer.Serialize(RunSummaryBuilder.Build(scenario, expected)),
             JsonSerializer.Serialize(report.Summary));
-        Assert.Equal(local.Scheduler.Windows, report.Windows);
-        Assert.Equal(local.Scheduler.Events, report.Events);
+        Assert.Equal(local.Clock.Windows, report.Windows);
+        Assert.Equal(local.Clock.Events, report.Events);
         Assert.True(report.Cluster.Messages > 100, $"{report.Cluster.Messages} messages between silos");
         Assert.True(report.Cluster.Bytes > 50 * report.Cluster.Messages, $"{report.Cluster.Bytes} bytes");
         Assert.True(report.Cluster.PeakWindowMessages <= 3 * 2, "more than one message per silo pair in a window");
@@ -50,9 +50,9 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
             """;
         var scenario = Scenarios.Load(Flood);
         var local = new LocalCluster(scenario);
-        var expected = await local.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var expected = await local.Clock.RunAsync(null, TestContext.Current.CancellationToken);
 
-        var setup = new RunSetup("idle", "test.yaml", Flood, null, null, [], [], fixture.Silos);
+        var setup = new RunSetup("idle", new ScenarioText("test.yaml", Flood), fixture.Silos);
         var report = await GrainRun.RunAsync(fixture.Grains, setup, scenario, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(RunStatus.Completed, report.Status);

@@ -47,7 +47,7 @@ internal static class Runs
     }
 
     private static readonly Lazy<Task<IReadOnlyList<RunSample>>> BusyRun =
-        new(() => new LocalCluster(Load(Busy)).Scheduler.RunAsync(null, CancellationToken.None));
+        new(() => new LocalCluster(Load(Busy)).Clock.RunAsync(null, CancellationToken.None));
 
     /// <summary>The samples of <see cref="Busy"/>, run once for every test that reads them: the run is deterministic
     /// and its samples are only read. Not cancelled with the first test that asks, which would leave the others a

@@ -1,11 +1,12 @@
 using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains.Wire;
 
 /// <summary>One partition's window, from its silo to the run's clock.</summary>
 [GenerateSerializer, Immutable, Alias("TcpSwarm.PartitionWindow")]
 public readonly record struct PartitionWindowSurrogate(
-    [property: Id(0)] long Events, [property: Id(1)] long NextEventAt, [property: Id(2)] long[] SentArrivals,
+    [property: Id(0)] long Events, [property: Id(1)] Instant NextEventAt, [property: Id(2)] long[] SentArrivals,
     [property: Id(3)] long[] ReceivedArrivals, [property: Id(4)] int Messages, [property: Id(5)] long Bytes);
 
 /// <summary>Converts a <see cref="PartitionWindow"/> to and from its wire form.</summary>
@@ -44,7 +45,7 @@ public sealed class PartitionSampleConverter : IConverter<PartitionSample, Parti
 /// <summary>The whole run at a sampling instant, from the run's clock to the process that started the run.</summary>
 [GenerateSerializer, Immutable, Alias("TcpSwarm.RunSample")]
 public readonly record struct RunSampleSurrogate(
-    [property: Id(0)] long VirtualTimeTicks, [property: Id(1)] HostSample[] Hosts, [property: Id(2)] long Windows,
+    [property: Id(0)] Instant VirtualTime, [property: Id(1)] HostSample[] Hosts, [property: Id(2)] long Windows,
     [property: Id(3)] long Events, [property: Id(4)] long[] SpoofedSyns, [property: Id(5)] long[] Lost);
 
 /// <summary>Converts a <see cref="RunSample"/> to and from its wire form.</summary>
@@ -55,10 +56,10 @@ public sealed class RunSampleConverter : IConverter<RunSample, RunSampleSurrogat
     {
         var attackers = new (long SpoofedSyns, long Lost)[s.SpoofedSyns.Length];
         for (int i = 0; i < attackers.Length; i++) attackers[i] = (s.SpoofedSyns[i], s.Lost[i]);
-        return new RunSample(TimeSpan.FromTicks(s.VirtualTimeTicks), s.Hosts, s.Windows, s.Events, attackers);
+        return new RunSample(s.VirtualTime - Instant.Zero, s.Hosts, s.Windows, s.Events, attackers);
     }
 
     public RunSampleSurrogate ConvertToSurrogate(in RunSample r) =>
-        new(r.VirtualTime.Ticks, [.. r.Hosts], r.Windows, r.Events, [.. r.Attackers.Select(a => a.SpoofedSyns)],
+        new(Instant.Zero + r.VirtualTime, [.. r.Hosts], r.Windows, r.Events, [.. r.Attackers.Select(a => a.SpoofedSyns)],
             [.. r.Attackers.Select(a => a.Lost)]);
 }

@@ -1,4 +1,5 @@
 using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains.Wire;
 
@@ -7,11 +8,12 @@ namespace TcpSwarm.Grains.Wire;
 /// <param name="Sample">The sample at the next sampling instant; null once the run has finished or failed.</param>
 /// <param name="Failure">Why the run cannot go on (a silo lost), in words; null otherwise.</param>
 /// <param name="LostSilo">The silo that was lost, when one was.</param>
-/// <param name="ReachedTicks">Virtual time the last completed window reached, in ticks.</param>
+/// <param name="Reached">Virtual time the last completed window reached; null when the process that started the run
+/// accounts for a loss the clock could not report.</param>
 [GenerateSerializer, Immutable, Alias("TcpSwarm.StepResult")]
 public sealed record StepResult(
     [property: Id(0)] RunSample? Sample, [property: Id(1)] string? Failure, [property: Id(2)] string? LostSilo,
-    [property: Id(3)] long ReachedTicks);
+    [property: Id(3)] Instant? Reached);
 
 /// <summary>A run's totals at its end: windows, events, and what crossed between its silos.</summary>
 [GenerateSerializer, Immutable, Alias("TcpSwarm.RunTotals")]

@@ -2,7 +2,7 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>What a host's window produced for the scheduler: segments on their way to other hosts, and its own wake-ups.</summary>
+/// <summary>What a host's window produced for its partition: segments on their way to other hosts, and its own wake-ups.</summary>
 /// <remarks>Reused from window to window (Clear), so a steady window allocates nothing.</remarks>
 public sealed class HostWindow
 {
@@ -31,10 +31,6 @@ public sealed class EndpointWork
     /// </summary>
     public EndpointStart Start;
     public EndpointOutput Output { get; } = new();
-
-    /// <summary>Told when the work has run, by the endpoint grain that ran it (called one way); null in process.
-    /// </summary>
-    public IWorkDone? Done { get; set; }
 
     /// <summary>The endpoint's socket and session, handed to the grain that runs it when it comes back from being
     /// parked, or back from it when it parks.</summary>

@@ -140,7 +140,7 @@ public sealed class DropsAndEventsTests
             yaml = yaml.Replace(from, to, StringComparison.Ordinal);
         }
         var scenario = Runs.Load(yaml);
-        return (scenario, await new LocalCluster(scenario).Scheduler.RunAsync(null, CancellationToken.None));
+        return (scenario, await new LocalCluster(scenario).Clock.RunAsync(null, CancellationToken.None));
     }
 
     // load/ in the repository this test was built from.

@@ -16,7 +16,7 @@ public sealed class HostTimerQueueTests
     public async Task Every_time_wait_record_has_its_timer_in_the_hosts_queue()
     {
         var cluster = Proxy(TimeSpan.FromSeconds(30));
-        var samples = await cluster.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await cluster.Clock.RunAsync(null, TestContext.Current.CancellationToken);
         var proxy = samples[^1].Hosts.Single(h => h.ClientGroup == 0);
         Assert.InRange(proxy.TimeWait, 2_990, 3_000);        // 100/s for 30 s, none expired, the last few still closing
         Assert.Equal(proxy.TimeWait, cluster.Host(Ipv4.Parse("10.0.0.1")).QueuedHostTimers);
@@ -26,7 +26,7 @@ public sealed class HostTimerQueueTests
     public async Task The_queued_timers_fire_at_their_deadlines_and_leave_the_queue()
     {
         var cluster = Proxy(TimeSpan.FromSeconds(90));
-        var samples = await cluster.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await cluster.Clock.RunAsync(null, TestContext.Current.CancellationToken);
         var at = samples.ToDictionary(s => (int)s.VirtualTime.TotalSeconds,
             s => s.Hosts.Single(h => h.ClientGroup == 0).TimeWait);
         Assert.InRange(at[55], 5_490, 5_500);                // growing: 100/s, none 60 s old yet

@@ -22,7 +22,7 @@ internal static class SessionRuns
         with { Duration = duration, Profile = profile ?? TcpProfile.Default };
 
     public static async Task<IReadOnlyList<RunSample>> Run(Scenario scenario) =>
-        await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        await new LocalCluster(scenario).Clock.RunAsync(null, TestContext.Current.CancellationToken);
 
     public static HostSample Server(RunSample sample) => sample.Hosts.Single(h => h.Host == ServerAddress);
 

@@ -19,7 +19,7 @@ public sealed class WindowRoundsTests
         var scenario = TestScenario.Make([server], [group], [path])
             with { Duration = TimeSpan.FromMilliseconds(100), SampleInterval = TimeSpan.FromMilliseconds(100) };
 
-        var samples = await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await new LocalCluster(scenario).Clock.RunAsync(null, TestContext.Current.CancellationToken);
 
         var client = Assert.Single(samples[^1].Hosts, h => h.Host == group.Addresses.First);
         Assert.InRange(client.Attempts, 14_000, 16_000);         // Poisson: 15,000 ± 8 standard deviations

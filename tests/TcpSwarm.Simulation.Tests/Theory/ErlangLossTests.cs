@@ -67,7 +67,7 @@ public sealed class ErlangLossTests
             Profile = TcpProfile.Default with { TcpSyncookies = 0, TcpMaxSynBacklog = 128 },
         };
         var cluster = new LocalCluster(scenario);
-        var samples = await cluster.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await cluster.Clock.RunAsync(null, TestContext.Current.CancellationToken);
         var from = samples.Single(s => s.VirtualTime == SteadyFrom);
         var to = samples.Single(s => s.VirtualTime == Until);
         long drops = Drops(to, server.Address) - Drops(from, server.Address);

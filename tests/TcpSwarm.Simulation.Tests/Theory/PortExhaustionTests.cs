@@ -31,7 +31,7 @@ public sealed class PortExhaustionTests
         var scenario = TestScenario.Make([server], [group], [TestScenario.Path("proxy", "web", TestScenario.Fixed(1))])
             with { Duration = TimeSpan.FromSeconds(10), Profile = profile };
 
-        var samples = await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await new LocalCluster(scenario).Clock.RunAsync(null, TestContext.Current.CancellationToken);
 
         var clients = samples[^1].Hosts.Where(h => h.Host != server.Address).ToList();
         Assert.Equal(Hosts, clients.Count);

@@ -83,7 +83,7 @@ public sealed class PrunedSynQueueTests
             SampleInterval = TimeSpan.FromSeconds(1),
             Profile = TcpProfile.Default with { TcpSyncookies = 0, TcpMaxSynBacklog = 128 },
         };
-        var samples = await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await new LocalCluster(scenario).Clock.RunAsync(null, TestContext.Current.CancellationToken);
         var steady = samples.Where(s => s.VirtualTime > SteadyFrom && s.VirtualTime <= Until).ToList();
         var from = Host(samples.Single(s => s.VirtualTime == SteadyFrom), server.Address);
         var to = Host(samples.Single(s => s.VirtualTime == Until), server.Address);

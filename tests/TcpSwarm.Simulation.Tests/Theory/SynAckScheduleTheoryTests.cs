@@ -48,7 +48,7 @@ public sealed class SynAckScheduleTheoryTests
             Duration = duration, Profile = profile, Trace = new TraceSpec(1_000_000, 10),
         };
         var cluster = new LocalCluster(scenario);
-        var samples = await cluster.Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        var samples = await cluster.Clock.RunAsync(null, TestContext.Current.CancellationToken);
 
         var sent = cluster.Host(server.Address).Trace.Where(r => r.Sent).ToList();
         var synAcks = sent.Where(r => r.Segment.Flags == (TcpFlags.Syn | TcpFlags.Ack)).Select(r => r.At).ToList();

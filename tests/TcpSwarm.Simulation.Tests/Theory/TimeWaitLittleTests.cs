@@ -21,7 +21,7 @@ public sealed class TimeWaitLittleTests
         ArrivalSpec? arrivals = null, TimeSpan? duration = null)
     {
         var scenario = TestScenario.Proxy(arrivals ?? new ArrivalSpec.Constant(rate), duration ?? Duration, profile);
-        return await new LocalCluster(scenario).Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        return await new LocalCluster(scenario).Clock.RunAsync(null, TestContext.Current.CancellationToken);
     }
 
     private static IEnumerable<long> SteadyTimeWait(IReadOnlyList<RunSample> samples) =>

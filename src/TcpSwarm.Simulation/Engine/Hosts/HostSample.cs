@@ -3,7 +3,7 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>A host's books and gauges at a sampling instant, as plain totals the scheduler can add up.</summary>
+/// <summary>A host's books and gauges at a sampling instant, as plain totals the clock can add up.</summary>
 /// <param name="States">Full sockets per RFC 9293 state (indexed by TcpState); TIME_WAIT and requests are apart.</param>
 /// <param name="FullSockets">Full sockets the host's demultiplexer lists: what the States must add up to.</param>
 /// <param name="Counters">Every TcpExt counter of the host: its tables', its listeners' and its endpoints'.</param>

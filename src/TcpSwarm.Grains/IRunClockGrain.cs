@@ -3,10 +3,10 @@ using TcpSwarm.Simulation.Engine;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>A run's clock: owns its window scheduler, advances virtual time a sampling interval per call over every
+/// <summary>A run's <see cref="RunClock"/> as a grain: advances virtual time a sampling interval per call over every
 /// partition, and stops with an account when a silo of the run is lost.</summary>
-[Alias("TcpSwarm.IRunGrain")]
-public interface IRunGrain : IGrainWithStringKey
+[Alias("TcpSwarm.IRunClockGrain")]
+public interface IRunClockGrain : IGrainWithStringKey
 {
     /// <summary>Registers the run on every silo it uses and prepares its partitions.</summary>
     [Alias("Start")]

@@ -8,6 +8,9 @@ namespace TcpSwarm.Simulation.Engine;
 /// <summary>The hosts one silo owns: their events in one queue, the attackers that flood them, and the segments they
 /// send to hosts elsewhere, handed over once per window.</summary>
 /// <remarks>
+/// A plain object with the steps of a window (<see cref="BeginWindow"/>, <see cref="CollectOutputs"/>,
+/// <see cref="Outbox"/>, <see cref="EndWindow"/>): its driver, the partition grain or <see cref="LocalCluster"/>,
+/// calls them in order and runs the hosts and the exchange between them; the partition calls out to no one.
 /// A host handles its events in (instant, source, per-source sequence) order whatever order they reach this queue in,
 /// and every draw comes from a per-sender stream, so the way hosts are spread over partitions changes no result.
 /// A segment sent in a window arrives at least the lookahead later, in a later window, so what other partitions
@@ -17,7 +20,6 @@ namespace TcpSwarm.Simulation.Engine;
 public sealed partial class HostPartition
 {
     private readonly Scenario _scenario;
-    private readonly IHostInvoker _hosts;
     private readonly Network _network;
     private readonly PartitionMap _map;
     private readonly EventQueue _queue = new();
@@ -30,14 +32,13 @@ public sealed partial class HostPartition
     private readonly Instant _end;
     private long _injected;
 
-    public HostPartition(Scenario scenario, Network network, PartitionMap map, int index, IHostInvoker hosts)
+    public HostPartition(Scenario scenario, Network network, PartitionMap map, int index)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(map);
         _scenario = scenario;
         _network = network;
         _map = map;
-        _hosts = hosts;
         Index = index;
         _end = Instant.FromSeconds(scenario.Duration.TotalSeconds);
         Hosts = map.HostsOf(index);

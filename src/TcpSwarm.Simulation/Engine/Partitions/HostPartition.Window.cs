@@ -3,16 +3,22 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
+/// <remarks>The steps of one window, in the order its driver calls them (docs/architecture.md, "A window, top to
+/// bottom"): <see cref="BeginWindow"/>, the hosts run their batches, <see cref="CollectOutputs"/>, each
+/// <see cref="Outbox"/> goes to its partition, <see cref="EndWindow"/>.</remarks>
 public sealed partial class HostPartition
 {
-    private readonly List<Task<long>> _deliveries = [];
+    private long[] _receivedBefore = [];
+    private long _windowEvents;
 
-    /// <summary>Runs this partition's hosts for one window: its attackers' SYNs, the events due before
-    /// <paramref name="windowEnd"/>, then hands each other partition what was sent to its hosts.</summary>
-    public async ValueTask<PartitionWindow> RunWindowAsync(Instant windowEnd, IArrivalExchange exchange)
+    /// <summary>Begins the window ending at <paramref name="windowEnd"/>: closes the books on earlier windows'
+    /// deliveries, lets the attackers send their SYNs, and puts every event due before the end in its host's batch.
+    /// </summary>
+    /// <returns>The batches of the hosts with events, in address order; the partition's own, to be run and then
+    /// collected with <see cref="CollectOutputs"/> before the next window.</returns>
+    public IReadOnlyList<HostBatch> BeginWindow(Instant windowEnd)
     {
-        ArgumentNullException.ThrowIfNull(exchange);
-        var received = (long[])_received.Clone();                 // every earlier window's deliveries are in
+        _receivedBefore = (long[])_received.Clone();              // every earlier window's deliveries are in
         for (int p = 0; p < _early.Length; p++)
         {
             _received[p] += _early[p];
@@ -37,28 +43,16 @@ public sealed partial class HostPartition
             }
         }
         Events += events;
-        if (_due.Count > 0) await RunHosts(windowEnd);
-        var (messages, bytes, remoteNext) = await Exchange(exchange, windowEnd);
-        var next = Instant.Min(NextEventAt(), remoteNext);
-        return new PartitionWindow(events, next.Nanoseconds, (long[])_sent.Clone(), received, messages, bytes);
-    }
-
-    // The host's batch for this window, listed as due the first time it gets an event.
-    private HostBatch Batch(uint host)
-    {
-        if (!_batches.TryGetValue(host, out var batch))
-        {
-            batch = new HostBatch { Host = host };
-            _batches.Add(host, batch);
-        }
-        if (batch.Events.Count == 0) _due.Add(batch);
-        return batch;
-    }
-
-    private async ValueTask RunHosts(Instant windowEnd)
-    {
+        _windowEvents = events;
         _due.Sort((a, b) => a.Host.CompareTo(b.Host));
-        await _hosts.RunWindowAsync(_due, windowEnd);
+        return _due;
+    }
+
+    /// <summary>Takes what the hosts produced in the window: arrivals for this partition's hosts and their own wake-ups
+    /// into the queue, arrivals for other partitions' hosts into those partitions' outboxes; the batches are emptied
+    /// for the next window.</summary>
+    public void CollectOutputs()
+    {
         foreach (var batch in _due)                               // address order: the queue's ties stay put
         {
             foreach (var a in batch.Output.Arrivals)
@@ -74,24 +68,37 @@ public sealed partial class HostPartition
         _due.Clear();
     }
 
-    // One message per partition with arrivals for it, all at once; the window ends when every receiver holds them.
-    private async ValueTask<(int Messages, long Bytes, Instant Next)> Exchange(IArrivalExchange exchange,
-        Instant windowEnd)
+    /// <summary>This window's arrivals for partition <paramref name="to"/>'s hosts (empty: none, and no message);
+    /// the partition's own list until <see cref="EndWindow"/>, so a receiver reads it before then.</summary>
+    public IReadOnlyList<Arrival> Outbox(int to) => _outbox[to];
+
+    /// <summary>Ends the window once every receiver holds its outbox: counts what was sent and gives the clock the
+    /// window's figures.</summary>
+    /// <param name="messages">Messages the driver sent to other partitions (one per outbox with arrivals).</param>
+    /// <param name="bytes">Bytes of those messages (0 in process).</param>
+    public PartitionWindow EndWindow(int messages, long bytes)
     {
-        var next = Instant.Never;
-        _deliveries.Clear();
+        var next = NextEventAt();                                 // arrivals delivered meanwhile included
         for (int p = 0; p < _outbox.Length; p++)
         {
             var box = _outbox[p];
-            if (box.Count == 0) continue;
             foreach (var a in box) next = Instant.Min(next, a.Event.At);
             _sent[p] += box.Count;
-            _deliveries.Add(exchange.SendAsync(Index, p, windowEnd, box).AsTask());
+            box.Clear();
         }
-        if (_deliveries.Count == 0) return (0, 0, next);
-        var bytes = await Task.WhenAll(_deliveries);
-        foreach (var box in _outbox) box.Clear();
-        return (_deliveries.Count, bytes.Sum(), next);
+        return new PartitionWindow(_windowEvents, next, (long[])_sent.Clone(), _receivedBefore, messages, bytes);
+    }
+
+    // The host's batch for this window, listed as due the first time it gets an event.
+    private HostBatch Batch(uint host)
+    {
+        if (!_batches.TryGetValue(host, out var batch))
+        {
+            batch = new HostBatch { Host = host };
+            _batches.Add(host, batch);
+        }
+        if (batch.Events.Count == 0) _due.Add(batch);
+        return batch;
     }
 
     // Spoofed SYNs leave on the attacker's schedule; each lands at least the lookahead later, in a later window.
@@ -134,26 +141,14 @@ public sealed partial class HostPartition
         }
     }
 
-    /// <summary>This partition's hosts' samples (address order) and its attackers' counts, zero for the others.
-    /// </summary>
-    public async ValueTask<PartitionSample> SampleAsync(Instant now)
+    /// <summary>This partition's part of a sample: its hosts' samples (address order, read by the driver) and its
+    /// attackers' counts, zero for the others.</summary>
+    public PartitionSample Sample(IReadOnlyList<HostSample> hosts)
     {
-        var hosts = await _hosts.SampleAsync(Hosts, now);
         var attackers = new (long SpoofedSyns, long Lost)[_scenario.Attackers.Count];
         foreach (var a in _attackers) attackers[a.Index] = (a.Sent, a.Lost);
         var received = new long[_received.Length];
         for (int p = 0; p < received.Length; p++) received[p] = _received[p] + _early[p];
         return new PartitionSample(hosts, attackers, received);
     }
-
-    /// <summary>The run is over: its hosts may go.</summary>
-    public ValueTask ForgetAsync() => _hosts.ForgetAsync(Hosts);
-
-    /// <summary>Every traced segment of this partition's hosts, host by host in address order.</summary>
-    public ValueTask<IReadOnlyList<TraceRecord>> TraceAsync() => _hosts.TraceAsync(Hosts);
 }
-
-/// <summary>One partition's part of a sample: its hosts, its attackers, and the arrivals it has received so far.
-/// </summary>
-public sealed record PartitionSample(IReadOnlyList<HostSample> Hosts, IReadOnlyList<(long SpoofedSyns, long Lost)> Attackers,
-    long[] ReceivedArrivals);

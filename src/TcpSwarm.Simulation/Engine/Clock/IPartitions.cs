@@ -2,7 +2,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>A run's partitions as its clock sees them: one per silo, each running its hosts' windows.</summary>
+/// <summary>A run's partitions as its <see cref="RunClock"/> sees them: one per silo, each running its hosts' windows.
+/// </summary>
 /// <remarks>Every call covers all partitions at once and answers in partition order; the clock calls again only
 /// after the previous call has completed everywhere, which is the barrier between windows.</remarks>
 public interface IPartitions
@@ -10,8 +11,8 @@ public interface IPartitions
     /// <summary>How many partitions the run's hosts are spread over.</summary>
     int Count { get; }
 
-    /// <summary>Each partition's first event, in ns (<see cref="long.MaxValue"/>: none).</summary>
-    ValueTask<IReadOnlyList<long>> FirstEventsAsync();
+    /// <summary>Each partition's first event (<see cref="Instant.Never"/>: none).</summary>
+    ValueTask<IReadOnlyList<Instant>> FirstEventsAsync();
 
     /// <summary>Runs one window on every partition, with its exchange of arrivals between partitions.</summary>
     ValueTask<IReadOnlyList<PartitionWindow>> RunWindowAsync(Instant windowEnd);

@@ -2,7 +2,7 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-public sealed partial class WindowScheduler
+public sealed partial class RunClock
 {
     private readonly List<RunSample> _samples = [];
     private Instant _nextSample;
@@ -32,7 +32,7 @@ public sealed partial class WindowScheduler
         {
             _started = true;
             _nextSample = Instant.Zero + _scenario.SampleInterval;
-            foreach (var first in await _partitions.FirstEventsAsync()) _next = Instant.Min(_next, new Instant(first));
+            foreach (var first in await _partitions.FirstEventsAsync()) _next = Instant.Min(_next, first);
         }
         while (!Finished)
         {

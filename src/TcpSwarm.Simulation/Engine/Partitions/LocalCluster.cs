@@ -9,9 +9,10 @@ namespace TcpSwarm.Simulation.Engine;
 /// <remarks>
 /// The grains run exactly these runtimes; tests compare this cluster's results with the grains' byte for byte, so the
 /// grain layer is shown to add nothing and lose nothing, and with several partitions against one, so spreading hosts
-/// over silos is shown to change nothing. Partitions run one after another, exchanging arrivals directly.
+/// over silos is shown to change nothing. Partitions run one after another, exchanging arrivals directly; each one's
+/// window takes the same steps, in the same order, as the partition grain's (docs/architecture.md).
 /// </remarks>
-public sealed class LocalCluster : IPartitions, IArrivalExchange
+public sealed class LocalCluster : IPartitions
 {
     private readonly HostPartition[] _partitions;
     private readonly LocalHosts[] _hosts;
@@ -34,14 +35,14 @@ public sealed class LocalCluster : IPartitions, IArrivalExchange
         for (int p = 0; p < partitions; p++)
         {
             _hosts[p] = new LocalHosts(scenario, Network, Map.HostsOf(p));
-            _partitions[p] = new HostPartition(scenario, Network, Map, p, _hosts[p]);
+            _partitions[p] = new HostPartition(scenario, Network, Map, p);
         }
-        Scheduler = new WindowScheduler(scenario, this);
+        Clock = new RunClock(scenario, this);
     }
 
     public Network Network { get; }
     public PartitionMap Map { get; }
-    public WindowScheduler Scheduler { get; }
+    public RunClock Clock { get; }
     public int Count => _partitions.Length;
 
     public HostRuntime Host(uint address) => _hosts[Map.Of(address)].Host(address);
@@ -52,33 +53,43 @@ public sealed class LocalCluster : IPartitions, IArrivalExchange
     /// <summary>Puts a segment on its way to its destination host as if the network delivered it then.</summary>
     public void Inject(in Segment seg, Instant arrivesAt) => _partitions[Map.Of(seg.DstAddr)].Inject(in seg, arrivesAt);
 
-    public ValueTask<IReadOnlyList<long>> FirstEventsAsync() =>
-        ValueTask.FromResult<IReadOnlyList<long>>([.. _partitions.Select(p => p.NextEventAt().Nanoseconds)]);
+    public ValueTask<IReadOnlyList<Instant>> FirstEventsAsync() =>
+        ValueTask.FromResult<IReadOnlyList<Instant>>([.. _partitions.Select(p => p.NextEventAt())]);
 
     public async ValueTask<IReadOnlyList<PartitionWindow>> RunWindowAsync(Instant windowEnd)
     {
         var results = new PartitionWindow[_partitions.Length];
-        for (int p = 0; p < results.Length; p++) results[p] = await _partitions[p].RunWindowAsync(windowEnd, this);
+        for (int p = 0; p < results.Length; p++)
+        {
+            var partition = _partitions[p];
+            var batches = partition.BeginWindow(windowEnd);
+            if (batches.Count > 0) await _hosts[p].RunWindowAsync(batches, windowEnd);
+            partition.CollectOutputs();
+            int messages = 0;
+            for (int to = 0; to < _partitions.Length; to++)
+            {
+                var arrivals = partition.Outbox(to);
+                if (arrivals.Count == 0) continue;
+                _partitions[to].Deliver(p, windowEnd, arrivals);
+                messages++;
+            }
+            results[p] = partition.EndWindow(messages, 0);
+        }
         return results;
     }
 
     public async ValueTask<IReadOnlyList<PartitionSample>> SampleAsync(Instant now)
     {
         var samples = new PartitionSample[_partitions.Length];
-        for (int p = 0; p < samples.Length; p++) samples[p] = await _partitions[p].SampleAsync(now);
+        for (int p = 0; p < samples.Length; p++)
+            samples[p] = _partitions[p].Sample(await _hosts[p].SampleAsync(_partitions[p].Hosts, now));
         return samples;
     }
 
     public async ValueTask<IReadOnlyList<TraceRecord>> TraceAsync()
     {
         var records = new List<TraceRecord>();
-        foreach (var p in _partitions) records.AddRange(await p.TraceAsync());
+        for (int p = 0; p < _partitions.Length; p++) records.AddRange(await _hosts[p].TraceAsync(_partitions[p].Hosts));
         return records;
-    }
-
-    public ValueTask<long> SendAsync(int from, int to, Instant window, IReadOnlyList<Arrival> arrivals)
-    {
-        _partitions[to].Deliver(from, window, arrivals);
-        return ValueTask.FromResult(0L);
     }
 }

@@ -1,23 +1,24 @@
 using TcpSwarm.Grains.Wire;
 using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>A thin shell around a run's <see cref="WindowScheduler"/>: the clock that drives every partition's windows,
-/// and stops at the last completed window when a silo of the run is lost (docs/architecture.md).</summary>
+/// <summary>A thin shell around a run's <see cref="RunClock"/>, which drives every partition's windows; stops at the last
+/// completed window when a silo of the run is lost (docs/architecture.md).</summary>
 /// <remarks>It must not go on after a loss: Orleans would re-activate the lost hosts elsewhere with empty state
 /// (the placement director refuses to), and the books would silently lose what they held.</remarks>
 [RunPlacement]
-public sealed class RunGrain(RunRegistry runs, IRunPacing pacing, IClusterMembershipService membership)
-    : Grain, IRunGrain
+public sealed class RunClockGrain(RunRegistry runs, IRunPacing pacing, IClusterMembershipService membership)
+    : Grain, IRunClockGrain
 {
-    private WindowScheduler? _clock;
+    private RunClock? _clock;
     private GrainPartitions? _partitions;
     private ClusterWatch? _watch;
     private RunSetup? _setup;
     private StepResult? _failure;
 
-    private WindowScheduler Clock =>
+    private RunClock Started =>
         _clock ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was not started");
 
     public async Task StartAsync(RunSetup setup)
@@ -29,17 +30,17 @@ public sealed class RunGrain(RunRegistry runs, IRunPacing pacing, IClusterMember
         _watch = new ClusterWatch(membership, context.Silos, pacing.For(context.Scenario));
         _partitions = new GrainPartitions(GrainFactory, setup);
         await _partitions.PrepareAsync();
-        _clock = new WindowScheduler(context.Scenario, _partitions);
+        _clock = new RunClock(context.Scenario, _partitions);
     }
 
     public async Task<Immutable<StepResult>> StepAsync()
     {
         if (_failure is not null) return new(_failure);
-        var clock = Clock;
+        var clock = Started;
         try
         {
             var sample = await clock.StepAsync(_watch);
-            return new(new StepResult(sample, null, null, (clock.Now - Tcp.Instant.Zero).Ticks));
+            return new(new StepResult(sample, null, null, clock.Now));
         }
         catch (Exception e)
         {
@@ -47,10 +48,10 @@ public sealed class RunGrain(RunRegistry runs, IRunPacing pacing, IClusterMember
             var lost = await _watch!.LostSiloAsync(ClusterFault(e) ? 300 : 0);
             if (lost is null) throw;
             int partition = _setup!.Silos.ToList().IndexOf(lost);
-            var reached = clock.Now - Tcp.Instant.Zero;
+            var reached = clock.Now;
             _failure = new StepResult(null,
                 $"silo {lost} (partition {partition} of {_setup.Silos.Length}) left the cluster; the run stopped at " +
-                $"the last completed window, {reached.TotalSeconds:0.###} s of virtual time", lost, reached.Ticks);
+                $"the last completed window, {reached.Seconds:0.###} s of virtual time", lost, reached);
             return new(_failure);
         }
     }
@@ -60,7 +61,7 @@ public sealed class RunGrain(RunRegistry runs, IRunPacing pacing, IClusterMember
 
     public async Task<Immutable<RunTotals>> FinishAsync()
     {
-        var clock = Clock;
+        var clock = Started;
         int before = clock.Samples.Count;
         if (_failure is null) await clock.FinishAsync(_watch);
         var last = clock.Samples.Count > before ? clock.Samples[^1] : null;
@@ -70,7 +71,7 @@ public sealed class RunGrain(RunRegistry runs, IRunPacing pacing, IClusterMember
     }
 
     public async Task<Immutable<TraceRecord[]>> TraceAsync() =>
-        _failure is not null ? new([]) : new([.. await Clock.TraceAsync()]);
+        _failure is not null ? new([]) : new([.. await Started.TraceAsync()]);
 
     public async Task StopAsync()
     {

@@ -4,7 +4,8 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Simulation.Engine;
 
 /// <summary>The run's clock, conservative windowed synchronisation (docs/virtual-time.md): advances virtual time in
-/// windows no longer than the lookahead, over every partition at once.</summary>
+/// windows no longer than the lookahead, over every partition at once, and takes the samples. On a cluster it lives in
+/// the run's <c>RunClockGrain</c>; without one, in <see cref="LocalCluster"/>.</summary>
 /// <remarks>
 /// Every segment takes at least the lookahead L to arrive, so a segment sent in a window lands in a later one and
 /// every host can run its window's events in order without waiting for anyone. A window starts at the earliest event
@@ -13,7 +14,7 @@ namespace TcpSwarm.Simulation.Engine;
 /// window the clock checks the barrier's books: what every partition received from every other one is exactly what
 /// that one sent.
 /// </remarks>
-public sealed partial class WindowScheduler
+public sealed partial class RunClock
 {
     private readonly Scenario _scenario;
     private readonly IPartitions _partitions;
@@ -22,7 +23,7 @@ public sealed partial class WindowScheduler
     private readonly long[][] _sent;
     private Instant _next = Instant.Never;
 
-    public WindowScheduler(Scenario scenario, IPartitions partitions)
+    public RunClock(Scenario scenario, IPartitions partitions)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(partitions);
@@ -59,7 +60,7 @@ public sealed partial class WindowScheduler
             var r = results[p];
             CheckReceived(p, r.ReceivedArrivals);
             Events += r.Events;
-            next = Instant.Min(next, new Instant(r.NextEventAt));
+            next = Instant.Min(next, r.NextEventAt);
             messages += r.Messages;
             bytes += r.Bytes;
         }

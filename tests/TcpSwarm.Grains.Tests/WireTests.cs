@@ -1,0 +1,56 @@
+using TcpSwarm.Simulation.Engine;
+using TcpSwarm.Tcp;
+
+namespace TcpSwarm.Grains.Tests;
+
+/// <summary>What crosses between silos: virtual time as the model's Instant, exactly and as compactly as a bare count of
+/// nanoseconds; work handed over by reference, never.</summary>
+[Collection(nameof(ClusterCollection))]
+public sealed class WireTests(ClusterFixture fixture)
+{
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L)]
+    [InlineData(10_000_000_123L)]
+    [InlineData(long.MaxValue)]
+    [InlineData(-1L)]
+    public void An_instant_crosses_exactly_and_grows_as_a_long_does(long nanoseconds)
+    {
+        var serializer = fixture.Serializer;
+        var wire = serializer.SerializeToArray(new Instant(nanoseconds));
+        Assert.Equal(new Instant(nanoseconds), serializer.Deserialize<Instant>(wire));
+        // The value's own bytes, past the message's type header: a variable-length integer, as a long's.
+        Assert.Equal(serializer.SerializeToArray(nanoseconds).Length - serializer.SerializeToArray(0L).Length,
+            wire.Length - serializer.SerializeToArray(Instant.Zero).Length);
+    }
+
+    [Fact]
+    public void An_instant_inside_a_message_crosses_exactly()
+    {
+        var window = new PartitionWindow(7, Instant.Never, [1, 2], [3, 4], 1, 99);
+        var back = fixture.Serializer.Deserialize<PartitionWindow>(fixture.Serializer.SerializeToArray(window))!;
+        Assert.Equal(window.NextEventAt, back.NextEventAt);
+        Assert.Equal(window.SentArrivals, back.SentArrivals);
+    }
+
+    [Fact]
+    public void An_instant_keeps_the_references_after_it_in_step()
+    {
+        long[] shared = [1, 2, 3];
+        var message = (new Instant(42), (object)shared, (object)shared, new Instant(long.MaxValue));
+        var back = fixture.Serializer.Deserialize<(Instant, object, object, Instant)>(
+            fixture.Serializer.SerializeToArray(message));
+        Assert.Equal(message.Item1, back.Item1);
+        Assert.Same(back.Item2, back.Item3);                                  // one array, still one
+        Assert.Equal(shared, (long[])back.Item2);
+        Assert.Equal(message.Item4, back.Item4);
+    }
+
+    [Fact]
+    public void A_handover_refuses_to_leave_the_silo()
+    {
+        var handover = new Handover<HostBatch>(new HostBatch { Host = 1 }, new OneWayRound());
+        var refusal = Assert.Throws<InvalidOperationException>(() => fixture.Serializer.SerializeToArray(handover));
+        Assert.Contains("one silo", refusal.Message, StringComparison.Ordinal);
+    }
+}
