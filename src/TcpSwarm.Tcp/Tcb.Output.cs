@@ -32,13 +32,18 @@ public sealed partial class Tcb
     private void Transmit(Instant now, ref TcbStep step)
     {
         var before = _sndNxt;
-        while (step.Sends.Length < StepCapacity && SendSegment(now, ref step)) { }
+        _burst = 0;
+        while (step.Sends.Length < StepCapacity && SendSegment(now, ref step)) _burst++;
+        _burst = 0;
         if (_sndNxt != before) ScheduleLossProbe(now, advancingRto: false, ref step);
     }
 
     // One segment from _sendFrom: at most one MSS, inside the initial window and the peer's window. PSH marks the one
-    // that empties the send queue; the FIN rides on it (tcp_send_fin onto the unsent tail) or goes alone. The FIN is
-    // never held back by a window: with no zero-window probing, holding it could stall the close for ever.
+    // that empties the send queue (tcp_push's tcp_mark_push on the tail); the FIN rides on it (tcp_send_fin onto the
+    // unsent tail) or goes alone. The FIN is never held back by a window: with no zero-window probing, holding it could
+    // stall the close for ever. A burst of several segments is one TSO packet in Linux, and __tcp_transmit_skb forces
+    // PSH on every packet of more than one MSS (tcp_skb_pcount > 1, since 5.6): GSO leaves it on the last piece, so
+    // the last segment of a window-limited burst carries PSH too.
     private bool SendSegment(Instant now, ref TcbStep step)
     {
         var from = _sendFrom;
@@ -51,6 +56,7 @@ public sealed partial class Tcb
             if (room <= 0) return false;
             length = Math.Min(Math.Min(_mss, queued), room);
             if (length == queued) flags |= _finQueued ? TcpFlags.Psh | TcpFlags.Fin : TcpFlags.Psh;
+            else if (_burst > 0 && (room - length <= 0 || step.Sends.Length + 1 >= StepCapacity)) flags |= TcpFlags.Psh;
         }
         else if (queued == 0 && _finQueued) flags |= TcpFlags.Fin;
         else return false;

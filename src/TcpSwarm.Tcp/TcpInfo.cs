@@ -10,7 +10,7 @@ namespace TcpSwarm.Tcp;
 /// <param name="RcvWscale">tcpi_rcv_wscale.</param>
 /// <param name="RtoUs">tcpi_rto, microseconds, backoff included.</param>
 /// <param name="AtoUs">tcpi_ato, microseconds.</param>
-/// <param name="SndMss">tcpi_snd_mss: the segment size the model sends (Linux would subtract timestamps' 12).</param>
+/// <param name="SndMss">tcpi_snd_mss: the segment size sent (mss_cache: 1448 on a 1460 MSS with timestamps).</param>
 /// <param name="RcvMss">tcpi_rcv_mss: the guess at the peer's segment size.</param>
 /// <param name="Unacked">tcpi_unacked: segments in flight.</param>
 /// <param name="LastDataSentMs">tcpi_last_data_sent: milliseconds since data was last sent.</param>

@@ -7,7 +7,8 @@ namespace TcpSwarm.Tcp.Tests.Tcbs;
 
 public sealed class DataTests
 {
-    private static readonly TcpProfile Linux618 = TcpProfile.Named("linux-6.18");
+    // Without timestamps, so that full segments are the 1460-byte MSS (with them Linux sends 1448; SendPathLadderTests).
+    private static readonly TcpProfile Linux618 = TcpProfile.Named("linux-6.18") with { TcpTimestamps = 0 };
 
     private static string Full(uint seq, uint ack) => Seg(TcpFlags.Ack, seq, ack, len: 1460);
 
@@ -54,7 +55,7 @@ public sealed class DataTests
             Arrives(   40,  S2C, Full(seq: 13761, ack: 11241),            Established,  Established),
             Arrives(   40,  S2C, Full(seq: 15221, ack: 11241),            Established,  Established),
             Arrives(   40,  S2C, Full(seq: 16681, ack: 11241),            Established,  Established),
-            Arrives(   40,  S2C, Full(seq: 18141, ack: 11241),            Established,  Established),
+            Arrives(   40,  S2C, Data(seq: 18141, ack: 11241, len: 1460), Established,  Established),   // TSO's PSH
             Arrives(   50,  C2S, Ack(seq: 11241, ack: 6461),              Established,  Established),
             Arrives(   50,  C2S, Ack(seq: 11241, ack: 7921),              Established,  Established),
             Arrives(   50,  C2S, Ack(seq: 11241, ack: 9381),              Established,  Established),
