@@ -14,7 +14,8 @@ public sealed partial class Tcb
         {
             case TcbTimer.Retransmit when _rtxArmed:
                 _rtxArmed = false;
-                if (_probeArmed) LossProbe(now, ref step);
+                if (_probe0Armed) ProbeTimer(now, ref step);                        // Tcb.Probe0.cs
+                else if (_probeArmed) LossProbe(now, ref step);
                 else RetransmitTimeout(now, ref step);
                 break;
             case TcbTimer.DelayedAck when _delAckArmed:
@@ -140,14 +141,14 @@ public sealed partial class Tcb
     private void ArmRetransmit(Instant at, ref TcbStep step)
     {
         _rtxArmed = true;
-        _probeArmed = false;
+        _probeArmed = _probe0Armed = false;
         step.Retransmit = TimerEdit.Set(at);
     }
 
     private void CancelRetransmit(ref TcbStep step)
     {
         if (!_rtxArmed) return;
-        _rtxArmed = _probeArmed = false;
+        _rtxArmed = _probeArmed = _probe0Armed = false;
         step.Retransmit = TimerEdit.Cancel;
     }
 

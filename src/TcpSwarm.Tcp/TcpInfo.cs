@@ -23,11 +23,14 @@ namespace TcpSwarm.Tcp;
 /// <param name="BytesReceived">tcpi_bytes_received.</param>
 /// <param name="AdvMss">tcpi_advmss: the MSS we announce (the route's, clamped by TCP_MAXSEG; timestamps not
 /// subtracted).</param>
+/// <param name="Probes">tcpi_probes: zero-window probes sent since the peer last answered (icsk_probes_out).</param>
+/// <param name="BusyTimeUs">tcpi_busy_time: microseconds with data queued or in flight (the chronographs' sum).</param>
+/// <param name="RwndLimitedUs">tcpi_rwnd_limited: microseconds the peer's window held data back.</param>
 public readonly record struct TcpInfo(
     TcpState State, byte CaState, byte Retransmits, byte Backoff, byte Options, byte SndWscale, byte RcvWscale,
     long RtoUs, long AtoUs, int SndMss, int RcvMss, int Unacked, long LastDataSentMs, long LastDataRecvMs,
     long LastAckRecvMs, long RttUs, int SndCwnd, int TotalRetrans, long BytesAcked, long BytesReceived,
-    int AdvMss)
+    int AdvMss, byte Probes, long BusyTimeUs, long RwndLimitedUs)
 {
     public const byte OptTimestamps = 1, OptSack = 2, OptWscale = 4;
 }
