@@ -13,8 +13,8 @@ namespace TcpSwarm.Tcp;
 //   one segment per ACK until the ACK jumps past what the receiver kept. RACK-TLP's tail loss probe is modelled
 //   (Tcb.LossProbe.cs). Loss then costs a probe or an RTO where Linux would often recover in one RTT; data transfer
 //   timing under loss is not what TcpSwarm measures (docs/model.md).
-// - Payload (bytes are counts), Nagle, window autotuning and zero-window probing: the advertised window stays
-//   profile.ReceiveWindow whatever the application leaves unread. Of the delayed-ACK engine (Tcb.DelayedAck.cs), the
+// - Payload (bytes are counts), Nagle and window autotuning: our window stays profile.ReceiveWindow whatever the
+//   application leaves unread (a peer's shut window is probed: Tcb.Probe0.cs). Of the delayed-ACK engine (Tcb.DelayedAck.cs), the
 //   ACK that tcp_cleanup_rbuf sends when the application reads is left out, and SACK compression of duplicate ACKs.
 // - RTT: one timed segment per flight (RFC 6298 with Karn), not Linux's per-ACK samples from timestamps.
 // - Keepalive, TCP_LINGER2, ICMP errors and the orphan limits of tcp_out_of_resources.
