@@ -135,7 +135,7 @@ public sealed class RunnerTests
     [InlineData("+0 `ethtool -K tun0 tso off`",
         "the command `ethtool -K tun0 tso off` (only sysctl settings and defaults.sh)")]
     [InlineData("+0 %{ print(tcpi_rtt) }%", "in %{ }%: the statement 'print(tcpi_rtt)' (only assert)")]
-    [InlineData("+0 %{ assert tcpi_probes == 0 }%", "in %{ }%: the name tcpi_probes")]
+    [InlineData("+0 %{ assert tcpi_sndbuf_limited == 0 }%", "in %{ }%: the name tcpi_sndbuf_limited")]
     [InlineData("+0 poll([{fd=4, events=POLLIN}], 1, 0) = 0", "the system call poll()")]
     public void A_construct_outside_the_model_is_unsupported_at_its_line_never_a_pass(string line, string what)
     {
