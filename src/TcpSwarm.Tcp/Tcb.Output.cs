@@ -61,7 +61,7 @@ public sealed partial class Tcb
             if (room <= 0) return false;
             length = Math.Min(Math.Min(_mss, queued), room);
             int window = (_sndUna + _sndWnd) - from;
-            if (from < _sndNxt) length = Math.Min(length, window);    // a resend is cut to the window (tcp_retransmit_skb)
+            if (from < _sndNxt) length = Math.Min(length, window);    // a resend is cut to it (tcp_retransmit_skb)
             if (length <= 0 || length > window) return false;
             bool nextWaits = room - length <= 0 || step.Sends.Length + 1 >= StepCapacity
                 || from + length + Math.Min(_mss, queued - length) > _sndUna + _sndWnd;

@@ -107,7 +107,8 @@ internal sealed partial class Play
         }
         if ((level, name) != (SolSocket, 4))
             throw DrillStop.Unsupported(s.Line,
-                $"getsockopt {s.Args[2]} (SO_ERROR, SO_SNDBUF, TCP_MAXSEG, TCP_USER_TIMEOUT; tcpi_* fields in %{{ }}%)");
+                $"getsockopt {s.Args[2]} (SO_ERROR, SO_SNDBUF, TCP_MAXSEG, TCP_USER_TIMEOUT; "
+                + "tcpi_* fields in %{ }%)");
         long error = 0;
         if (sock.Conn is { Error: not TcpError.None, ErrorReported: false } c)
         {
