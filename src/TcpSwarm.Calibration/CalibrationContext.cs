@@ -2,7 +2,6 @@ using System.Globalization;
 using TcpSwarm.Calibration.Kernel;
 using TcpSwarm.Scenarios;
 using TcpSwarm.Simulation.Engine;
-using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Calibration;
 
@@ -73,18 +72,4 @@ internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, Calibration
     }
 
     public static string Sysctl(int value) => value.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>A finished simulator run: its hosts (for their traces) and its samples.</summary>
-internal sealed record SimulatedRun(LocalCluster Cluster, IReadOnlyList<RunSample> Samples)
-{
-    public HostSample Host(RunSample sample, string address)
-    {
-        var host = Tcp.Ipv4.Parse(address);
-        return sample.Hosts.Single(h => h.Host == host);
-    }
-
-    public HostSample Last(string address) => Host(Samples[^1], address);
-
-    public RunSample At(TimeSpan time) => Samples.Single(s => s.VirtualTime == time);
 }

@@ -2,7 +2,7 @@ using TcpSwarm.Grains.Wire;
 using TcpSwarm.Scenarios;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Model;
-using NetworkModel = TcpSwarm.Simulation.Network.Network;
+using TcpSwarm.Simulation.Paths;
 
 namespace TcpSwarm.Grains;
 
@@ -22,7 +22,7 @@ public sealed class RunRegistry
         lock (_gate)
         {
             if (_runs.TryGetValue(runId, out var known)) return known;
-            var context = new RunContext(runId, scenario, new NetworkModel(scenario), new PartitionMap(scenario,
+            var context = new RunContext(runId, scenario, new Network(scenario), new PartitionMap(scenario,
                 silos.Count), silos);
             _runs[runId] = context;
             return context;
@@ -68,7 +68,7 @@ public sealed class RunRegistry
 
 /// <summary>One run as its grains see it: the scenario, the network model built from it, which partition owns each
 /// host, and each partition's silo (its parsable address).</summary>
-public sealed record RunContext(string RunId, Scenario Scenario, NetworkModel Network, PartitionMap Map,
+public sealed record RunContext(string RunId, Scenario Scenario, Network Network, PartitionMap Map,
     IReadOnlyList<string> Silos)
 {
     /// <summary>The silo that holds a host's grains and its endpoints'.</summary>

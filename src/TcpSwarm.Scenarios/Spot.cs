@@ -7,6 +7,3 @@ internal readonly record struct Spot(string File, int Line, int Column)
 {
     public static Spot Of(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 }
-
-/// <summary>A scalar to read: its text, where it came from and the field to name in a problem.</summary>
-internal sealed record ScalarValue(string Text, Spot At, string Field);

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using StackExchange.Redis;
 using TcpSwarm.Grains.Wire;
-using TcpSwarm.Scenarios;
 using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Results;
 
@@ -236,7 +235,3 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
         _redis?.Dispose();
     }
 }
-
-/// <summary>A scenario as the user gave it: its file's name, its text and the command line's overrides, which every
-/// silo of a cluster reads again exactly so.</summary>
-public sealed record ScenarioSource(string FileLabel, string Text, ScenarioOverrides Overrides);

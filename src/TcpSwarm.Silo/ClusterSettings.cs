@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace TcpSwarm.Silo;
 
 /// <summary>Where a cluster's membership lives and what the cluster is called: a Redis server, or localhost
@@ -24,12 +22,3 @@ public sealed record ClusterSettings(RedisMembership? Redis, string ClusterId, i
     /// <summary>Where membership lives, in words safe to print (no password).</summary>
     public string Describe() => Redis is { } r ? $"Redis at {r.Endpoints}" : "localhost clustering on 127.0.0.1";
 }
-
-/// <summary>One silo process: its cluster, its ports, the address it advertises, and how fast a lost peer is noticed.
-/// </summary>
-/// <param name="Advertise">The address other silos and clients reach this one at; null: 127.0.0.1, and the silo and
-/// gateway ports bind to 127.0.0.1 only. Given: they bind to every interface (a container's).</param>
-/// <param name="ProbeTimeout">Membership's probe timeout; null: Orleans' default. Shorter notices a lost silo
-/// sooner.</param>
-public sealed record SiloSettings(ClusterSettings Cluster, int SiloPort, int GatewayPort, IPAddress? Advertise,
-    TimeSpan? ProbeTimeout);

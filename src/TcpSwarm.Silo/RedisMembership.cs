@@ -99,6 +99,3 @@ public sealed class RedisMembership
 
     public override string ToString() => Endpoints;
 }
-
-/// <summary>The cluster's membership cannot be reached: nothing ran (exit 3).</summary>
-public sealed class ClusterUnreachableException(string message) : Exception(message);

@@ -1,22 +1,5 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>What a host says of one candidate 4-tuple while connect() scans for a port.</summary>
-public enum PortVerdict : byte
-{
-    /// <summary>Nothing uses the 4-tuple: take the port.</summary>
-    Free,
-    /// <summary>In use (a full socket, a request, a bound port, or TIME_WAIT that may not be reused yet).</summary>
-    Busy,
-    /// <summary>Held by a TIME_WAIT record that tcp_twsk_unique lets connect() take over.</summary>
-    ReuseTimeWait,
-}
-
-/// <summary>Asks the host about one port during the scan; a struct, so the scan inlines it and allocates nothing.</summary>
-public interface IPortProbe
-{
-    PortVerdict Probe(ushort port);
-}
-
 /// <summary>connect()'s choice of a local port (RFC 6056 §3.3.4 as __inet_hash_connect does it since 5.12).</summary>
 /// <remarks>
 /// The start offset is a keyed hash of (source, destination, destination port) plus a perturbation counter for that

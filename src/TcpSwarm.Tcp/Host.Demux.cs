@@ -91,13 +91,10 @@ public sealed partial class Host
             step.Timer = new HostTimer(HostTimerKind.Request, step.Listener.Request, step.Listener.RequestTimer);
     }
 
-    // tcp_v4_send_reset: with ACK, <SEQ=SEG.ACK><CTL=RST>; without, <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.
+    // tcp_v4_send_reset with no socket (Rst.For).
     private void SendReset(in Segment seg, ref HostStep step)
     {
         Counters.Increment(TcpExt.OutRsts);
-        step.Send(seg.Has(TcpFlags.Ack)
-            ? new Segment(seg.DstAddr, seg.DstPort, seg.SrcAddr, seg.SrcPort, seg.Ack, default, TcpFlags.Rst, 0, 0)
-            : new Segment(seg.DstAddr, seg.DstPort, seg.SrcAddr, seg.SrcPort, default, seg.EndSeq,
-                TcpFlags.Rst | TcpFlags.Ack, 0, 0));
+        step.Send(Rst.For(in seg));
     }
 }

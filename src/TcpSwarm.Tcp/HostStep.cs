@@ -25,27 +25,3 @@ public struct HostStep
     /// <summary>The listener admitted a child: build its Tcb and hand it this same segment.</summary>
     public readonly bool Admitted => Route == HostRoute.Listener && Listener.Outcome == ListenerOutcome.Admitted;
 }
-
-/// <summary>The owner a host's demultiplexer picked for an arriving segment.</summary>
-public enum HostRoute : byte
-{
-    /// <summary>Not addressed to this host: nothing done.</summary>
-    NotMine,
-    /// <summary>A full socket (an endpoint's Tcb) owns the 4-tuple: deliver the segment to it.</summary>
-    ToSocket,
-    /// <summary>A TIME_WAIT record took it.</summary>
-    TimeWait,
-    /// <summary>A listener took it: a SYN, a request entry's segment, a cookie ACK, or an ACK it refused.</summary>
-    Listener,
-    /// <summary>No socket: answered with a RST unless it was one.</summary>
-    NoSocket,
-}
-
-/// <summary>A timer a host keeps for a compact entry: a TIME_WAIT record's 2·MSL, or a request entry's SYN-ACK timer.</summary>
-public readonly record struct HostTimer(HostTimerKind Kind, SocketPair Tuple, TimerEdit Edit)
-{
-    public bool IsSet => Edit.Action == TimerAction.Set;
-}
-
-/// <summary>Which table a <see cref="HostTimer"/> belongs to; None when a step touched no timer.</summary>
-public enum HostTimerKind : byte { None, TimeWait, Request }

@@ -79,7 +79,7 @@ public sealed partial class Listener
         var deadline = now + _profile.TimeoutInit;       // req->timeout = tcp_timeout_init()
         _synQueue.Add(in tuple, new RequestEntry(now, iss, seg.Seq, in syn, tsOffset, deadline));
         _requestsIn++;
-        step.Send(SynAck(in tuple, iss, seg.Seq, in syn, TsVal(now, tsOffset)));
+        step.Send(SynAck(in tuple, iss, seg.Seq, in syn, TsClock.TsVal(now, tsOffset)));
         step.Outcome = ListenerOutcome.RequestQueued;
         step.Request = tuple;
         step.RequestTimer = TimerEdit.Set(deadline);

@@ -120,14 +120,14 @@ public sealed partial class Listener
         bool ts = entry.TsRecent != 0;
         return new Segment(tuple.LocalAddr, tuple.LocalPort, tuple.RemoteAddr, tuple.RemotePort, entry.Iss + 1,
             entry.Irs + 1, TcpFlags.Ack, window, 0, ts ? TcpOptions.Timestamps : TcpOptions.None,
-            TsVal: ts ? TsVal(now, entry.TsOffset) : 0, TsEcr: ts ? entry.TsRecent : 0);
+            TsVal: ts ? TsClock.TsVal(now, entry.TsOffset) : 0, TsEcr: ts ? entry.TsRecent : 0);
     }
 
     // tcp_rtx_synack: the same SYN-ACK with the current clock in its TSval; counts a retransmitted segment.
     private void ResendSynAck(ref RequestEntry entry, in SocketPair tuple, Instant now, ref ListenerStep step)
     {
         var syn = entry.Options;
-        step.Send(SynAck(in tuple, entry.Iss, entry.Irs, in syn, TsVal(now, entry.TsOffset)));
+        step.Send(SynAck(in tuple, entry.Iss, entry.Irs, in syn, TsClock.TsVal(now, entry.TsOffset)));
         Counters.Increment(TcpExt.RetransSegs);
         entry.Retransmitted = true;
         step.Outcome = ListenerOutcome.SynAckRetransmitted;

@@ -113,15 +113,11 @@ public sealed partial class Listener
 
     private static int SaturatingIncrement(int n) => n == int.MaxValue ? n : n + 1;
 
-    // tcp_v4_send_reset: never to a RST; to an ACK <SEQ=SEG.ACK><CTL=RST>,
-    // else <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.
+    // tcp_v4_send_reset (Rst.For), never to a RST.
     private void SendReset(in Segment seg, ref ListenerStep step)
     {
         if (seg.Has(TcpFlags.Rst)) return;
-        step.Send(seg.Has(TcpFlags.Ack)
-            ? new Segment(seg.DstAddr, seg.DstPort, seg.SrcAddr, seg.SrcPort, seg.Ack, default, TcpFlags.Rst, 0, 0)
-            : new Segment(seg.DstAddr, seg.DstPort, seg.SrcAddr, seg.SrcPort, default, seg.Seq + seg.SeqLength,
-                TcpFlags.Rst | TcpFlags.Ack, 0, 0));
+        step.Send(Rst.For(in seg));
         Counters.Increment(TcpExt.OutRsts);
     }
 
@@ -137,8 +133,6 @@ public sealed partial class Listener
             (ushort)AdvMss, syn.WindowScale >= 0 ? _profile.WindowScaleShift : (byte)0,
             syn.Timestamps ? tsVal : 0, syn.Timestamps ? syn.TsVal : 0);
     }
-
-    private static uint TsVal(Instant now, uint tsOffset) => unchecked((uint)now.Milliseconds + tsOffset);
 
     // tcp_openreq_init_rwin: the request's receive window, tcp_select_initial_window on the MSS less the timestamps
     // the SYN-ACK agrees (65160 for a 1460 MSS); a SYN-ACK's own field is never scaled.

@@ -10,7 +10,7 @@ public sealed partial class Tcb
         {
             if (!(seg.Ack > _sndUna && seg.Ack <= _sndNxt))
             {
-                Emit(ResetFor(in seg), ref step);        // <SEQ=SEG.ACK><CTL=RST>
+                Emit(Rst.For(in seg), ref step);         // <SEQ=SEG.ACK><CTL=RST>
                 return false;
             }
             UpdateTsRecent(in seg, now);

@@ -110,12 +110,11 @@ public sealed partial class Tcb
         }
         if (ato > DelAckMax) ato = DelAckMax;
         var at = now + (ato == TimeSpan.Zero ? Jiffy : ato);
-        if (_delAckArmed)
+        if (_delAckAt != Instant.Never)
         {
             if (_delAckAt <= now + ato / 4) { SendAck(now, ref step); return; }
             if (at > _delAckAt) return;
         }
-        _delAckArmed = true;
         _delAckAt = at;
         step.DelayedAck = TimerEdit.Set(at);
     }

@@ -23,9 +23,10 @@ public sealed partial class Tcb
             timeout = _profile.TimeoutInit;
         var rtoDelta = advancingRto ? _rto : _rto - (now - _flight.OldestSentAt(now));
         if (rtoDelta > TimeSpan.Zero && rtoDelta < timeout) timeout = rtoDelta;
-        _rtxArmed = _probeArmed = true;
+        _probeArmed = true;
         _probe0Armed = false;
-        step.Retransmit = TimerEdit.Set(now + timeout);
+        _rtxAt = now + timeout;
+        step.Retransmit = TimerEdit.Set(_rtxAt);
         return true;
     }
 

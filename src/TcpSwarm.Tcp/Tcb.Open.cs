@@ -22,7 +22,7 @@ public sealed partial class Tcb
         bool ack = seg.Has(TcpFlags.Ack), rst = seg.Has(TcpFlags.Rst);
         if (ack && seg.Ack != _iss + 1)                  // e.g. the SYN-ACK to an old duplicate SYN
         {
-            if (!rst) Emit(ResetFor(in seg), ref step);  // <SEQ=SEG.ACK><CTL=RST>
+            if (!rst) Emit(Rst.For(in seg), ref step);   // <SEQ=SEG.ACK><CTL=RST>
             return;
         }
         if (rst)                                         // without an acceptable ACK: dropped
@@ -77,6 +77,6 @@ public sealed partial class Tcb
             _iss, (flags & TcpFlags.Ack) != 0 ? _rcvNxt : default, flags,
             (ushort)_profile.InitialWindow(AdvMss), 0, options, (ushort)AdvMss,
             _profile.TcpWindowScaling ? _profile.WindowScaleShift : (byte)0,
-            ts ? TsVal(now) : 0, ts ? _tsRecent : 0);
+            ts ? TsClock.TsVal(now, _tsOffset) : 0, ts ? _tsRecent : 0);
     }
 }

@@ -93,7 +93,7 @@ public sealed partial class Tcb
             _flight.Sent(end, now);
             _sndNxt = end;
         }
-        if (!_rtxArmed || _probe0Armed) ArmRetransmit(now + _rto, ref step);     // RFC 6298 §5.1
+        if (_rtxAt == Instant.Never || _probe0Armed) ArmRetransmit(now + _rto, ref step);     // RFC 6298 §5.1
         return true;
     }
 
@@ -129,16 +129,5 @@ public sealed partial class Tcb
         new(_tuple.LocalAddr, _tuple.LocalPort, _tuple.RemoteAddr, _tuple.RemotePort, seq, ack, flags,
             (ushort)Math.Min(_rcvWnd >> _rcvWscale, ushort.MaxValue), (ushort)length,
             _timestamps ? TcpOptions.Timestamps : TcpOptions.None,
-            TsVal: _timestamps ? TsVal(now) : 0, TsEcr: _timestamps ? _tsRecent : 0);
-
-    // The RST that answers a segment (tcp_v4_send_reset): <SEQ=SEG.ACK><CTL=RST> if it had an ACK, else
-    // <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>. No options, window 0.
-    private Segment ResetFor(in Segment seg) => seg.Has(TcpFlags.Ack)
-        ? new(_tuple.LocalAddr, _tuple.LocalPort, _tuple.RemoteAddr, _tuple.RemotePort, seg.Ack, default,
-            TcpFlags.Rst, 0, 0)
-        : new(_tuple.LocalAddr, _tuple.LocalPort, _tuple.RemoteAddr, _tuple.RemotePort, default,
-            seg.Seq + seg.SeqLength, TcpFlags.Rst | TcpFlags.Ack, 0, 0);
-
-    // RFC 7323 §5.4: a 1 ms clock plus our offset toward this peer.
-    private uint TsVal(Instant now) => unchecked((uint)now.Milliseconds + _tsOffset);
+            TsVal: _timestamps ? TsClock.TsVal(now, _tsOffset) : 0, TsEcr: _timestamps ? _tsRecent : 0);
 }

@@ -16,7 +16,7 @@ public sealed partial class Tcb
     // pending, so the probe timer is set at tcp_probe0_base (the RTO, at least TCP_RTO_MIN).
     private void CheckProbeTimer(Instant now, ref TcbStep step)
     {
-        if (_sndUna != _sndNxt || _rtxArmed || _writeSeq == _sendFrom || !SendsData) return;
+        if (_sndUna != _sndNxt || _rtxAt != Instant.Never || _writeSeq == _sendFrom || !SendsData) return;
         ArmProbe0(now + Probe0Base, ref step);
     }
 
@@ -116,7 +116,7 @@ public sealed partial class Tcb
 
     private void ArmProbe0(Instant at, ref TcbStep step)
     {
-        (_rtxArmed, _probeArmed, _probe0Armed) = (true, false, true);
+        (_rtxAt, _probeArmed, _probe0Armed) = (at, false, true);
         step.Retransmit = TimerEdit.Set(at);
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class Tcb
     // §3.10.7.1: in CLOSED every segment but a RST is answered with a RST.
     private void RefuseClosed(in Segment seg, ref TcbStep step)
     {
-        if (!seg.Has(TcpFlags.Rst)) Emit(ResetFor(in seg), ref step);
+        if (!seg.Has(TcpFlags.Rst)) Emit(Rst.For(in seg), ref step);
     }
 
     // §3.10.7.4, first check: the four cases on SEG.LEN (SYN and FIN included) and RCV.WND.

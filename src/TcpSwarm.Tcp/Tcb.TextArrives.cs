@@ -68,7 +68,7 @@ public sealed partial class Tcb
     private void AbortOnData(in Segment seg, ref TcbStep step)
     {
         step.Counters.Add(TcpExt.TCPAbortOnData);
-        Emit(ResetFor(in seg), ref step);
+        Emit(Rst.For(in seg), ref step);
         Die(TcpError.ConnReset, ref step);
     }
 

@@ -6,24 +6,40 @@ public sealed partial class Tcb
 {
     private static readonly TimeSpan RtoBase = TimeSpan.FromMilliseconds(200);   // TCP_RTO_MIN, the constant
 
-    /// <summary>RFC 9293 §3.10.8, timeouts: a timer fired at the deadline the last edit of it set.</summary>
-    public TcbStep OnTimer(TcbTimer timer, Instant now)
+    /// <summary>The earliest deadline of the socket's timers; <see cref="Instant.Never"/> when none is armed.</summary>
+    public Instant NextDeadline => Instant.Min(_rtxAt, Instant.Min(_delAckAt, _finWait2At));
+
+    /// <summary>One timer's deadline; <see cref="Instant.Never"/> when it is off.</summary>
+    public Instant Deadline(TcbTimer timer) => timer switch
     {
+        TcbTimer.Retransmit => _rtxAt,
+        TcbTimer.DelayedAck => _delAckAt,
+        _ => _finWait2At,
+    };
+
+    /// <summary>RFC 9293 §3.10.8, timeouts: <paramref name="timer"/> fires if its deadline is <paramref name="now"/>.
+    /// </summary>
+    /// <remarks>A call for a deadline re-armed or cancelled since (a wake-up the caller queued earlier) is stale and
+    /// changes nothing: the empty step it returns sends nothing and edits no timer. The timers are separate events
+    /// (a retransmission may make a delayed ACK due at the same instant moot), so each has its own call.</remarks>
+    public TcbStep OnTimeout(TcbTimer timer, Instant now)
+    {
+        if (Deadline(timer) != now || now == Instant.Never) return new TcbStep(_state);
         var step = Begin();
         switch (timer)
         {
-            case TcbTimer.Retransmit when _rtxArmed:
-                _rtxArmed = false;
+            case TcbTimer.Retransmit:
+                _rtxAt = Instant.Never;
                 if (_probe0Armed) ProbeTimer(now, ref step);                        // Tcb.Probe0.cs
                 else if (_probeArmed) LossProbe(now, ref step);
                 else RetransmitTimeout(now, ref step);
                 break;
-            case TcbTimer.DelayedAck when _delAckArmed:
-                _delAckArmed = false;
+            case TcbTimer.DelayedAck:
+                _delAckAt = Instant.Never;
                 DelayedAckTimeout(now, ref step);
                 break;
-            case TcbTimer.FinWait2 when _finWait2Armed:
-                _finWait2Armed = false;
+            default:
+                _finWait2At = Instant.Never;
                 if (_state == TcpState.FinWait2 && _orphan) SetClosed(ref step);   // tcp_fin_timeout: no RST, no TIME_WAIT
                 break;
         }
@@ -140,29 +156,30 @@ public sealed partial class Tcb
 
     private void ArmRetransmit(Instant at, ref TcbStep step)
     {
-        _rtxArmed = true;
+        _rtxAt = at;
         _probeArmed = _probe0Armed = false;
         step.Retransmit = TimerEdit.Set(at);
     }
 
     private void CancelRetransmit(ref TcbStep step)
     {
-        if (!_rtxArmed) return;
-        _rtxArmed = _probeArmed = _probe0Armed = false;
+        if (_rtxAt == Instant.Never) return;
+        _rtxAt = Instant.Never;
+        _probeArmed = _probe0Armed = false;
         step.Retransmit = TimerEdit.Cancel;
     }
 
     private void ArmFinWait2(Instant at, ref TcbStep step)
     {
-        _finWait2Armed = true;
+        _finWait2At = at;
         step.FinWait2 = TimerEdit.Set(at);
     }
 
     // Every segment carrying an ACK makes a pending delayed ACK moot (tcp_event_ack_sent).
     private void CancelDelayedAck(ref TcbStep step)
     {
-        if (!_delAckArmed) return;
-        _delAckArmed = false;
+        if (_delAckAt == Instant.Never) return;
+        _delAckAt = Instant.Never;
         step.DelayedAck = TimerEdit.Cancel;
     }
 
@@ -170,8 +187,8 @@ public sealed partial class Tcb
     {
         CancelRetransmit(ref step);
         CancelDelayedAck(ref step);
-        if (!_finWait2Armed) return;
-        _finWait2Armed = false;
+        if (_finWait2At == Instant.Never) return;
+        _finWait2At = Instant.Never;
         step.FinWait2 = TimerEdit.Cancel;
     }
 }

@@ -74,10 +74,9 @@ public sealed partial class Tcb
     private Instant _rttSentAt;
     private RetransmitQueue _flight;
 
-    // Which timers the caller holds for us; the deadlines live with the caller (TimerEdit), but the delayed ACK's is
-    // kept too: tcp_send_delayed_ack compares a new deadline with the pending one.
-    private bool _rtxArmed, _delAckArmed, _finWait2Armed;
-    private Instant _delAckAt;
+    // The socket's timers (icsk_retransmit_timer, icsk_delack_timer, the FIN_WAIT_2 timer): a deadline each, Never
+    // when off. They are the only copy: a step reports each change (TimerEdit) so its caller can wake us then.
+    private Instant _rtxAt = Instant.Never, _delAckAt = Instant.Never, _finWait2At = Instant.Never;
 
     // The delayed-ACK engine (icsk_ack, Tcb.DelayedAck.cs).
     private TimeSpan _ato;                               // icsk_ack.ato: zero until the first data arrives

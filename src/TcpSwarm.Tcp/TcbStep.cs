@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 
 namespace TcpSwarm.Tcp;
 
@@ -27,11 +26,4 @@ public struct TcbStep(TcpState from)
         TcbTimer.DelayedAck => DelayedAck,
         _ => FinWait2,
     };
-}
-
-/// <summary>Room for the initial window of ten segments, a FIN and one more reply in a single step.</summary>
-[InlineArray(12)]
-public struct SegmentsToSend
-{
-    private Segment _element;
 }

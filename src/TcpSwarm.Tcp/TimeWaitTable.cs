@@ -169,7 +169,7 @@ public sealed class TimeWaitTable(TcpProfile profile, TcpExtCounters counters)
         var window = (ushort)Math.Min((profile.InitialWindow(profile.Mss) + unit - 1) / unit, ushort.MaxValue);
         return tw.Timestamps
             ? new Segment(t.LocalAddr, t.LocalPort, t.RemoteAddr, t.RemotePort, tw.SndNxt, tw.RcvNxt, TcpFlags.Ack,
-                window, 0, TcpOptions.Timestamps, TsVal: unchecked((uint)now.Milliseconds + tw.TsOffset), TsEcr: tw.TsRecent)
+                window, 0, TcpOptions.Timestamps, TsVal: TsClock.TsVal(now, tw.TsOffset), TsEcr: tw.TsRecent)
             : new Segment(t.LocalAddr, t.LocalPort, t.RemoteAddr, t.RemotePort, tw.SndNxt, tw.RcvNxt, TcpFlags.Ack,
                 window, 0);
     }

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using TcpSwarm.Scenarios;
 using TcpSwarm.Simulation.Engine;
-using TcpSwarm.Simulation.Network;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Benchmarks;

@@ -35,6 +35,3 @@ internal sealed class SocketTable
     public int Count(string state, int? localPort = null) =>
         Rows.Count(r => r.State == state && (localPort is null || r.Local.Port == localPort));
 }
-
-/// <summary>One line of `ss -Htan`.</summary>
-internal sealed record SocketRow(string State, IPEndPoint Local, IPEndPoint Peer);

@@ -27,12 +27,3 @@ public sealed record CalibrationRow(string Experiment, string Quantity, double K
     /// <summary>ok, DIFF or untrusted, as the table prints it.</summary>
     public string Verdict => Untrusted is not null ? "untrusted" : Within ? "ok" : "DIFF";
 }
-
-/// <summary>The band kernel − simulator may fall in: [−Below, +Above], with the reason in a few words.</summary>
-public sealed record Tolerance(double Below, double Above, string Why)
-{
-    /// <summary>A count that must agree exactly.</summary>
-    public static Tolerance Exact { get; } = new(0, 0, "exact count");
-
-    public static Tolerance Symmetric(double width, string why) => new(width, width, why);
-}

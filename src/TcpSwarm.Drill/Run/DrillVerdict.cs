@@ -5,6 +5,3 @@ namespace TcpSwarm.Drill.Run;
 /// <param name="Line">The script line of the failure or the unsupported construct; 0 for a pass.</param>
 /// <param name="Ladder">The run, one line per packet, call and check, in time order.</param>
 public sealed record DrillVerdict(DrillOutcome Outcome, int Line, string Message, IReadOnlyList<string> Ladder);
-
-/// <summary>pass, fail or unsupported.</summary>
-public enum DrillOutcome : byte { Pass, Fail, Unsupported }

@@ -68,7 +68,7 @@ internal sealed class LocalStack
         {
             if (conn.Gone || conn.Deadlines[(int)entry.TcbTimer] != entry.At) return;
             conn.Deadlines[(int)entry.TcbTimer] = Instant.Never;
-            var step = conn.Tcb.OnTimer(entry.TcbTimer, Now);
+            var step = conn.Tcb.OnTimeout(entry.TcbTimer, Now);
             Apply(conn, ref step);
         }
         else

@@ -8,6 +8,3 @@ public sealed record ScriptTime(TimeKind Kind, long Usecs, long? EndUsecs = null
 {
     public bool IsRange => EndUsecs is not null;
 }
-
-/// <summary>How a time is written: <c>0.1</c>, <c>+0.1</c>, or <c>*</c>.</summary>
-public enum TimeKind : byte { Absolute, Relative, Any }

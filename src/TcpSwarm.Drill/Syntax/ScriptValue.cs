@@ -24,6 +24,3 @@ public sealed record ScriptValue(ValueKind Kind, long Number = 0, string Text = 
         _ => $"{Text}({string.Join(", ", Children)})",
     };
 }
-
-/// <summary>What a <see cref="ScriptValue"/> is.</summary>
-public enum ValueKind : byte { Number, Name, Ellipsis, String, List, Struct, Field, Binary, Call }

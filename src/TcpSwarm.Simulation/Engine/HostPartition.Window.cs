@@ -1,3 +1,4 @@
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
@@ -102,10 +103,10 @@ public sealed partial class HostPartition
             {
                 a.Sent++;
                 var transit = _network.Send(in a.NextSyn, a.NextAt, ref a.Random);
-                if (transit.Fate is Network.TransitFate.Delivered or Network.TransitFate.Duplicated)
+                if (transit.Fate is TransitFate.Delivered or TransitFate.Duplicated)
                 {
                     Fly(a, new HostEvent(HostEventKind.Arrival, transit.FirstArrival, a.Source, a.Seq++, a.NextSyn));
-                    if (transit.Fate == Network.TransitFate.Duplicated)
+                    if (transit.Fate == TransitFate.Duplicated)
                         Fly(a, new HostEvent(HostEventKind.Arrival, transit.SecondArrival, a.Source, a.Seq++,
                             a.NextSyn));
                 }

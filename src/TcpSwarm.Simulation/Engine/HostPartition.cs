@@ -1,7 +1,7 @@
 using TcpSwarm.Simulation.Load;
 using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using NetworkModel = TcpSwarm.Simulation.Network.Network;
 
 namespace TcpSwarm.Simulation.Engine;
 
@@ -18,7 +18,7 @@ public sealed partial class HostPartition
 {
     private readonly Scenario _scenario;
     private readonly IHostInvoker _hosts;
-    private readonly NetworkModel _network;
+    private readonly Network _network;
     private readonly PartitionMap _map;
     private readonly EventQueue _queue = new();
     private readonly Dictionary<uint, HostBatch> _batches = [];
@@ -30,7 +30,7 @@ public sealed partial class HostPartition
     private readonly Instant _end;
     private long _injected;
 
-    public HostPartition(Scenario scenario, NetworkModel network, PartitionMap map, int index, IHostInvoker hosts)
+    public HostPartition(Scenario scenario, Network network, PartitionMap map, int index, IHostInvoker hosts)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(map);
@@ -51,7 +51,7 @@ public sealed partial class HostPartition
             if (map.Attackers[i] != index) continue;
             var a = scenario.Attackers[i];
             var flood = new SynFlood(a, scenario.Server(a.Target), scenario.Seed);
-            _attackers.Add(new Attacker(i, flood, NetworkModel.SenderStream(scenario.Seed, flood.Entity),
+            _attackers.Add(new Attacker(i, flood, Network.SenderStream(scenario.Seed, flood.Entity),
                 AttackerSource(i), _end));
         }
         SeedConnects();

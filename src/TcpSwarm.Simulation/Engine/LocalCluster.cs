@@ -1,6 +1,6 @@
 using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using NetworkModel = TcpSwarm.Simulation.Network.Network;
 
 namespace TcpSwarm.Simulation.Engine;
 
@@ -19,7 +19,7 @@ public sealed class LocalCluster : IPartitions, IArrivalExchange
     public LocalCluster(Scenario scenario, int partitions = 1)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        Network = new NetworkModel(scenario);
+        Network = new Network(scenario);
         Map = new PartitionMap(scenario, partitions);
         _partitions = new HostPartition[partitions];
         _hosts = new LocalHosts[partitions];
@@ -31,7 +31,7 @@ public sealed class LocalCluster : IPartitions, IArrivalExchange
         Scheduler = new WindowScheduler(scenario, this);
     }
 
-    public NetworkModel Network { get; }
+    public Network Network { get; }
     public PartitionMap Map { get; }
     public WindowScheduler Scheduler { get; }
     public int Count => _partitions.Length;

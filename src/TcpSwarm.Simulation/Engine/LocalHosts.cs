@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Tcp;
-using NetworkModel = TcpSwarm.Simulation.Network.Network;
 
 namespace TcpSwarm.Simulation.Engine;
 
@@ -13,7 +13,7 @@ public sealed class LocalHosts : IHostInvoker, IEndpointInvoker
     private readonly Dictionary<(uint Host, int Slot), EndpointRuntime> _endpoints = [];
     private readonly TcpProfile _profile;
 
-    public LocalHosts(Scenario scenario, NetworkModel network, IReadOnlyList<uint> hosts)
+    public LocalHosts(Scenario scenario, Network network, IReadOnlyList<uint> hosts)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(hosts);

@@ -48,7 +48,7 @@ public sealed class SynFlood
 
     /// <summary>The attacker's entity key: a hash of its name with the top bit set, so it is never an address.
     /// </summary>
-    /// <remarks>It also keys the attacker's sender stream for the network (<see cref="Network.Network.SenderStream"/>).
+    /// <remarks>It also keys the attacker's sender stream for the network (<see cref="Paths.Network.SenderStream"/>).
     /// </remarks>
     public ulong Entity { get; }
 

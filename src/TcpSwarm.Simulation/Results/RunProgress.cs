@@ -13,12 +13,3 @@ public sealed record RunProgress(
     /// <summary>SYN-ACKs sent with a cookie so far: answers, not drops, so apart from <see cref="Drops"/>.</summary>
     public long CookiesSent { get; init; }
 }
-
-/// <summary>One listener's queues against their limits at a snapshot.</summary>
-public sealed record ListenerGauge(string Server, int Shard, int SynQueue, int SynQueueLimit, int AcceptQueue,
-    int AcceptQueueLimit)
-{
-    /// <summary>The SYN queue's limit for peers not proven alive (below the limit only with tcp_syncookies 0).
-    /// </summary>
-    public int SynQueueEffectiveLimit { get; init; } = SynQueueLimit;
-}

@@ -1,8 +1,5 @@
 namespace TcpSwarm.Simulation.Results;
 
-/// <summary>How a run ended: done, interrupted (Ctrl-C), or the cluster failed (a silo lost, membership gone).</summary>
-public enum RunStatus { Completed, Interrupted, ClusterFailed }
-
 /// <summary>A finished (or stopped) run: the summary of what was simulated, and what the run itself was like.</summary>
 /// <param name="Summary">As of the last completed window; only scenario and seed determine it.</param>
 /// <param name="Failure">For ClusterFailed: what happened, in words (which silo, what virtual time).</param>

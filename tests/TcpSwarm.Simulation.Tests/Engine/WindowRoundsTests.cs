@@ -1,6 +1,6 @@
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Model;
-using TcpSwarm.Simulation.Tests.Network;
+using TcpSwarm.Simulation.Tests.Paths;
 
 namespace TcpSwarm.Simulation.Tests.Engine;
 

@@ -1,6 +1,6 @@
 using TcpSwarm.Simulation.Load;
 using TcpSwarm.Simulation.Model;
-using TcpSwarm.Simulation.Tests.Network;
+using TcpSwarm.Simulation.Tests.Paths;
 using TcpSwarm.Tcp;
 using static TcpSwarm.Simulation.Tests.Load.Arrivals;
 

@@ -1,5 +1,5 @@
 using TcpSwarm.Simulation.Engine;
-using TcpSwarm.Simulation.Tests.Network;
+using TcpSwarm.Simulation.Tests.Paths;
 using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Tests.Theory;

@@ -1,6 +1,6 @@
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Model;
-using TcpSwarm.Simulation.Tests.Network;
+using TcpSwarm.Simulation.Tests.Paths;
 using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Tests.Theory;

@@ -109,7 +109,7 @@ public sealed partial class Wire
     {
         if (!_sockets[side].TryGetValue(tuple, out var socket) || socket.Deadlines[(int)timer] != Now) return;
         socket.Deadlines[(int)timer] = Instant.Never;
-        var step = socket.Tcb.OnTimer(timer, Now);
+        var step = socket.Tcb.OnTimeout(timer, Now);
         Apply(side, socket, ref step);
     }
 

@@ -68,7 +68,7 @@ public sealed class TcbPropertyTests
             if (due < 0) return;
             var at = deadlines[due]!.Value;
             deadlines[due] = null;
-            var step = tcb.OnTimer(Timers[due], at);
+            var step = tcb.OnTimeout(Timers[due], at);
             Check(tcb, in step, at, deadlines);
         }
     }
@@ -80,7 +80,7 @@ public sealed class TcbPropertyTests
         < 95 => tcb.Shutdown(now),
         < 97 => tcb.Close(now),
         < 98 => tcb.Abort(now),
-        _ => tcb.OnTimer(TcbTimer.Retransmit, now),
+        _ => tcb.OnTimeout(TcbTimer.Retransmit, now),
     };
 
     private static TcbStep Read(Tcb tcb, Instant now)

@@ -226,7 +226,7 @@ public sealed class TcbWire
     {
         if (_timerGeneration[(int)t.Side, (int)t.Timer] != t.Generation) return;     // stale: re-armed or cancelled
         _timerGeneration[(int)t.Side, (int)t.Timer] = 0;
-        if (_tcbs[(int)t.Side] is { } tcb) Apply(t.Side, tcb.OnTimer(t.Timer, _now));
+        if (_tcbs[(int)t.Side] is { } tcb) Apply(t.Side, tcb.OnTimeout(t.Timer, _now));
     }
 
     private void Apply(Side side, in TcbStep step)
