@@ -30,9 +30,12 @@ public sealed partial class Tcb
         }
         if (seg.Ack < _sndUna) return true;              // an old ACK: ignored, the text still counts
         _lastAckRecv = now;
+        _probesOut = 0;                                  // tcp_ack: the peer answers
+        bool nothingInFlight = _sndUna == _sndNxt;
         UpdateTsRecent(in seg, now);
         UpdateWindow(in seg);
         if (seg.Ack > _sndUna) NewAck(seg.Ack, now, ref step);
+        else if (nothingInFlight && SendsData) AckProbe(now, ref step);   // tcp_ack's no_queue: tcp_ack_probe
         if (!FinAcked) return true;
         switch (_state)
         {
@@ -83,6 +86,7 @@ public sealed partial class Tcb
         if (_caLoss && ack >= _recoveryEnd) _caLoss = false;
         if (_tlpOutstanding && ack >= _tlpHighSeq) _tlpOutstanding = false;   // tcp_process_tlp_ack, simplified
         _rto = _rtt.Rto;
+        if (_sndUna == _sndNxt) ChronoStop(Chrono.Busy, now);           // tcp_clean_rtx_queue emptied the rtx queue
         if (_sndUna == _sndNxt) CancelRetransmit(ref step);
         else if (!ScheduleLossProbe(now, advancingRto: true, ref step)) ArmRetransmit(now + _rto, ref step);
         if (_sndUna == SendEnd && _sndUna - _iss > 1) step.Events |= TcbEvents.AllAcked;

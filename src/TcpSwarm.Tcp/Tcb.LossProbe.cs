@@ -24,6 +24,7 @@ public sealed partial class Tcb
         var rtoDelta = advancingRto ? _rto : _rto - (now - _flight.OldestSentAt(now));
         if (rtoDelta > TimeSpan.Zero && rtoDelta < timeout) timeout = rtoDelta;
         _probeArmed = true;
+        _probe0Armed = false;
         _rtxAt = now + timeout;
         step.Retransmit = TimerEdit.Set(_rtxAt);
         return true;

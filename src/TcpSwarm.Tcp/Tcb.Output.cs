@@ -32,13 +32,21 @@ public sealed partial class Tcb
     private void Transmit(Instant now, ref TcbStep step)
     {
         var before = _sndNxt;
-        while (step.Sends.Length < StepCapacity && SendSegment(now, ref step)) { }
+        bool unsent = _writeSeq > _sendFrom;
+        _burst = 0;
+        while (step.Sends.Length < StepCapacity && SendSegment(now, ref step)) _burst++;
+        _burst = 0;
+        if (unsent) RwndLimitedCheck(now);
+        if (unsent && _sndNxt == before) CheckProbeTimer(now, ref step);
         if (_sndNxt != before) ScheduleLossProbe(now, advancingRto: false, ref step);
     }
 
     // One segment from _sendFrom: at most one MSS, inside the initial window and the peer's window. PSH marks the one
-    // that empties the send queue; the FIN rides on it (tcp_send_fin onto the unsent tail) or goes alone. The FIN is
-    // never held back by a window: with no zero-window probing, holding it could stall the close for ever.
+    // that empties the send queue (tcp_push's tcp_mark_push on the tail); the FIN rides on it (tcp_send_fin onto the
+    // unsent tail) or goes alone. The FIN is never held back by a window (it carries no data). A burst of several
+    // segments is one TSO packet in Linux, and __tcp_transmit_skb forces PSH on every packet of more than one MSS
+    // (tcp_skb_pcount > 1, since 5.6): GSO leaves it on the last piece, so the last segment of a window-limited burst
+    // carries PSH too.
     private bool SendSegment(Instant now, ref TcbStep step)
     {
         var from = _sendFrom;
@@ -47,10 +55,18 @@ public sealed partial class Tcb
         var flags = TcpFlags.Ack;
         if (queued > 0)
         {
-            int room = Math.Min(_profile.InitialWindowSegments * _mss, _sndWnd) - (from - _sndUna);
+            // The initial window in bytes (no congestion control), then tcp_snd_wnd_test: the segment must fit the
+            // peer's window whole; what does not fit waits for a window update or the probe timer (Tcb.Probe0.cs).
+            int room = _profile.InitialWindowSegments * _mss - (from - _sndUna);
             if (room <= 0) return false;
             length = Math.Min(Math.Min(_mss, queued), room);
+            int window = (_sndUna + _sndWnd) - from;
+            if (from < _sndNxt) length = Math.Min(length, window);    // a resend is cut to it (tcp_retransmit_skb)
+            if (length <= 0 || length > window) return false;
+            bool nextWaits = room - length <= 0 || step.Sends.Length + 1 >= StepCapacity
+                || from + length + Math.Min(_mss, queued - length) > _sndUna + _sndWnd;
             if (length == queued) flags |= _finQueued ? TcpFlags.Psh | TcpFlags.Fin : TcpFlags.Psh;
+            else if (_burst > 0 && nextWaits) flags |= TcpFlags.Psh;
         }
         else if (queued == 0 && _finQueued) flags |= TcpFlags.Fin;
         else return false;
@@ -77,7 +93,7 @@ public sealed partial class Tcb
             _flight.Sent(end, now);
             _sndNxt = end;
         }
-        if (_rtxAt == Instant.Never) ArmRetransmit(now + _rto, ref step);     // RFC 6298 §5.1
+        if (_rtxAt == Instant.Never || _probe0Armed) ArmRetransmit(now + _rto, ref step);     // RFC 6298 §5.1
         return true;
     }
 

@@ -30,7 +30,8 @@ public sealed partial class Tcb
         {
             case TcbTimer.Retransmit:
                 _rtxAt = Instant.Never;
-                if (_probeArmed) LossProbe(now, ref step);
+                if (_probe0Armed) ProbeTimer(now, ref step);                        // Tcb.Probe0.cs
+                else if (_probeArmed) LossProbe(now, ref step);
                 else RetransmitTimeout(now, ref step);
                 break;
             case TcbTimer.DelayedAck:
@@ -156,7 +157,7 @@ public sealed partial class Tcb
     private void ArmRetransmit(Instant at, ref TcbStep step)
     {
         _rtxAt = at;
-        _probeArmed = false;
+        _probeArmed = _probe0Armed = false;
         step.Retransmit = TimerEdit.Set(at);
     }
 
@@ -164,7 +165,7 @@ public sealed partial class Tcb
     {
         if (_rtxAt == Instant.Never) return;
         _rtxAt = Instant.Never;
-        _probeArmed = false;
+        _probeArmed = _probe0Armed = false;
         step.Retransmit = TimerEdit.Cancel;
     }
 

@@ -13,6 +13,7 @@ public sealed partial class Tcb
         {
             if (bytes > MaxOutstanding - (_writeSeq - _sndUna))
                 throw new ArgumentOutOfRangeException(nameof(bytes), "more than 1 GiB outstanding: write() would block");
+            if (_writeSeq == _sendFrom) ChronoStart(Chrono.Busy, now);     // tcp_add_write_queue_tail: queue was empty
             _writeSeq += bytes;
         }
         return Finish(now, ref step);

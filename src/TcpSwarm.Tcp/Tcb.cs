@@ -13,10 +13,9 @@ namespace TcpSwarm.Tcp;
 //   one segment per ACK until the ACK jumps past what the receiver kept. RACK-TLP's tail loss probe is modelled
 //   (Tcb.LossProbe.cs). Loss then costs a probe or an RTO where Linux would often recover in one RTT; data transfer
 //   timing under loss is not what TcpSwarm measures (docs/model.md).
-// - Payload (bytes are counts), Nagle, window autotuning and zero-window probing: the advertised window stays
-//   profile.ReceiveWindow whatever the application leaves unread. Of the delayed-ACK engine (Tcb.DelayedAck.cs), the
+// - Payload (bytes are counts), Nagle and window autotuning: our window stays profile.ReceiveWindow whatever the
+//   application leaves unread (a peer's shut window is probed: Tcb.Probe0.cs). Of the delayed-ACK engine (Tcb.DelayedAck.cs), the
 //   ACK that tcp_cleanup_rbuf sends when the application reads is left out, and SACK compression of duplicate ACKs.
-// - Segments carry min(MSS, peer MSS) bytes; Linux subtracts the 12 bytes of the timestamp option (1448, not 1460).
 // - RTT: one timed segment per flight (RFC 6298 with Karn), not Linux's per-ACK samples from timestamps.
 // - Keepalive, TCP_LINGER2, ICMP errors and the orphan limits of tcp_out_of_resources.
 
@@ -177,7 +176,10 @@ public sealed partial class Tcb
     // The options both SYNs carried (tcp_rcv_synsent_state_process; the listener's tcp_openreq_init for Accept).
     private void Agree(int peerMss, int peerWindowScale, bool sack, bool timestamps, bool passive)
     {
-        _mss = Math.Max(Math.Min(AdvMss, peerMss > 0 ? peerMss : DefaultPeerMss), MinSendMss);
+        // tcp_mtu_to_mss: the clamp (ours and the peer's), at least tcp_min_snd_mss, less the timestamp option that
+        // every segment then carries (tcp_header_len - sizeof(tcphdr)): 1448 on a 1460 MSS.
+        _mss = Math.Max(Math.Min(AdvMss, peerMss > 0 ? peerMss : DefaultPeerMss), MinSendMss)
+            - (timestamps ? TimestampsLength : 0);
         bool scaling = peerWindowScale >= 0 && _profile.TcpWindowScaling;
         _sndWscale = scaling ? (byte)Math.Min(peerWindowScale, 14) : (byte)0;   // RFC 7323 §2.3: above 14 means 14
         _rcvWscale = scaling ? _profile.WindowScaleShift : (byte)0;

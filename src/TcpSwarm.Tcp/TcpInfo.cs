@@ -10,7 +10,7 @@ namespace TcpSwarm.Tcp;
 /// <param name="RcvWscale">tcpi_rcv_wscale.</param>
 /// <param name="RtoUs">tcpi_rto, microseconds, backoff included.</param>
 /// <param name="AtoUs">tcpi_ato, microseconds.</param>
-/// <param name="SndMss">tcpi_snd_mss: the segment size the model sends (Linux would subtract timestamps' 12).</param>
+/// <param name="SndMss">tcpi_snd_mss: the segment size sent (mss_cache: 1448 on a 1460 MSS with timestamps).</param>
 /// <param name="RcvMss">tcpi_rcv_mss: the guess at the peer's segment size.</param>
 /// <param name="Unacked">tcpi_unacked: segments in flight.</param>
 /// <param name="LastDataSentMs">tcpi_last_data_sent: milliseconds since data was last sent.</param>
@@ -23,11 +23,14 @@ namespace TcpSwarm.Tcp;
 /// <param name="BytesReceived">tcpi_bytes_received.</param>
 /// <param name="AdvMss">tcpi_advmss: the MSS we announce (the route's, clamped by TCP_MAXSEG; timestamps not
 /// subtracted).</param>
+/// <param name="Probes">tcpi_probes: zero-window probes sent since the peer last answered (icsk_probes_out).</param>
+/// <param name="BusyTimeUs">tcpi_busy_time: microseconds with data queued or in flight (the chronographs' sum).</param>
+/// <param name="RwndLimitedUs">tcpi_rwnd_limited: microseconds the peer's window held data back.</param>
 public readonly record struct TcpInfo(
     TcpState State, byte CaState, byte Retransmits, byte Backoff, byte Options, byte SndWscale, byte RcvWscale,
     long RtoUs, long AtoUs, int SndMss, int RcvMss, int Unacked, long LastDataSentMs, long LastDataRecvMs,
     long LastAckRecvMs, long RttUs, int SndCwnd, int TotalRetrans, long BytesAcked, long BytesReceived,
-    int AdvMss)
+    int AdvMss, byte Probes, long BusyTimeUs, long RwndLimitedUs)
 {
     public const byte OptTimestamps = 1, OptSack = 2, OptWscale = 4;
 }

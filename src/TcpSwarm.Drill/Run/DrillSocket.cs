@@ -18,6 +18,9 @@ internal sealed class DrillSocket(int fd)
     public int UserMss { get; set; }
     /// <summary>TCP_USER_TIMEOUT set before connect() or on a listener (children inherit it); zero unset.</summary>
     public TimeSpan UserTimeout { get; set; }
+    /// <summary>SO_SNDBUF as requested before the socket had a Tcb (a listener's children inherit it); 0 unset.
+    /// </summary>
+    public int SendBufferRequest { get; set; }
     /// <summary>shutdown(SHUT_RD): a read with nothing queued returns 0 at once (RCV_SHUTDOWN).</summary>
     public bool ReadShutdown { get; set; }
 }

@@ -6,6 +6,7 @@ namespace TcpSwarm.Drill.Run;
 internal sealed partial class Play
 {
     private const long SolSocket = 1, SolTcp = 6;
+    private const int WmemMax = 212_992;                              // net.core.wmem_max's default
 
     private Func<CallResult?> SetOption(SyscallLine s)
     {
@@ -24,6 +25,8 @@ internal sealed partial class Play
                 if (onoff != 0 && linger != 0) throw DrillStop.Unsupported(s.Line, "SO_LINGER with a timeout");
                 sock.LingerZero = onoff != 0;
                 return Now(CallResult.Ok(0));
+            case (SolSocket, 7):                                     // SO_SNDBUF
+                return Now(SetSendBuffer(sock, Eval(s, Arg(s, 3))));
             case (SolTcp, 2):                                        // TCP_MAXSEG
                 return Now(SetMaxSegment(sock, (int)Eval(s, Arg(s, 3))));
             case (SolTcp, 18):                                       // TCP_USER_TIMEOUT, in milliseconds
@@ -56,11 +59,21 @@ internal sealed partial class Play
         return CallResult.Ok(0);
     }
 
-    // A listener's child inherits what was set on the listener.
+    // sock_setsockopt(SO_SNDBUF): any int is taken (a negative one as 0), clamped to wmem_max and doubled in the Tcb.
+    private static CallResult SetSendBuffer(DrillSocket sock, long bytes)
+    {
+        int value = (int)Math.Clamp(bytes, 0, int.MaxValue);
+        sock.SendBufferRequest = value;
+        sock.Conn?.Tcb.SetSendBuffer(value, WmemMax);
+        return CallResult.Ok(0);
+    }
+
+    // A listener's child inherits what was set on the listener (sk_clone_lock copies sk_sndbuf and its lock).
     private void InheritOptions(Tcb child)
     {
         var listener = _fds.Values.FirstOrDefault(f => f.Listener is not null && f.BoundPort == child.Tuple.LocalPort);
         if (listener is { UserTimeout: var timeout } && timeout > TimeSpan.Zero) child.SetUserTimeout(timeout);
+        if (listener is { SendBufferRequest: > 0 and var sndbuf }) child.SetSendBuffer(sndbuf, WmemMax);
     }
 
     private Func<CallResult?> GetOption(SyscallLine s)
@@ -79,9 +92,23 @@ internal sealed partial class Play
                                              + Seconds.Of(_stack.Now.Nanoseconds / 1000));
             return Now(CallResult.Ok(0));
         }
+        if ((level, name) == (SolSocket, 7))
+        {
+            // SO_SNDBUF: sk_sndbuf once set (doubled); an unset one is autotuned in Linux, which the model does not do.
+            int value = sock.Conn?.Tcb.SendBuffer ?? 0;
+            if (value == 0 && sock.SendBufferRequest > 0)
+                value = Math.Max(Math.Min(sock.SendBufferRequest, WmemMax) * 2, 4608);
+            if (value == 0) throw DrillStop.Unsupported(s.Line, "getsockopt SO_SNDBUF before setsockopt (autotuned)");
+            long expected = Eval(s, Arg(s, 3));
+            if (expected != value)
+                throw DrillStop.Fail(s.Line, $"expected SO_SNDBUF [{expected}], got [{value}] at "
+                                             + Seconds.Of(_stack.Now.Nanoseconds / 1000));
+            return Now(CallResult.Ok(0));
+        }
         if ((level, name) != (SolSocket, 4))
             throw DrillStop.Unsupported(s.Line,
-                $"getsockopt {s.Args[2]} (SO_ERROR, TCP_MAXSEG, TCP_USER_TIMEOUT; tcpi_* fields in %{{ }}%)");
+                $"getsockopt {s.Args[2]} (SO_ERROR, SO_SNDBUF, TCP_MAXSEG, TCP_USER_TIMEOUT; "
+                + "tcpi_* fields in %{ }%)");
         long error = 0;
         if (sock.Conn is { Error: not TcpError.None, ErrorReported: false } c)
         {

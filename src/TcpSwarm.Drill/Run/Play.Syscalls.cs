@@ -266,6 +266,8 @@ internal sealed partial class Play
             throw DrillStop.Unsupported(s.Line, (flags & 0x4000000) != 0 ? "zero-copy (MSG_ZEROCOPY)"
                 : (flags & 0x20000000) != 0 ? "TCP Fast Open (MSG_FASTOPEN)" : $"send() flags {s.Args[3]}");
         if (bytes < 0) throw DrillStop.Unsupported(s.Line, $"write() of {bytes} bytes");
+        int left = bytes;
+        bool waiting = false;
         return () =>
         {
             if (c.Error != TcpError.None && !c.ErrorReported)
@@ -277,8 +279,19 @@ internal sealed partial class Play
             if (c.Gone || state is not (TcpState.SynSent or TcpState.SynReceived or TcpState.Established
                     or TcpState.CloseWait)) return CallResult.Fail("EPIPE");
             if (state == TcpState.SynSent) return sock.NonBlocking ? CallResult.Fail("EAGAIN") : null;
-            _stack.Call(c, tcb => tcb.Send(bytes, _stack.Now));
-            return CallResult.Ok(bytes);
+            // tcp_sendmsg_locked: queue what the send buffer takes; a blocking write then sleeps until
+            // sk_stream_write_space finds the socket writeable, a non-blocking one returns what it queued, or EAGAIN.
+            if (waiting && !c.Tcb.Writable) return null;
+            int n = Math.Min(left, c.Tcb.SendSpace);
+            if (n > 0)
+            {
+                _stack.Call(c, tcb => tcb.Send(n, _stack.Now));
+                left -= n;
+            }
+            if (left == 0) return CallResult.Ok(bytes);
+            if (sock.NonBlocking) return left < bytes ? CallResult.Ok(bytes - left) : CallResult.Fail("EAGAIN");
+            waiting = true;
+            return null;
         };
     }
 

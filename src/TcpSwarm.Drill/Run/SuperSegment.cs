@@ -12,7 +12,8 @@ namespace TcpSwarm.Drill.Run;
 // one super-segment is tcp_tso_autosize's choice (the pacing rate, tcp_min_tso_segs, the cwnd), which the model
 // does not compute. A script after a 0 ms handshake sees 10 MSS at once (shutdown-rdwr-*: `P. 1:10001(10000)`), one
 // on a 100 ms RTT sees 2 (tcp_min_tso_segs), and a script that expects the MSS-sized pieces gets them. The bytes,
-// sequence numbers, ack, window and options are still checked segment by segment.
+// sequence numbers, ack, window and options are still checked segment by segment. A merged packet of more than one
+// MSS shows PSH whatever its pieces carried: __tcp_transmit_skb sets it on every TSO packet with tcp_skb_pcount > 1.
 internal static class SuperSegment
 {
     private const int GsoMaxSize = 65535;
@@ -35,6 +36,7 @@ internal static class SuperSegment
                 Flags = seg.Flags | next.Segment.Flags,
             };
         }
+        if (seg.Length > first.Segment.Length) seg = seg with { Flags = seg.Flags | TcpFlags.Psh };
         return first with { Segment = seg };
     }
 

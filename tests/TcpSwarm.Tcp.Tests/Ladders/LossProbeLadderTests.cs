@@ -44,17 +44,17 @@ public sealed class LossProbeLadderTests
         var ladder = new Ladder(Linux, oneWayMs: 10);
         ladder.Open(atMs: 0);
         ladder.RunUntil(50);
-        ladder.LoseAll(C2S, s => s.Length == 1460 && s.Has(TcpFlags.Psh), fromMs: 100, untilMs: 101);
-        ladder.Call(100, UserCall.ClientSend, bytes: 2 * 1460);
+        ladder.LoseAll(C2S, s => s.Length == 1448 && s.Has(TcpFlags.Psh), fromMs: 100, untilMs: 101);
+        ladder.Call(100, UserCall.ClientSend, bytes: 2 * 1448);
         ladder.RunUntil(1_000);
 
         Rung[] expected =
         [
-            Lost(    100, C2S, Data(1461, 1, 1460),            Established, Established),
-            Arrives( 110, C2S, Seg(TcpFlags.Ack, 1, 1, 1460),  Established, Established),
-            Arrives( 120, S2C, Ack(1, 1461),                   Established, Established),
-            Arrives( 350, C2S, Data(1461, 1, 1460),            Established, Established),
-            Arrives( 360, S2C, Ack(1, 2921),                   Established, Established),
+            Lost(    100, C2S, Data(1449, 1, 1448),            Established, Established),
+            Arrives( 110, C2S, Seg(TcpFlags.Ack, 1, 1, 1448),  Established, Established),
+            Arrives( 120, S2C, Ack(1, 1449),                   Established, Established),
+            Arrives( 350, C2S, Data(1449, 1, 1448),            Established, Established),
+            Arrives( 360, S2C, Ack(1, 2897),                   Established, Established),
         ];
         Assert.Equal(expected, ladder.Rungs[3..]);
         Assert.Equal(1, ladder.Wire.Client.Counters[TcpExt.TCPLossProbes]);

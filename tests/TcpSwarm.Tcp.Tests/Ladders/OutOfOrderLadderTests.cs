@@ -26,19 +26,19 @@ public sealed class OutOfOrderLadderTests
         var ladder = Connected(NoSack);
         int before = ladder.Rungs.Count;
         var iss = ladder.Conn().Open.Iss;
-        ladder.LoseAll(C2S, s => s.Seq == iss + 1461 && s.Length == 1460, fromMs: 100, untilMs: 101);
-        ladder.Call(100, UserCall.ClientSend, bytes: 3 * 1460);
+        ladder.LoseAll(C2S, s => s.Seq == iss + 1449 && s.Length == 1448, fromMs: 100, untilMs: 101);
+        ladder.Call(100, UserCall.ClientSend, bytes: 3 * 1448);
         ladder.RunUntil(2_000);
 
         Rung[] expected =
         [
-            Lost(    100, C2S, Seg(TcpFlags.Ack, 1461, 1, 1460),  Established, Established),
-            Arrives( 110, C2S, Seg(TcpFlags.Ack, 1, 1, 1460),     Established, Established),
-            Arrives( 110, C2S, Data(2921, 1, 1460),               Established, Established),
-            Arrives( 120, S2C, Ack(1, 1461),                      Established, Established),
-            Arrives( 120, S2C, Ack(1, 1461),                      Established, Established),   // the duplicate
-            Arrives( 350, C2S, Seg(TcpFlags.Ack, 1461, 1, 1460),  Established, Established),
-            Arrives( 360, S2C, Ack(1, 4381),                      Established, Established),   // the hole filled
+            Lost(    100, C2S, Seg(TcpFlags.Ack, 1449, 1, 1448),  Established, Established),
+            Arrives( 110, C2S, Seg(TcpFlags.Ack, 1, 1, 1448),     Established, Established),
+            Arrives( 110, C2S, Data(2897, 1, 1448),               Established, Established),
+            Arrives( 120, S2C, Ack(1, 1449),                      Established, Established),
+            Arrives( 120, S2C, Ack(1, 1449),                      Established, Established),   // the duplicate
+            Arrives( 350, C2S, Seg(TcpFlags.Ack, 1449, 1, 1448),  Established, Established),
+            Arrives( 360, S2C, Ack(1, 4345),                      Established, Established),   // the hole filled
         ];
         Assert.Equal(expected, ladder.Rungs[before..]);
         Assert.Equal(1, ladder.Wire.Client.Counters[TcpExt.RetransSegs]);
@@ -53,20 +53,20 @@ public sealed class OutOfOrderLadderTests
         var ladder = Connected(NoSack);
         int before = ladder.Rungs.Count;
         var iss = ladder.Conn().Open.Iss;
-        ladder.LoseAll(C2S, s => s.Seq == iss + 1 && s.Length == 1460, fromMs: 100, untilMs: 101);
-        ladder.Call(100, UserCall.ClientSend, bytes: 2 * 1460);
+        ladder.LoseAll(C2S, s => s.Seq == iss + 1 && s.Length == 1448, fromMs: 100, untilMs: 101);
+        ladder.Call(100, UserCall.ClientSend, bytes: 2 * 1448);
         ladder.Call(100, UserCall.ClientClose);
         ladder.RunUntil(2_000);
 
         Rung[] expected =
         [
-            Lost(    100, C2S, Seg(TcpFlags.Ack, 1, 1, 1460),  Established, Established),
-            Arrives( 110, C2S, Data(1461, 1, 1460),            FinWait1,    Established),
-            Arrives( 110, C2S, FinAck(2921, 1),                FinWait1,    Established),   // kept out of order
+            Lost(    100, C2S, Seg(TcpFlags.Ack, 1, 1, 1448),  Established, Established),
+            Arrives( 110, C2S, Data(1449, 1, 1448),            FinWait1,    Established),
+            Arrives( 110, C2S, FinAck(2897, 1),                FinWait1,    Established),   // kept out of order
             Arrives( 120, S2C, Ack(1, 1),                      FinWait1,    Established),
             Arrives( 120, S2C, Ack(1, 1),                      FinWait1,    Established),
-            Arrives( 330, C2S, Seg(TcpFlags.Ack, 1, 1, 1460),  FinWait1,    CloseWait),
-            Arrives( 340, S2C, Ack(1, 2922),                   FinWait2,    CloseWait),
+            Arrives( 330, C2S, Seg(TcpFlags.Ack, 1, 1, 1448),  FinWait1,    CloseWait),
+            Arrives( 340, S2C, Ack(1, 2898),                   FinWait2,    CloseWait),
         ];
         Assert.Equal(expected, ladder.Rungs[before..]);
         Assert.Equal(1, ladder.Wire.Client.Counters[TcpExt.RetransSegs]);

@@ -47,11 +47,12 @@ public sealed class SocketOptionTests
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(1500, now));
         wire.RunUntil(ms: 1_000);
 
-        Assert.Equal(1000, wire.Client.MaxSegment);
+        // The segments carry timestamps, so 1000 − 12 bytes of data each (tcp_mtu_to_mss), as getsockopt says.
+        Assert.Equal(988, wire.Client.MaxSegment);
         Rung[] expected =
         [
-            Arrives( 110,  C2S, Seg(TcpFlags.Ack, 1, 1, len: 1000),  Established,  Established),
-            Arrives( 110,  C2S, Data(seq: 1001, ack: 1, len: 500),   Established,  Established),
+            Arrives(110, C2S, Seg(TcpFlags.Ack, 1, 1, len: 988),  Established, Established),
+            Arrives(110, C2S, Data(seq: 989, ack: 1, len: 512),     Established, Established),
         ];
         Assert.Equal(expected, wire.Rungs.Where(r => r.AtMs >= 100 && r.Dir == C2S));
         Assert.Equal((ushort)1000, wire.ClientSyn.Mss);
@@ -69,7 +70,7 @@ public sealed class SocketOptionTests
         var info = wire.Client.Info(Instant.FromMilliseconds(1_000));
         Assert.Equal((Established, (byte)0, (byte)0, (byte)7, (byte)7, (byte)7),
             (info.State, info.CaState, info.Retransmits, info.Options, info.SndWscale, info.RcvWscale));
-        Assert.Equal((220_000L, 1460, 0), (info.RtoUs, info.SndMss, info.Unacked));
+        Assert.Equal((220_000L, 1448, 0), (info.RtoUs, info.SndMss, info.Unacked));   // 1460 less timestamps
         // Data sent at 100, the server's reply (which carries an ACK, rcv_tstamp) received at 210.
         Assert.Equal((900L, 790L, 790L), (info.LastDataSentMs, info.LastDataRecvMs, info.LastAckRecvMs));
         Assert.Equal((100L, 300L, 0), (info.BytesAcked, info.BytesReceived, info.TotalRetrans));

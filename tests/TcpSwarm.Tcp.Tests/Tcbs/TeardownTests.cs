@@ -65,8 +65,9 @@ public sealed class TeardownTests
     public void After_a_half_close_the_close_wait_side_still_sends_data_that_fin_wait_2_acknowledges()
     {
         // shutdown(SHUT_WR) at 100 ms; the server ACKs the FIN at the next tick, then answers with 3000 bytes from
-        // CLOSE_WAIT, which the client, in quick-ACK mode for its first data, ACKs segment by segment.
-        var wire = Connected();
+        // CLOSE_WAIT, which the client, in quick-ACK mode for its first data, ACKs segment by segment. Without
+        // timestamps, so the full segments are the 1460-byte MSS.
+        var wire = TcbWire.Established(Linux618 with { TcpTimestamps = 0 });
         wire.At(100, Side.Client, (tcb, now) => tcb.Shutdown(now));
         wire.At(120, Side.Server, (tcb, now) => tcb.Send(3000, now));
         wire.At(300, Side.Server, (tcb, now) => tcb.Close(now));
