@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Events per wall second of one scenario embedded and on 1, 2 and 3 `tcpswarm silo` processes sharing a Redis on
-# 127.0.0.1, with the messages and bytes between silos per window: the figures of README's "Scale out" section.
+# 127.0.0.1, with the messages and bytes between silos per window: the figures of docs/scale-out.md.
 #   load/scale-out.sh [SCENARIO] [RUNS]     (default load/scale-out.yaml, 3 runs per configuration)
 # Needs redis-server (Debian's package) and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
 # The silos stay up across their runs; the first run on them warms their JIT, so read the medians of the others.
