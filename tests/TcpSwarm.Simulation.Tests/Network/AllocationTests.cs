@@ -1,5 +1,4 @@
 using TcpSwarm.Simulation.Model;
-using TcpSwarm.Simulation.Network;
 using TcpSwarm.Tcp;
 using static TcpSwarm.Simulation.Tests.Network.TestScenario;
 using SimNetwork = TcpSwarm.Simulation.Network.Network;

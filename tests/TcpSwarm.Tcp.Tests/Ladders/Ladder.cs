@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests.Ladders;
 
 /// <summary>A <see cref="Wire"/> that writes down every segment as a ladder rung, with states after each arrival.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Tcp.Tests.Ladders;
 

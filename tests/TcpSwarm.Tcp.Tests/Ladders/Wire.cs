@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests.Ladders;
 
 /// <summary>Two hosts, a client and a server, joined by a wire of fixed one-way latency, run in virtual time.</summary>

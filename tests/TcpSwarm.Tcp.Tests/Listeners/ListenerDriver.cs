@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests.Listeners;
 
 /// <summary>The scheduler's test twin for one listener: delivers, fires request timers, logs what left.</summary>

@@ -1,4 +1,3 @@
-using TcpSwarm.Tcp;
 using TcpSwarm.Tcp.Tests.Ladders;
 using static TcpSwarm.Tcp.TcpState;
 using static TcpSwarm.Tcp.Tests.Ladders.Rungs;
@@ -243,7 +242,9 @@ public sealed class HandshakeTests
         var syn = tcb.Open(Instant.FromSeconds(7)).Sends[0];
         var oldSyn = TcbWire.FromServer(TcpFlags.Syn, seq: 8_000) with
         {
-            Options = TcpOptions.Timestamps, TsVal = 123_000, TsEcr = 0,
+            Options = TcpOptions.Timestamps,
+            TsVal = 123_000,
+            TsEcr = 0,
         };
         var step = tcb.Handle(in oldSyn, Instant.FromSeconds(7.01));
 

@@ -1,4 +1,3 @@
-using TcpSwarm.Tcp;
 using TcpSwarm.Tcp.Tests.Ladders;
 using static TcpSwarm.Tcp.TcpState;
 using static TcpSwarm.Tcp.Tests.Ladders.Rungs;

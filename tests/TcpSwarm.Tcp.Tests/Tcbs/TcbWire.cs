@@ -1,4 +1,3 @@
-using TcpSwarm.Tcp;
 using TcpSwarm.Tcp.Tests.Ladders;
 
 namespace TcpSwarm.Tcp.Tests.Tcbs;

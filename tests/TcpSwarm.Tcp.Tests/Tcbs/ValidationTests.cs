@@ -1,4 +1,3 @@
-using TcpSwarm.Tcp;
 using TcpSwarm.Tcp.Tests.Ladders;
 using static TcpSwarm.Tcp.TcpState;
 using static TcpSwarm.Tcp.Tests.Ladders.Rungs;
@@ -118,7 +117,9 @@ public sealed class ValidationTests
         var wire = Connected();
         var old = TcbWire.FromServer(TcpFlags.Psh | TcpFlags.Ack, seq: 5001, ack: 1001, length: 100) with
         {
-            Options = TcpOptions.Timestamps, TsVal = 5 + TcbWire.ServerTsOffset, TsEcr = TcbWire.ClientTsOffset,
+            Options = TcpOptions.Timestamps,
+            TsVal = 5 + TcbWire.ServerTsOffset,
+            TsEcr = TcbWire.ClientTsOffset,
         };
         wire.Inject(atMs: 100, Dir.S2C, old);
         wire.RunUntil(ms: 5_000);
