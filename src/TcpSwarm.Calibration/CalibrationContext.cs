@@ -35,7 +35,7 @@ internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, Calibration
     }
 
     /// <summary>The reason of a timed row's tolerance, in a few words.</summary>
-    public string TimersWhy(int timers) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+    public string TimersWhy(int timers) => string.Create(CultureInfo.InvariantCulture,
         $"timer wheel, {timers} {(timers == 1 ? "timer" : "timers")} + {TimerLatency.TotalMilliseconds:0.0} ms "
         + $"p99 latency each");
 
@@ -46,8 +46,8 @@ internal sealed class CalibrationContext(Lab lab, KernelInfo kernel, Calibration
     {
         var (server, client) = await Lab.PairAsync(experiment, "srv", second, cancellation).ConfigureAwait(false);
         foreach (var ns in new[] { server, client })
-        foreach (var (name, value) in sysctls.OrderBy(s => s.Key, StringComparer.Ordinal))
-            await ns.SetSysctlAsync(name, value, cancellation).ConfigureAwait(false);
+            foreach (var (name, value) in sysctls.OrderBy(s => s.Key, StringComparer.Ordinal))
+                await ns.SetSysctlAsync(name, value, cancellation).ConfigureAwait(false);
         return (server, client, await server.SysctlsAsync(cancellation).ConfigureAwait(false));
     }
 

@@ -5,7 +5,6 @@ using TcpSwarm.Cli.Display;
 using TcpSwarm.Cli.Output;
 using TcpSwarm.Cli.Trace;
 using TcpSwarm.Cli.Report;
-using TcpSwarm.Scenarios;
 using TcpSwarm.Silo;
 using TcpSwarm.Silo.Metrics;
 using TcpSwarm.Simulation.Model;
@@ -191,7 +190,8 @@ internal static class RunVerb
                                 + $"'{folder}': {e.Message}");
             TryWriteRun(folder, run with
             {
-                Status = "failed", Failure = "its files could not be written: " + e.Message,
+                Status = "failed",
+                Failure = "its files could not be written: " + e.Message,
             });
             return ExitCodes.Other;
         }

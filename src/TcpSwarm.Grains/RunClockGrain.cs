@@ -1,6 +1,5 @@
 using TcpSwarm.Grains.Wire;
 using TcpSwarm.Simulation.Engine;
-using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains;
 

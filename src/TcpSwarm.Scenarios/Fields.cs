@@ -48,10 +48,10 @@ internal sealed class Fields
         }
         // YAML merge keys (<<: *anchor): the mapping's own keys win, then the merged mappings', in order.
         foreach (var m in merged)
-        foreach (var (k, v) in m.Children)
-            if (k is YamlScalarNode { Value: { } name } key && name != "<<"
-                && !_entries.Exists(e => e.Key.Value == name))
-                Add(key, v, what, keys);
+            foreach (var (k, v) in m.Children)
+                if (k is YamlScalarNode { Value: { } name } key && name != "<<"
+                    && !_entries.Exists(e => e.Key.Value == name))
+                    Add(key, v, what, keys);
     }
 
     private void Merge(YamlNode value, List<YamlMappingNode> merged)

@@ -117,7 +117,8 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
             .Select(o => (Owner: o.Key, Bytes: o.Sum(t => (double)t.Bytes)))
             .OrderByDescending(o => o.Bytes).ThenBy(o => o.Owner, StringComparer.Ordinal).ToList();
         return new MemoryEstimate(Saturate(Math.Ceiling(connections)), Saturate(Math.Ceiling(synReceived)),
-            Saturate(Math.Ceiling(timeWait)), byOwner.Count > 0 ? byOwner[0].Owner : "") { Terms = terms };
+            Saturate(Math.Ceiling(timeWait)), byOwner.Count > 0 ? byOwner[0].Owner : "")
+        { Terms = terms };
     }
 
     /// <summary>How long a client keeps retransmitting a request nobody reads before it gives up (tcp_retries2

@@ -80,7 +80,7 @@ internal sealed partial class ScenarioReader
         bool ok = TryReadRequired(m, "from", Kinds.Address, "an address run", out var from);
         ok &= TryReadRequired(m, "count", Kinds.Int(1, MaxClientAddresses), "an address run", out var count);
         if (!ok) return null;
-        if ((ulong)from + (ulong)count - 1 > uint.MaxValue)
+        if (from + (ulong)count - 1 > uint.MaxValue)
         {
             Problem(m.ValueAt("count"), m.Field("count"),
                 $"{Kinds.N(count)} addresses from {Ipv4.Format(from)} pass 255.255.255.255; "

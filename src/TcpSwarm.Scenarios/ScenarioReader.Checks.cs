@@ -103,14 +103,14 @@ internal sealed partial class ScenarioReader
             if (!fromOk || !toOk) dangling.Add((fromOk ? p.From : null, toOk ? p.To : null));
             if (p.From is null || p.To is null) continue;
             if (!fromOk && AllSourcesNamed)
-                Problem(p.FromAt, p.Field + ".from", servers.Contains(p.From!)
+                Problem(p.FromAt, p.Field + ".from", servers.Contains(p.From)
                     ? $"'{p.From}' is a server; a path goes from a client group or attacker to a server "
                       + "(swap from and to)"
-                    : $"'{p.From}' names no client group or attacker{Choices(p.From!, sources)}");
+                    : $"'{p.From}' names no client group or attacker{Choices(p.From, sources)}");
             if (!toOk && AllServersNamed)
-                Problem(p.ToAt, p.Field + ".to", sources.Contains(p.To!)
+                Problem(p.ToAt, p.Field + ".to", sources.Contains(p.To)
                     ? $"'{p.To}' is a client group or attacker; a path goes to a server (swap from and to)"
-                    : $"'{p.To}' names no server{Choices(p.To!, servers)}");
+                    : $"'{p.To}' names no server{Choices(p.To, servers)}");
             if (!fromOk || !toOk) continue;
             if (joined.TryGetValue((p.From, p.To), out var first))
                 Problem(p.FromAt, p.Field, $"a second path from {p.From} to {p.To}; {first} already joins them");

@@ -105,31 +105,31 @@ internal sealed partial class ScenarioReader
             case "poisson":
                 return new ArrivalSpec.Poisson(Read(a, kind, Kinds.Rate(false), 1));
             case "ramp":
-            {
-                var r = Sub(a, kind, "a ramp", ["from", "to", "over"]);
-                TryReadRequired(r, "from", Kinds.Rate(true), "a ramp", out var from);
-                TryReadRequired(r, "to", Kinds.Rate(true), "a ramp", out var to);
-                TryReadRequired(r, "over", Kinds.Duration(false, Kinds.OneDay), "a ramp", out var over);
-                if (r.Exists && from == 0 && to == 0 && r.InFile("from") && r.InFile("to"))
-                    Problem(WhereIs(r,
-                        "to"), FieldOf(r, "to"), "a ramp from 0/s to 0/s opens nothing; set from or to above 0/s");
-                return new ArrivalSpec.Ramp(from, to, over);
-            }
+                {
+                    var r = Sub(a, kind, "a ramp", ["from", "to", "over"]);
+                    TryReadRequired(r, "from", Kinds.Rate(true), "a ramp", out var from);
+                    TryReadRequired(r, "to", Kinds.Rate(true), "a ramp", out var to);
+                    TryReadRequired(r, "over", Kinds.Duration(false, Kinds.OneDay), "a ramp", out var over);
+                    if (r.Exists && from == 0 && to == 0 && r.InFile("from") && r.InFile("to"))
+                        Problem(WhereIs(r,
+                            "to"), FieldOf(r, "to"), "a ramp from 0/s to 0/s opens nothing; set from or to above 0/s");
+                    return new ArrivalSpec.Ramp(from, to, over);
+                }
             case "stages":
                 return ReadStages(a);
             case "bursts":
-            {
-                var b = Sub(a, kind, "bursts", ["size", "every"]);
-                TryReadRequired(b, "size", Kinds.Int(1, 10_000_000), "bursts", out var size);
-                TryReadRequired(b, "every", Kinds.Duration(false, Kinds.OneDay), "bursts", out var every);
-                return new ArrivalSpec.Bursts(size, every);
-            }
+                {
+                    var b = Sub(a, kind, "bursts", ["size", "every"]);
+                    TryReadRequired(b, "size", Kinds.Int(1, 10_000_000), "bursts", out var size);
+                    TryReadRequired(b, "every", Kinds.Duration(false, Kinds.OneDay), "bursts", out var every);
+                    return new ArrivalSpec.Bursts(size, every);
+                }
             default:
-            {
-                var c = Sub(a, kind, "a closed loop", ["concurrent"]);
-                TryReadRequired(c, "concurrent", Kinds.Int(1, 100_000_000), "a closed loop", out var concurrent);
-                return new ArrivalSpec.ClosedLoop(concurrent);
-            }
+                {
+                    var c = Sub(a, kind, "a closed loop", ["concurrent"]);
+                    TryReadRequired(c, "concurrent", Kinds.Int(1, 100_000_000), "a closed loop", out var concurrent);
+                    return new ArrivalSpec.ClosedLoop(concurrent);
+                }
         }
     }
 

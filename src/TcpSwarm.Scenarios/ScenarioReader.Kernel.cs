@@ -29,7 +29,7 @@ internal sealed partial class ScenarioReader
                     continue;
                 }
                 var field = "sysctl." + sysctl;
-                ScalarValue? value = Overrides.TakeSysctl(sysctl);
+                var value = Overrides.TakeSysctl(sysctl);
                 if (value is not null)
                 {
                     field = value.Field;

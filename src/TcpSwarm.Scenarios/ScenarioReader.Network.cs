@@ -98,33 +98,33 @@ internal sealed partial class ScenarioReader
         switch (kind)
         {
             case "uniform":
-            {
-                TryReadRequired(d, "max", Kinds.Duration(true), "a uniform latency", out var max);
-                if (min is { } lo && d.InFile("max") && max < lo)
-                    Problem(d.ValueAt("max"), d.Field("max"),
-                        $"{Units.FormatDuration(max)} is below min ({Units.FormatDuration(lo)}); "
-                        + "use a max of at least min");
-                return min is { } m ? new LatencySpec.Uniform(m, max) : null;
-            }
+                {
+                    TryReadRequired(d, "max", Kinds.Duration(true), "a uniform latency", out var max);
+                    if (min is { } lo && d.InFile("max") && max < lo)
+                        Problem(d.ValueAt("max"), d.Field("max"),
+                            $"{Units.FormatDuration(max)} is below min ({Units.FormatDuration(lo)}); "
+                            + "use a max of at least min");
+                    return min is { } m ? new LatencySpec.Uniform(m, max) : null;
+                }
             case "normal":
-            {
-                TryReadRequired(d, "mean", Kinds.Duration(true), "a normal latency", out var mean);
-                TryReadRequired(d, "stddev", Kinds.Duration(true), "a normal latency", out var stddev);
-                if (min is { } lo && d.InFile("mean") && mean < lo)
-                    Problem(d.ValueAt("mean"), d.Field("mean"),
-                        $"{Units.FormatDuration(mean)} is below min ({Units.FormatDuration(lo)}); "
-                        + "use a mean of at least min");
-                return min is { } m ? new LatencySpec.Normal(m, mean, stddev) : null;
-            }
+                {
+                    TryReadRequired(d, "mean", Kinds.Duration(true), "a normal latency", out var mean);
+                    TryReadRequired(d, "stddev", Kinds.Duration(true), "a normal latency", out var stddev);
+                    if (min is { } lo && d.InFile("mean") && mean < lo)
+                        Problem(d.ValueAt("mean"), d.Field("mean"),
+                            $"{Units.FormatDuration(mean)} is below min ({Units.FormatDuration(lo)}); "
+                            + "use a mean of at least min");
+                    return min is { } m ? new LatencySpec.Normal(m, mean, stddev) : null;
+                }
             default:
-            {
-                TryReadRequired(d, "mean", Kinds.Duration(true), "an exponential latency", out var mean);
-                if (min is { } lo && d.InFile("mean") && mean <= lo)
-                    Problem(d.ValueAt("mean"), d.Field("mean"),
-                        $"{Units.FormatDuration(mean)} is not above min ({Units.FormatDuration(lo)}); "
-                        + "use a mean above min");
-                return min is { } m ? new LatencySpec.Exponential(m, mean) : null;
-            }
+                {
+                    TryReadRequired(d, "mean", Kinds.Duration(true), "an exponential latency", out var mean);
+                    if (min is { } lo && d.InFile("mean") && mean <= lo)
+                        Problem(d.ValueAt("mean"), d.Field("mean"),
+                            $"{Units.FormatDuration(mean)} is not above min ({Units.FormatDuration(lo)}); "
+                            + "use a mean above min");
+                    return min is { } m ? new LatencySpec.Exponential(m, mean) : null;
+                }
         }
     }
 
@@ -175,7 +175,7 @@ internal sealed partial class ScenarioReader
                         "no fault; use one of drop: { from, to, segments }, black_hole: NAME or partition: [A, B]");
                 continue;
             }
-            var kind = kinds[0].Value!;
+            var kind = kinds[0].Value;
             if (kind == "drop") ReadDrop(f, path, from, until);
             else if (kind == "black_hole") ReadBlackHole(f, path, from, until);
             else ReadPartition(f, path, from, until);

@@ -1,5 +1,4 @@
 using TcpSwarm.Simulation.Model;
-using TcpSwarm.Tcp;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -8,7 +8,7 @@ namespace TcpSwarm.Scenarios;
 /// both sides are trimmed; a later line for the same key wins. Lines `sysctl -a` writes on stderr ("sysctl: permission
 /// denied on key ...") are skipped, so `sysctl -a &gt; FILE 2&gt;&amp;1` reads too. Any other line without '=' is a
 /// problem at its line. Which keys mean anything is not decided here: the scenario reader takes the ones the model
-/// has (<see cref="TcpSwarm.Tcp.Sysctls"/>) and counts the rest as ignored.
+/// has (<see cref="Tcp.Sysctls"/>) and counts the rest as ignored.
 /// </remarks>
 /// <param name="Settings">Every `key = value` line, in file order.</param>
 /// <param name="Problems">Lines that are neither a setting, a comment nor a sysctl message.</param>

@@ -76,7 +76,7 @@ public sealed class ClusterSilo : IAsyncDisposable
 
     private static SocketException? Bind(Exception e)
     {
-        for (Exception? x = e; x is not null; x = x.InnerException)
+        for (var x = e; x is not null; x = x.InnerException)
             if (x is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } socket) return socket;
         return e is AggregateException a ? a.InnerExceptions.Select(Bind).FirstOrDefault(b => b is not null) : null;
     }

@@ -91,7 +91,7 @@ public static class GrainRun
     {
         if (fault is null || watchdog is null) return await call.ConfigureAwait(false);
         if (await Task.WhenAny(call, fault).ConfigureAwait(false) == call || await fault.ConfigureAwait(false) is not
-                { } seen)
+            { } seen)
             return await call.ConfigureAwait(false);
         Abandon(call);
         throw new ClusterFaultException(seen);
@@ -138,7 +138,7 @@ public static class GrainRun
     // (Redis), however wrapped: the cluster's doing, not the engine's.
     private static bool OfTheCluster(Exception e)
     {
-        for (Exception? x = e; x is not null; x = x.InnerException)
+        for (var x = e; x is not null; x = x.InnerException)
         {
             var type = x.GetType().FullName ?? "";
             if (x is TimeoutException or System.Net.Sockets.SocketException
@@ -186,7 +186,8 @@ public static class GrainRun
         };
         if (samples.Count == 0) samples.Add(Empty(scenario));
         return new RunReport(RunSummaryBuilder.Build(scenario, samples), status, wall, windows, events,
-            setup.Silos.Length, failure?.Failure) { Samples = samples, Trace = trace, Cluster = cluster };
+            setup.Silos.Length, failure?.Failure)
+        { Samples = samples, Trace = trace, Cluster = cluster };
     }
 
     // A run lost before its first sample still accounts for its attempts: none yet.

@@ -19,7 +19,8 @@ public struct HostStep
 
     /// <summary>What to send: the listener's sends when a listener took the segment (never copied), else the host's.
     /// </summary>
-    [UnscopedRef] public readonly ReadOnlySpan<Segment> Sends =>
+    [UnscopedRef]
+    public readonly ReadOnlySpan<Segment> Sends =>
         Route == HostRoute.Listener ? Listener.Sends : ((ReadOnlySpan<Segment>)_sends)[.._sendCount];
 
     /// <summary>The listener admitted a child: build its Tcb and hand it this same segment.</summary>

@@ -38,7 +38,7 @@ public static class Sysctls
         new("net.ipv4.tcp_window_scaling", 0, 1, "", p => p.TcpWindowScaling ? 1 : 0,
             (p, v) => p with { TcpWindowScaling = v != 0 }),
         new("net.ipv4.tcp_sack", 0, 1, "", p => p.TcpSack ? 1 : 0, (p, v) => p with { TcpSack = v != 0 }),
-        new("net.ipv4.tcp_rto_min_us", 1000, 120_000_000, "us", p => (long)(p.TcpRtoMin.Ticks / 10),
+        new("net.ipv4.tcp_rto_min_us", 1000, 120_000_000, "us", p => p.TcpRtoMin.Ticks / 10,
             (p, v) => p with { TcpRtoMin = TimeSpan.FromTicks(v * 10) }),
         new("net.ipv4.tcp_rto_max_ms", 1000, 120_000, "ms", p => (long)p.TcpRtoMax.TotalMilliseconds,
             (p, v) => p with { TcpRtoMax = TimeSpan.FromMilliseconds(v) }),

@@ -55,7 +55,7 @@ public sealed partial class Tcb
             int inFlight = Math.Max(_sndNxt - _sndUna - (_sndUna == _iss ? 1 : 0), 0);
             int unsent = Math.Max(_writeSeq - _sndNxt, 0);
             long skbs = (inFlight + goal - 1) / goal + (unsent + goal - 1) / goal;
-            return (long)(_writeSeq - _sndUna) + skbs * SkbHead;
+            return _writeSeq - _sndUna + skbs * SkbHead;
         }
     }
 

@@ -104,7 +104,7 @@ public class LifecycleBenchmarks
         public UnitType UnitType => UnitType.Dimensionless;
         public string Legend => "Events (arrivals, timers, user calls) handled per operation";
         public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) =>
-            LifecycleBenchmarks.EventsPerOp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            EventsPerOp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase, SummaryStyle style) =>
             GetValue(summary, benchmarkCase);
         public bool IsDefault(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) => false;

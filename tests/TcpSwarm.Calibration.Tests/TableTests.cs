@@ -49,7 +49,7 @@ public sealed class TableTests
     public void An_untrusted_row_says_why_and_counts_as_neither_agreement_nor_disagreement()
     {
         var untrusted = new CalibrationRow("time-wait", "first gone", 61.5, 60, "s", Late)
-            { Untrusted = "timer latency p99 400 ms" };
+        { Untrusted = "timer latency p99 400 ms" };
         var output = new StringWriter { NewLine = "\n" };
         CalibrationTable.Write([new CalibrationRow("syn-offsets", "SYNs sent", 7, 7, "", Tolerance.Exact), untrusted],
             output);

@@ -101,11 +101,11 @@ public sealed class DisplayTests
         SummaryTables.WritePlain(sections, plain);
 
         foreach (var row in sections.SelectMany(s => s.Rows))
-        foreach (var cell in row)
-        {
-            Assert.Contains(cell, output.ToString(), StringComparison.Ordinal);
-            Assert.Contains(cell, plain.ToString(), StringComparison.Ordinal);
-        }
+            foreach (var cell in row)
+            {
+                Assert.Contains(cell, output.ToString(), StringComparison.Ordinal);
+                Assert.Contains(cell, plain.ToString(), StringComparison.Ordinal);
+            }
     }
 
     private static (IAnsiConsole Console, StringWriter Output) Recording()

@@ -61,7 +61,7 @@ public sealed partial class LoadScenarioRunTests
         long[] buckets = new long[report.Samples[^1].Hosts[0].HandshakeBuckets.Length];
         foreach (var h in report.Samples[^1].Hosts)
             for (int i = 0; i < h.HandshakeBuckets.Length; i++) buckets[i] += h.HandshakeBuckets[i];
-        int overOne = Array.IndexOf(TcpSwarm.Simulation.Engine.DurationHistogram.Bounds, 1.0) + 1;
+        int overOne = Array.IndexOf(Simulation.Engine.DurationHistogram.Bounds, 1.0) + 1;
         double fraction = (double)buckets.Skip(overOne).Sum() / buckets.Sum();
         // Within 2 s only the SYNs resent at 1 s can finish late (the next goes at 3 s): every such handshake is one
         // whose first SYN the full queue dropped, and none finishes between 1 s and the resend's round trip.

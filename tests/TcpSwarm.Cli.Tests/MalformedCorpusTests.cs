@@ -11,8 +11,8 @@ public sealed class MalformedCorpusTests
     {
         var data = new TheoryData<string, string>();
         foreach (var file in Directory.GetFiles(Dir, "*.yaml").Order(StringComparer.Ordinal))
-        foreach (var verb in (string[])["validate", "run"])
-            data.Add(verb, Path.GetFileName(file));
+            foreach (var verb in (string[])["validate", "run"])
+                data.Add(verb, Path.GetFileName(file));
         return data;
     }
 

@@ -91,7 +91,8 @@ public sealed class PlacementValidateTests
         {
             Silos = 3,
             Cluster = new ClusterReport(["127.0.0.1:11111@1", "127.0.0.1:11112@1", "127.0.0.1:11113@1"], 0, 0, 0, 0,
-                null, null) { IdleSilos = ["127.0.0.1:11112@1", "127.0.0.1:11113@1"] },
+                null, null)
+            { IdleSilos = ["127.0.0.1:11112@1", "127.0.0.1:11113@1"] },
         };
 
         using var json = JsonDocument.Parse(RunFiles.RunJson(RunDocument.Of(report, DateTimeOffset.UnixEpoch, [],

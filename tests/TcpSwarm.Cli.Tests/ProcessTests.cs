@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TcpSwarm.Cli.Tests;
 
 /// <summary>The built program as a child process, `dotnet tcpswarm.dll`: the exit code the shell sees.</summary>

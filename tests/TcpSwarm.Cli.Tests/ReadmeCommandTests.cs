@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace TcpSwarm.Cli.Tests;
 
-/// <summary>Every command in a README's shell blocks runs as written, in order, in a scratch folder beside the
-/// repository's load/: `tcpswarm` (and `dotnet run -c Release --project src/TcpSwarm.Cli --`, which the README says is
-/// the same) is the built program; long runs are shortened and fixed ports replaced by free ones, each change listed.
-/// </summary>
+/// <summary>Every command in the shell blocks of a README or of a page of docs/ runs as written, in order, in a
+/// scratch folder beside the repository's load/: `tcpswarm` (and `dotnet run -c Release --project src/TcpSwarm.Cli --`,
+/// which the README says is the same) is the built program; long runs are shortened and fixed ports replaced by free
+/// ones, each change listed. Every relative link of those pages names a file that exists.</summary>
 public sealed partial class ReadmeCommandTests
 {
     /// <summary>Commands this suite cannot run here, each with why; every other line of every shell block runs.
@@ -17,8 +17,6 @@ public sealed partial class ReadmeCommandTests
         ["./test.sh"] = "runs this very suite",
         ["sudo tcpswarm calibrate --quick"] = "needs root and network namespaces; Calibration.Tests runs calibrate "
                                                + "where it has root",
-        ["tcpswarm silo --redis 127.0.0.1:6379"] = "a silo serves until stopped and needs Redis on 6379; "
-                                                   + "Cluster.Tests runs silos on a real Redis on a free port",
         ["tcpswarm run load/syn-flood.yaml --redis 127.0.0.1:6379"] = "needs a cluster on Redis 6379 (Cluster.Tests)",
         ["redis-server --port 6379 --bind 127.0.0.1 --save '' &"] = "a fixed port another test may hold; Cluster.Tests "
                                                                     + "starts Redis on a free one",
@@ -61,13 +59,19 @@ public sealed partial class ReadmeCommandTests
         ("load/tw-reuse.yaml", "load/tw-reuse.yaml --set duration=10s"),
     ];
 
-    private static readonly string[] Files =
+    private static readonly string[] Readmes =
         ["README.md", "load/README.md", "src/TcpSwarm.Cli/README.md", "dashboards/README.md"];
 
-    public static TheoryData<string> Readmes => new(Files);
+    /// <summary>The READMEs and every page of docs/, as paths relative to the repository's root.</summary>
+    private static IEnumerable<string> Files => Readmes.Concat(
+        Directory.GetFiles(Path.Combine(Repo.Root, "docs"), "*.md")
+            .Select(f => "docs/" + Path.GetFileName(f))
+            .Order(StringComparer.Ordinal));
+
+    public static TheoryData<string> Documents => new(Files);
 
     [Theory]
-    [MemberData(nameof(Readmes))]
+    [MemberData(nameof(Documents))]
     public async Task Every_shell_command_of_the_readme_runs_as_written(string readme)
     {
         using var scratch = new TempFolder();
@@ -95,8 +99,25 @@ public sealed partial class ReadmeCommandTests
         var all = Files.SelectMany(r => Commands(File.ReadAllText(Path.Combine(Repo.Root, r))))
             .ToHashSet(StringComparer.Ordinal);
         var stale = Exempt.Keys.Concat(EndsWith.Keys).Where(k => !all.Contains(k)).ToList();
-        Assert.True(stale.Count == 0, "exempt, but in no README: " + string.Join(", ", stale));
+        Assert.True(stale.Count == 0, "exempt, but in no README or page of docs/: " + string.Join(", ", stale));
         Assert.Contains("tcpswarm compare runs/tw-reuse-0 runs/tw-reuse-1", all);
+        Assert.Contains("tcpswarm drill tests/drill", all);                 // a block of docs/model.md is read
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Every_relative_link_names_a_file_that_exists(string document)
+    {
+        var folder = Path.GetDirectoryName(Path.Combine(Repo.Root, document))!;
+        var broken = new List<string>();
+        foreach (Match link in MarkdownLink().Matches(File.ReadAllText(Path.Combine(Repo.Root, document))))
+        {
+            var target = link.Groups["target"].Value;
+            if (target.Contains("://", StringComparison.Ordinal) || target.StartsWith('#')) continue;
+            var path = Path.GetFullPath(Path.Combine(folder, target.Split('#')[0]));
+            if (!File.Exists(path) && !Directory.Exists(path)) broken.Add(target);
+        }
+        Assert.True(broken.Count == 0, $"{document}: links to nothing: {string.Join(", ", broken)}");
     }
 
     /// <summary>The commands of a markdown text's ```sh blocks: continuation lines joined, comments dropped.</summary>
@@ -171,6 +192,9 @@ public sealed partial class ReadmeCommandTests
 
     [GeneratedRegex(@"```(sh|bash)\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ShellBlock();
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
 
     [GeneratedRegex(@"[ \t]+")]
     private static partial Regex Spaces();

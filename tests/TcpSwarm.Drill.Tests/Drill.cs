@@ -11,7 +11,7 @@ internal static class Drill
     {
         var result = ScriptParser.Parse("t.pkt", text);
         Assert.True(result.Script is not null, string.Join("\n", result.Problems));
-        return result.Script!;
+        return result.Script;
     }
 
     public static DrillVerdict Play(string text, string profile = "linux-6.18") =>

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using TcpSwarm.Grains;
 using TcpSwarm.Grains.Wire;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Silo;
@@ -66,7 +65,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var management = Cluster.Client.GetGrain<IManagementGrain>(0);
         var stats = await management.GetDetailedGrainStatistics();
         return stats.Count(s => s.GrainType.Contains(typeof(TGrain).Name, StringComparison.Ordinal)
-                                && s.GrainId.Key.ToString()!.StartsWith(run.RunId + "/", StringComparison.Ordinal));
+                                && s.GrainId.Key.ToString().StartsWith(run.RunId + "/", StringComparison.Ordinal));
     }
 
     /// <summary>Activations of a grain class now in the cluster, from Orleans' own management grain.</summary>

@@ -194,6 +194,10 @@ public sealed class FiguresTests
     }
 
     private static HandshakeFigures Rounded(HandshakeFigures h) =>
-        h with { Over1s = Math.Round(h.Over1s, 4), Over3s = Math.Round(h.Over3s, 4),
-            NeverCompleted = Math.Round(h.NeverCompleted, 4) };
+        h with
+        {
+            Over1s = Math.Round(h.Over1s, 4),
+            Over3s = Math.Round(h.Over3s, 4),
+            NeverCompleted = Math.Round(h.NeverCompleted, 4)
+        };
 }

@@ -28,7 +28,7 @@ public sealed class LayerTests
     public void Every_project_references_exactly_its_layer()
     {
         var projects = Directory.GetDirectories(Source).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(Intended.Keys.Order(StringComparer.Ordinal), projects!);
+        Assert.Equal(Intended.Keys.Order(StringComparer.Ordinal), projects);
         foreach (var (project, references) in Intended)
             Assert.True(references.Order(StringComparer.Ordinal).SequenceEqual(ProjectReferences(project)),
                 $"{project} references {string.Join(", ", ProjectReferences(project))}; its layer allows "

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using TcpSwarm.Simulation.Engine;
-using TcpSwarm.Simulation.Results;
 
 namespace TcpSwarm.Grains.Tests;
 

@@ -1,5 +1,4 @@
 using TcpSwarm.Simulation.Engine;
-using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Grains.Tests;
 

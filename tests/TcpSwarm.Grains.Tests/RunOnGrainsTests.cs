@@ -33,12 +33,12 @@ public sealed class RunOnGrainsTests(ClusterFixture fixture)
         Assert.True(samples.Count >= 12);
         long peakLive = 0;
         foreach (var sample in samples)
-        foreach (var host in sample.Hosts)
-        {
-            Assert.Equal(host.FullSockets, host.States.Sum());
-            Assert.Equal(0, host.States[(int)TcpState.TimeWait] + host.States[(int)TcpState.Closed]);
-            peakLive = Math.Max(peakLive, host.FullSockets);
-        }
+            foreach (var host in sample.Hosts)
+            {
+                Assert.Equal(host.FullSockets, host.States.Sum());
+                Assert.Equal(0, host.States[(int)TcpState.TimeWait] + host.States[(int)TcpState.Closed]);
+                peakLive = Math.Max(peakLive, host.FullSockets);
+            }
         Assert.True(peakLive > 0);
     }
 

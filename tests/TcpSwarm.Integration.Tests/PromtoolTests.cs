@@ -34,7 +34,7 @@ public sealed class PromtoolTests
 
             using var runJson = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "run.json"),
                 TestContext.Current.CancellationToken));
-            var id = runJson.RootElement.GetProperty("run_id").GetString()!;
+            var id = runJson.RootElement.GetProperty("run_id").GetString();
             Assert.StartsWith("quickstart-1-", id, StringComparison.Ordinal);
             var identity = $"tcpswarm_scenario=\"quickstart\",tcpswarm_seed=\"1\",tcpswarm_run_id=\"{id}\"";
             var samples = text.Split('\n').Where(l => l.Length > 0 && l[0] != '#').ToList();

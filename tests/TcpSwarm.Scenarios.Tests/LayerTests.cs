@@ -18,12 +18,12 @@ public sealed class LayerTests
     public void Every_model_type_lives_in_the_model_namespace_and_is_immutable()
     {
         foreach (var type in typeof(Scenario).Assembly.GetExportedTypes().Where(t => t.Namespace == "TcpSwarm.Simulation.Model"))
-        foreach (var property in type.GetProperties())
-        {
-            var setter = property.SetMethod;
-            Assert.True(setter is null || setter.ReturnParameter.GetRequiredCustomModifiers()
-                    .Any(m => m.FullName == "System.Runtime.CompilerServices.IsExternalInit"),
-                $"{type.Name}.{property.Name} can be set after construction");
-        }
+            foreach (var property in type.GetProperties())
+            {
+                var setter = property.SetMethod;
+                Assert.True(setter is null || setter.ReturnParameter.GetRequiredCustomModifiers()
+                        .Any(m => m.FullName == "System.Runtime.CompilerServices.IsExternalInit"),
+                    $"{type.Name}.{property.Name} can be set after construction");
+            }
     }
 }

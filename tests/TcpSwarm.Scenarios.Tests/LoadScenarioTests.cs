@@ -28,7 +28,7 @@ public sealed class LoadScenarioTests
     [Fact]
     public void The_six_scenarios_of_the_brief_are_all_there()
     {
-        var names = Files().Select(row => (string)row.Data).ToArray();
+        var names = Files().Select(row => row.Data).ToArray();
         foreach (var expected in new[] { "quickstart.yaml", "syn-flood.yaml", "lost-third-ack.yaml", "slow-accept.yaml",
                      "time-wait-proxy.yaml", "tw-reuse.yaml" })
             Assert.Contains(expected, names);
@@ -42,7 +42,7 @@ public sealed class LoadScenarioTests
         Assert.Equal((1, 1024), (s.Profile.TcpSyncookies, s.Profile.TcpMaxSynBacklog));
         Assert.False(s.TimeWaitIsStudy);
         var web = Assert.Single(s.Servers);
-        Assert.Equal(new ServerSpec("web", TcpSwarm.Tcp.Ipv4.Parse("10.0.1.10"), 443, 1024, 1, new AcceptSpec.Rate(4000), 0,
+        Assert.Equal(new ServerSpec("web", Tcp.Ipv4.Parse("10.0.1.10"), 443, 1024, 1, new AcceptSpec.Rate(4000), 0,
             TimeSpan.Zero), web);
         var flood = Assert.Single(s.Attackers);
         Assert.Equal((5000.0, 256, TimeSpan.Zero, s.Duration), (flood.SynRatePerSecond, flood.SpoofedFrom.Count, flood.Start, flood.Stop));
@@ -67,8 +67,8 @@ public sealed class LoadScenarioTests
         Assert.Equal(new ArrivalSpec.Bursts(1, TimeSpan.FromDays(1)), one.Arrivals);
         Assert.Equal(TimeSpan.FromSeconds(70), one.Session.Think);
         Assert.Equal(1_000_000, s.Trace.SamplePpm);
-        Assert.True(drop.Matches(TcpSwarm.Tcp.TcpFlags.Ack, 0));
-        Assert.False(drop.Matches(TcpSwarm.Tcp.TcpFlags.Ack | TcpSwarm.Tcp.TcpFlags.Psh, 100));
+        Assert.True(drop.Matches(Tcp.TcpFlags.Ack, 0));
+        Assert.False(drop.Matches(Tcp.TcpFlags.Ack | Tcp.TcpFlags.Psh, 100));
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public sealed class LoadScenarioTests
             var s = Load(file);
             var g = Assert.Single(s.Clients);
             Assert.Equal(1, g.Addresses.Count);
-            Assert.False(TcpSwarm.Tcp.Ipv4.IsLoopback(g.Addresses.First));
-            Assert.False(TcpSwarm.Tcp.Ipv4.IsLoopback(s.Server(g.Target).Address));
+            Assert.False(Tcp.Ipv4.IsLoopback(g.Addresses.First));
+            Assert.False(Tcp.Ipv4.IsLoopback(s.Server(g.Target).Address));
             Assert.Equal(new ArrivalSpec.Constant(3000), g.Arrivals);
             Assert.Equal((Closer.Client, CloseKind.Fin), (g.Session.Closes, g.Session.Close));
         }

@@ -100,7 +100,7 @@ public sealed class MemoryEstimateTests
     public void A_clients_give_up_time_follows_tcp_retries2_and_the_rto_bounds()
     {
         // 0.2 + 0.4 + ... + 102.4 s (ten timeouts), then six at tcp_rto_max's 120 s.
-        Assert.Equal(924.6, MemoryEstimate.GiveUpSeconds(TcpSwarm.Tcp.TcpProfile.Default), 6);
+        Assert.Equal(924.6, MemoryEstimate.GiveUpSeconds(Tcp.TcpProfile.Default), 6);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests;
 
 /// <summary>RFC 9293 §3.10.7.1: the RST that answers a segment takes its sequence number from the segment's ACK, or

@@ -1,5 +1,4 @@
 using CsCheck;
-using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Tcp.Tests;
 

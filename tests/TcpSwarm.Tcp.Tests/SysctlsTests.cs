@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests;
 
 public sealed class SysctlsTests

@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests;
 
 /// <summary>RFC 7323 §5.4: our TSval is a 1 ms clock plus the connection's offset, modulo 2^32.</summary>

@@ -79,7 +79,7 @@ internal sealed class TimeWaitGrowth(TimeSpan closeDelay = default) : Experiment
     /// <param name="Unanswered">Set when the server had not closed every connection by <see cref="AnsweredBy"/>.
     /// </param>
     private sealed record Observed(long After, double Rate, long Server, double FirstGone, double SampleDelay = 0,
-        double PollResolution = 0, int Closes = 0, double CloseRate = TimeWaitGrowth.Rate, string? Unanswered = null);
+        double PollResolution = 0, int Closes = 0, double CloseRate = Rate, string? Unanswered = null);
 
     private async Task<Observed> OnKernelAsync(CalibrationContext context, NetNamespace srv, NetNamespace cli,
         double closing, int planned, CancellationToken cancellation)

@@ -21,7 +21,9 @@ internal static class TableMemory
     {
         var profile = TcpProfile.Default with
         {
-            TcpSyncookies = 0, Somaxconn = int.MaxValue, TcpMaxSynBacklog = int.MaxValue,
+            TcpSyncookies = 0,
+            Somaxconn = int.MaxValue,
+            TcpMaxSynBacklog = int.MaxValue,
         };
         var before = HeapReading.Take();
         var listener = new Listener(Server, 443, int.MaxValue - 1, profile, secret: 0x5EED);

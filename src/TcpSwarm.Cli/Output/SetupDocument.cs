@@ -20,6 +20,6 @@ internal sealed record SetupDocument(string Profile, string? SysctlFile, IReadOn
         new(scenario.Profile.Name, overrides.SysctlFile ?? filesRead.Keys.FirstOrDefault(),
             [.. overrides.Sets.Select(s => s.Key + "=" + s.Value)],
             new NamedMap<string>([.. scenario.SysctlOverrides]),
-            new NamedMap<string>([.. TcpSwarm.Tcp.Sysctls.Names.Where(n => !scenario.Profile.Missing.Contains(n))
-                .Select(n => new KeyValuePair<string, string>(n, TcpSwarm.Tcp.Sysctls.Get(scenario.Profile, n)))]));
+            new NamedMap<string>([.. Tcp.Sysctls.Names.Where(n => !scenario.Profile.Missing.Contains(n))
+                .Select(n => new KeyValuePair<string, string>(n, Tcp.Sysctls.Get(scenario.Profile, n)))]));
 }

@@ -30,7 +30,7 @@ internal static class ReportSetup
             md.Append("run.json does not record the overrides (written by an earlier tcpswarm).\n\n");
             return;
         }
-        var sets = setup.GetProperty("sets").EnumerateArray().Select(x => x.GetString()!).ToList();
+        var sets = setup.GetProperty("sets").EnumerateArray().Select(x => x.GetString()).ToList();
         var file = setup.GetProperty("sysctl_file") is { ValueKind: JsonValueKind.String } f ? f.GetString() : null;
         var changed = setup.GetProperty("sysctl_overrides").EnumerateObject()
             .Select(p => p.Name + " = " + p.Value.GetString()).ToList();

@@ -24,12 +24,12 @@ internal static class PointSummary
         var keys = new List<string>();
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var run in runs)
-        foreach (var (key, value) in run.Numbers)
-        {
-            if (key == "seed") continue;
-            if (!sums.ContainsKey(key)) keys.Add(key);
-            sums[key] = sums.GetValueOrDefault(key) + value;
-        }
+            foreach (var (key, value) in run.Numbers)
+            {
+                if (key == "seed") continue;
+                if (!sums.ContainsKey(key)) keys.Add(key);
+                sums[key] = sums.GetValueOrDefault(key) + value;
+            }
         // A counter a run lacks counted 0 there (as nstat shows it): every mean is over all the seeds.
         var numbers = keys.Select(k => new KeyValuePair<string, double>(k, sums[k] / runs.Count)).ToList();
         var text = runs[0].Text.Append(new KeyValuePair<string, string>("seeds", string.Join(' ',

@@ -22,8 +22,8 @@ internal sealed record SweepTable(IReadOnlyList<string> Keys, IReadOnlyList<stri
         var figures = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, summary) in runs)
-        foreach (var (key, _) in summary.Numbers)
-            if (key != "seed" && seen.Add(key)) figures.Add(key);
+            foreach (var (key, _) in summary.Numbers)
+                if (key != "seed" && seen.Add(key)) figures.Add(key);
         var rows = runs.Select(r =>
         {
             var numbers = r.Summary.Numbers.ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);

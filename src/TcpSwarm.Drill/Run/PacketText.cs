@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using TcpSwarm.Drill.Syntax;
 using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Drill.Run;

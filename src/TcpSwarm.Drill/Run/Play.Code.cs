@@ -74,8 +74,16 @@ internal sealed partial class Play
 
     private static double StateNumber(TcpState state) => state switch
     {
-        TcpState.Established => 1, TcpState.SynSent => 2, TcpState.SynReceived => 3, TcpState.FinWait1 => 4,
-        TcpState.FinWait2 => 5, TcpState.TimeWait => 6, TcpState.Closed => 7, TcpState.CloseWait => 8,
-        TcpState.LastAck => 9, TcpState.Listen => 10, _ => 11,
+        TcpState.Established => 1,
+        TcpState.SynSent => 2,
+        TcpState.SynReceived => 3,
+        TcpState.FinWait1 => 4,
+        TcpState.FinWait2 => 5,
+        TcpState.TimeWait => 6,
+        TcpState.Closed => 7,
+        TcpState.CloseWait => 8,
+        TcpState.LastAck => 9,
+        TcpState.Listen => 10,
+        _ => 11,
     };
 }

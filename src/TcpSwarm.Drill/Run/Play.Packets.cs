@@ -95,7 +95,7 @@ internal sealed partial class Play
                 : $"nothing (the model sent nothing by {Seconds.Of(hi)} nor in the {Lookahead.TotalSeconds:0} s after)";
             throw DrillStop.Fail(p.Line, $"expected {Want(p)} at {Seconds.Of(at)}, got {instead}");
         }
-        var sent = SuperSegment.Take(_stack.Outbound, (int)p.Length);
+        var sent = SuperSegment.Take(_stack.Outbound, p.Length);
         var flow = FlowOf(sent.Segment)
                    ?? throw DrillStop.Fail(p.Line, $"expected {Want(p)} at {Seconds.Of(at)}, got a segment to an "
                                                    + $"unknown 4-tuple: {Describe(sent)}");

@@ -10,7 +10,7 @@ namespace TcpSwarm.Silo.Metrics;
 /// description naming them. The runtime's four `*.count` gauges would end in `_count`, which Prometheus keeps for
 /// histograms and summaries, so they are renamed. Five Orleans instruments are in milliseconds or megabytes, which no
 /// view can rescale to seconds or bytes: they are dropped (the runtime's memory and the engine's own timings cover
-/// what a run needs; dashboards/README.md lists them).
+/// what a run needs; docs/metrics.md lists them).
 /// </remarks>
 public static class PrometheusNaming
 {

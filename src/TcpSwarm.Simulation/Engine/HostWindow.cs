@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Simulation.Engine;
 
 /// <summary>What a host's window produced for its partition: segments on their way to other hosts, and its own wake-ups.</summary>

@@ -1,6 +1,6 @@
 namespace TcpSwarm.Simulation.Model;
 
-/// <summary>Consecutive IPv4 addresses as host-order uints (<see cref="TcpSwarm.Tcp.Ipv4"/>): First and Count.
+/// <summary>Consecutive IPv4 addresses as host-order uints (<see cref="Tcp.Ipv4"/>): First and Count.
 /// </summary>
 /// <param name="First">The first address; a CIDR block starts at its network address.</param>
 /// <param name="Count">How many addresses, at least 1; every address of a CIDR block counts, .0 and .255 too.</param>
@@ -16,9 +16,9 @@ public readonly record struct AddressRange(uint First, int Count)
 
     public override string ToString()
     {
-        if (Count == 1) return TcpSwarm.Tcp.Ipv4.Format(First);
+        if (Count == 1) return Tcp.Ipv4.Format(First);
         if ((Count & (Count - 1)) == 0 && (First & (uint)(Count - 1)) == 0)
-            return $"{TcpSwarm.Tcp.Ipv4.Format(First)}/{32 - System.Numerics.BitOperations.Log2((uint)Count)}";
-        return $"{TcpSwarm.Tcp.Ipv4.Format(First)}-{TcpSwarm.Tcp.Ipv4.Format(Last)}";
+            return $"{Tcp.Ipv4.Format(First)}/{32 - System.Numerics.BitOperations.Log2((uint)Count)}";
+        return $"{Tcp.Ipv4.Format(First)}-{Tcp.Ipv4.Format(Last)}";
     }
 }

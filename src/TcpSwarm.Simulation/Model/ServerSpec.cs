@@ -5,7 +5,7 @@ namespace TcpSwarm.Simulation.Model;
 /// <param name="Address">Its IPv4 address; no two servers share an address:port.</param>
 /// <param name="Port">1 to 65535.</param>
 /// <param name="Backlog">The listen() argument as written, 0 to 2147483647. The kernel clamps it:
-/// <see cref="TcpSwarm.Tcp.TcpProfile.ClampBacklog"/> gives min(Backlog, net.core.somaxconn).</param>
+/// <see cref="Tcp.TcpProfile.ClampBacklog"/> gives min(Backlog, net.core.somaxconn).</param>
 /// <param name="ReusePort">SO_REUSEPORT shards, 1 to 64: that many listeners on the address:port, each with its own
 /// queues of Backlog; Linux spreads SYNs over them by a hash of the 4-tuple.</param>
 /// <param name="Accept">How the application calls accept().</param>

@@ -24,20 +24,20 @@ public sealed partial class Network
         var routes = new List<Route>();
         var routeOfParty = new int[parties.Count * servers.Count];
         for (int p = 0; p < parties.Count; p++)
-        for (int s = 0; s < servers.Count; s++)
-        {
-            int earlier = parties.FindIndex(x => x.Name == parties[p].Name);   // a group's later runs share its routes
-            if (earlier < p)
+            for (int s = 0; s < servers.Count; s++)
             {
-                routeOfParty[p * servers.Count + s] = routeOfParty[earlier * servers.Count + s];
-                continue;
+                int earlier = parties.FindIndex(x => x.Name == parties[p].Name);   // a group's later runs share its routes
+                if (earlier < p)
+                {
+                    routeOfParty[p * servers.Count + s] = routeOfParty[earlier * servers.Count + s];
+                    continue;
+                }
+                var spec = FindPath(scenario.Paths, parties[p].Name, servers[s].Name);
+                routeOfParty[p * servers.Count + s] = spec is null ? -1 : routes.Count;
+                if (spec is null) continue;
+                var faults = FaultsOn(scenario.Faults, parties[p].Name, servers[s].Name);
+                routes.Add(new Route(new CompiledPath(spec), faults));
             }
-            var spec = FindPath(scenario.Paths, parties[p].Name, servers[s].Name);
-            routeOfParty[p * servers.Count + s] = spec is null ? -1 : routes.Count;
-            if (spec is null) continue;
-            var faults = FaultsOn(scenario.Faults, parties[p].Name, servers[s].Name);
-            routes.Add(new Route(new CompiledPath(spec), faults));
-        }
         _routes = [.. routes];
 
         _starts = Boundaries(servers, parties);

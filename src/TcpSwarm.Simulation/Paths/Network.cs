@@ -76,7 +76,8 @@ public sealed partial class Network
             ? transit with { FirstArrival = first }
             : transit with
             {
-                FirstArrival = first, SecondArrival = first > transit.SecondArrival ? first : transit.SecondArrival,
+                FirstArrival = first,
+                SecondArrival = first > transit.SecondArrival ? first : transit.SecondArrival,
             };
     }
 

@@ -44,7 +44,7 @@ public sealed class BenchScenarioTests
         Assert.True(n / clients.Addresses.Count <= 4_000);
         Assert.True(clients.Session.Think > scenario.Duration);
         Assert.Equal(scenario.Duration, clients.Stop + BenchScenarios.Hold);    // held idle past parking
-        Assert.True(BenchScenarios.Hold > TcpSwarm.Grains.ParkedEndpoints.ParkAfter + scenario.SampleInterval);
+        Assert.True(BenchScenarios.Hold > Grains.ParkedEndpoints.ParkAfter + scenario.SampleInterval);
     }
 
     [Fact]

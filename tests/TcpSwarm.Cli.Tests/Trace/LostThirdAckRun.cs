@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TcpSwarm.Cli.Tests.Trace;
 
 /// <summary>load/lost-third-ack.yaml run once by the real program, `dotnet tcpswarm.dll run ... --out DIR`.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TcpSwarm.Cli.Tests.Trace;
 
 /// <summary>One plain connection run by the real program, read back by the real tshark: handshake, exchange, teardown.</summary>

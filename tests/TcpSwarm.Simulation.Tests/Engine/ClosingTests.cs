@@ -1,5 +1,4 @@
 using TcpSwarm.Simulation.Model;
-using TcpSwarm.Simulation.Tests.Paths;
 using TcpSwarm.Tcp;
 using static TcpSwarm.Simulation.Tests.Engine.SessionRuns;
 

@@ -19,7 +19,8 @@ internal static class SessionRuns
             [TestScenario.Group("clients", "10.0.0.0", addresses, "web", arrivals, stop: stop ?? duration)
                 with { Session = session }],
             [TestScenario.Path("clients", "web", TestScenario.Fixed(1))])
-        with { Duration = duration, Profile = profile ?? TcpProfile.Default };
+        with
+        { Duration = duration, Profile = profile ?? TcpProfile.Default };
 
     public static async Task<IReadOnlyList<RunSample>> Run(Scenario scenario) =>
         await new LocalCluster(scenario).Clock.RunAsync(null, TestContext.Current.CancellationToken);

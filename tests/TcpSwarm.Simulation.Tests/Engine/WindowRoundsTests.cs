@@ -17,7 +17,8 @@ public sealed class WindowRoundsTests
             stop: TimeSpan.FromMilliseconds(100));
         var path = TestScenario.Path("browsers", "web", TestScenario.Fixed(10));
         var scenario = TestScenario.Make([server], [group], [path])
-            with { Duration = TimeSpan.FromMilliseconds(100), SampleInterval = TimeSpan.FromMilliseconds(100) };
+            with
+        { Duration = TimeSpan.FromMilliseconds(100), SampleInterval = TimeSpan.FromMilliseconds(100) };
 
         var samples = await new LocalCluster(scenario).Clock.RunAsync(null, TestContext.Current.CancellationToken);
 

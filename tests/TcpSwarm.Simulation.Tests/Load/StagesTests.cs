@@ -67,7 +67,7 @@ public sealed class StagesTests
     [Fact]
     public void Asked_about_an_earlier_instant_the_schedule_replays_the_same_sequence()
     {
-        var schedule = TcpSwarm.Simulation.Load.ConnectSchedule.For(Group(1), 0, 42);
+        var schedule = Simulation.Load.ConnectSchedule.For(Group(1), 0, 42);
         var first = schedule.Next(new Instant(-1));
         var later = schedule.Next(Instant.FromSeconds(20));
         Assert.Equal(first, schedule.Next(new Instant(-1)));

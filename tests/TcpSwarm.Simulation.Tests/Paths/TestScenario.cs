@@ -39,7 +39,8 @@ internal static class TestScenario
     public static Scenario Proxy(ArrivalSpec arrivals, TimeSpan duration, TcpProfile? profile = null) =>
         Make([Server("web", "10.0.1.10", 80)], [Group("proxy", "10.0.0.1", 1, "web", arrivals, stop: duration)],
             [Path("proxy", "web", Fixed(1))])
-        with { Duration = duration, SampleInterval = TimeSpan.FromSeconds(5), Profile = profile ?? TcpProfile.Default };
+        with
+        { Duration = duration, SampleInterval = TimeSpan.FromSeconds(5), Profile = profile ?? TcpProfile.Default };
 
     /// <summary>One group "browsers" (10.0.0.0/24) and one server "web" (10.0.1.10:443) joined by one path.</summary>
     public static Scenario OnePath(PathSpec path) =>

@@ -1,5 +1,4 @@
 using TcpSwarm.Simulation.Engine;
-using TcpSwarm.Simulation.Model;
 using TcpSwarm.Simulation.Tests.Paths;
 using TcpSwarm.Tcp;
 

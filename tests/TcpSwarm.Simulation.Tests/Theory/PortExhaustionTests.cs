@@ -29,7 +29,8 @@ public sealed class PortExhaustionTests
         var stop = TimeSpan.FromSeconds(Attempts / 100.0);        // 100 connects a second for two seconds
         var group = TestScenario.Group("proxy", "10.0.0.1", Hosts, "web", new ArrivalSpec.Constant(100), stop: stop);
         var scenario = TestScenario.Make([server], [group], [TestScenario.Path("proxy", "web", TestScenario.Fixed(1))])
-            with { Duration = TimeSpan.FromSeconds(10), Profile = profile };
+            with
+        { Duration = TimeSpan.FromSeconds(10), Profile = profile };
 
         var samples = await new LocalCluster(scenario).Clock.RunAsync(null, TestContext.Current.CancellationToken);
 

@@ -39,13 +39,16 @@ public sealed class SynAckScheduleTheoryTests
         var server = TestScenario.Server("web", "10.0.1.10", 80);
         var session = new SessionSpec(100, TimeSpan.FromSeconds(write), 1, Closer.Client, CloseKind.Fin);
         var group = TestScenario.Group("one", "10.0.0.1", 1, "web", new ArrivalSpec.Bursts(1, TimeSpan.FromDays(1)))
-            with { Session = session };
+            with
+        { Session = session };
         var duration = TimeSpan.FromSeconds(write + 10);
         var path = TestScenario.Path("one", "web", TestScenario.Fixed(OneWayMs));
         var scenario = TestScenario.Make([server], [group], [path],
             faults: [new FaultSpec.Drop("one", "web", SegmentKinds.PureAck, TimeSpan.Zero, duration)]) with
         {
-            Duration = duration, Profile = profile, Trace = new TraceSpec(1_000_000, 10),
+            Duration = duration,
+            Profile = profile,
+            Trace = new TraceSpec(1_000_000, 10),
         };
         var cluster = new LocalCluster(scenario);
         var samples = await cluster.Clock.RunAsync(null, TestContext.Current.CancellationToken);

@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests.Ladders;
 
 /// <summary>The held-out kernel count of issue 17: clients whose one-byte write meets a full accept queue behind

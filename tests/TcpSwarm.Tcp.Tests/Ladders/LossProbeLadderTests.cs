@@ -1,4 +1,3 @@
-using TcpSwarm.Tcp;
 using static TcpSwarm.Tcp.TcpState;
 using static TcpSwarm.TestSupport.Ladders.Rungs;
 

@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests.Ladders;
 
 /// <summary>Ephemeral ports per (source, destination, destination port), exhaustion, and tcp_tw_reuse.</summary>

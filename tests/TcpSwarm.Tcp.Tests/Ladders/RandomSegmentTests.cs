@@ -1,5 +1,4 @@
 using CsCheck;
-using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Tcp.Tests.Ladders;
 
@@ -61,15 +60,15 @@ public sealed class RandomSegmentTests
     {
         int toSide = g.ToServer ? 1 : 0;
         var live = wire.SocketsOn(toSide);
-        SocketPair target = live.Count > 0 && g.Target < 48
+        var target = live.Count > 0 && g.Target < 48
             ? live.ElementAt(g.Target % live.Count)
             : g.ToServer
                 ? new SocketPair(Wire.ServerAddr, (ushort)(g.Target % 2 == 0 ? Wire.ServerPort : 81), Wire.ClientAddr,
                     (ushort)(40000 + g.Target))
                 : new SocketPair(Wire.ClientAddr, (ushort)(32768 + g.Target * 441), Wire.ServerAddr, Wire.ServerPort);
         var tcb = wire.TcbOf(toSide, in target);
-        SeqNum seq = g.Far || tcb is null ? new SeqNum(g.SeqFar) : tcb.RcvNxt + g.SeqNear;
-        SeqNum ack = g.Far || tcb is null ? new SeqNum(g.SeqFar ^ 0x5555_5555) : tcb.SndNxt + g.AckNear;
+        var seq = g.Far || tcb is null ? new SeqNum(g.SeqFar) : tcb.RcvNxt + g.SeqNear;
+        var ack = g.Far || tcb is null ? new SeqNum(g.SeqFar ^ 0x5555_5555) : tcb.SndNxt + g.AckNear;
         var flags = FlagMenu[g.Flags];
         ushort len = (flags & TcpFlags.Syn) != 0 && g.Length > 1460 ? (ushort)0 : g.Length;
         return new Segment(target.RemoteAddr, target.RemotePort, target.LocalAddr, target.LocalPort, seq, ack, flags,

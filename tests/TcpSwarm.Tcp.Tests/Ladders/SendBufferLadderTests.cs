@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests.Ladders;
 
 /// <summary>SO_SNDBUF (sock_setsockopt) and the send-buffer limit of tcp_sendmsg_locked (sk_stream_memory_free,

@@ -1,4 +1,3 @@
-using TcpSwarm.Tcp;
 using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Ladders;

@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests.Listeners;
 
 /// <summary>The segments of the listener tests: client 10.0.0.1:40000 (ISN 1000) to server 10.0.1.10:80.</summary>

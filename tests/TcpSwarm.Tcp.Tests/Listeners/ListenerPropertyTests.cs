@@ -1,5 +1,4 @@
 using CsCheck;
-using TcpSwarm.Tcp;
 using static TcpSwarm.Tcp.Tests.Listeners.ListenerFixture;
 
 namespace TcpSwarm.Tcp.Tests.Listeners;

@@ -1,4 +1,3 @@
-using TcpSwarm.Tcp;
 using static TcpSwarm.Tcp.Tests.Listeners.ListenerFixture;
 
 namespace TcpSwarm.Tcp.Tests.Listeners;

@@ -1,4 +1,3 @@
-using TcpSwarm.Tcp;
 using static TcpSwarm.Tcp.TcpState;
 using static TcpSwarm.TestSupport.Ladders.Rungs;
 
@@ -244,7 +243,9 @@ public sealed class HandshakeTests
         var syn = tcb.Open(Instant.FromSeconds(7)).Sends[0];
         var oldSyn = TcbWire.FromServer(TcpFlags.Syn, seq: 3000) with
         {
-            Options = TcpOptions.Timestamps, TsVal = 123_000, TsEcr = 0,
+            Options = TcpOptions.Timestamps,
+            TsVal = 123_000,
+            TsEcr = 0,
         };
         var step = tcb.Handle(in oldSyn, Instant.FromSeconds(7.01));
 

@@ -1,5 +1,3 @@
-using TcpSwarm.Tcp;
-
 namespace TcpSwarm.Tcp.Tests.Tcbs;
 
 public sealed class TcbAllocationTests

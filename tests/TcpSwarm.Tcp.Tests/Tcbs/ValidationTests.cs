@@ -1,4 +1,3 @@
-using TcpSwarm.Tcp;
 using static TcpSwarm.Tcp.TcpState;
 using static TcpSwarm.TestSupport.Ladders.Rungs;
 
@@ -117,7 +116,9 @@ public sealed class ValidationTests
         var wire = Connected();
         var old = TcbWire.FromServer(TcpFlags.Psh | TcpFlags.Ack, seq: 1, ack: 1, length: 100) with
         {
-            Options = TcpOptions.Timestamps, TsVal = 5 + TcbWire.ServerTsOffset, TsEcr = TcbWire.ClientTsOffset,
+            Options = TcpOptions.Timestamps,
+            TsVal = 5 + TcbWire.ServerTsOffset,
+            TsEcr = TcbWire.ClientTsOffset,
         };
         wire.Inject(atMs: 100, Dir.S2C, old);
         wire.RunUntil(ms: 5_000);

@@ -28,7 +28,7 @@ internal sealed class ClientApp
             var group = scenario.Clients[g];
             int index = group.Addresses.IndexOf(address);
             if (index < 0) continue;
-            var target = scenario.Server(group.Target)!;
+            var target = scenario.Server(group.Target);
             int server = IndexOf(scenario, target);
             Role = new ClientRole(g, group, target, ConnectSchedule.For(group, index, scenario.Seed),
                 SessionPlan.For(true, g, server, group.Session, target, scenario.Seed));

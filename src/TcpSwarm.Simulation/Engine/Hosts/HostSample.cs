@@ -1,5 +1,4 @@
 using TcpSwarm.Simulation.Results;
-using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
