@@ -57,7 +57,11 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
             var server = scenario.Server(g.Target);
             var (open, closeRate) = OpenConnections(g, server, scenario.Path(g.Name, g.Target));
             double tw = 0;
-            if (g.Session.Close == CloseKind.Fin)
+            // A close that never comes (close_after or passive_close_after: never) leaves no TIME_WAIT: the
+            // connection stays open, or the closer's orphaned FIN_WAIT_2 ends after tcp_fin_timeout.
+            bool closes = g.Session.CloseAfter is not DelaySpec.Never
+                          && g.Session.PassiveCloseAfter is not DelaySpec.Never;
+            if (g.Session.Close == CloseKind.Fin && closes)
             {
                 var holding = Math.Min(profile.TimeWaitLength.TotalSeconds, (scenario.Duration - g.Start).TotalSeconds);
                 double ports = (double)profile.EphemeralPortCount * g.Addresses.Count;

@@ -18,11 +18,26 @@ public sealed class LoadScenarioTests
     [MemberData(nameof(Files))]
     public void Every_scenario_in_load_validates_with_no_problem_and_states_its_question(string file)
     {
-        var result = ScenarioLoader.Load(Path.Combine(Repo.LoadDir, file), ScenarioOverrides.None, FourGiB);
+        var result = ScenarioLoader.Load(Path.Combine(Repo.LoadDir, file), ScenarioOverrides.None,
+            ShippedScenarios.MemoryFor(file));
         Assert.Empty(result.Problems.Select(p => p.ToString()));
         Assert.NotNull(result.Scenario);
         Assert.EndsWith("?", result.Scenario.Question, StringComparison.Ordinal);
         Assert.True(result.Scenario.Lookahead > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void Two_million_established_needs_more_than_four_gib_and_says_so()
+    {
+        var result = ScenarioLoader.Load(Path.Combine(Repo.LoadDir, "two-million.yaml"), ScenarioOverrides.None,
+            FourGiB);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("open connections (500,000)", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("more than the limit of 4,096 MiB", problem.Message, StringComparison.Ordinal);
+        // close_after: never: the connections stay open, so no TIME_WAIT is counted against the memory.
+        Assert.NotNull(result.Memory);
+        Assert.Equal((1_000_000L, 0L), (result.Memory.PeakConnections, result.Memory.PeakTimeWait));
     }
 
     [Fact]
@@ -88,7 +103,8 @@ public sealed class LoadScenarioTests
 
     private static Scenario Load(string file)
     {
-        var result = ScenarioLoader.Load(Path.Combine(Repo.LoadDir, file), ScenarioOverrides.None, FourGiB);
+        var result = ScenarioLoader.Load(Path.Combine(Repo.LoadDir, file), ScenarioOverrides.None,
+            ShippedScenarios.MemoryFor(file));
         Assert.Empty(result.Problems);
         return result.Scenario!;
     }

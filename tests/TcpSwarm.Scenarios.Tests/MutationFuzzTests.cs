@@ -31,7 +31,7 @@ public sealed class MutationFuzzTests
             ScenarioLoadResult result;
             try
             {
-                result = ScenarioLoader.LoadFromText(file, text, overrides, 4L << 30);
+                result = ScenarioLoader.LoadFromText(file, text, overrides, ShippedScenarios.MemoryFor(file));
             }
             catch (Exception e)
             {
