@@ -7,7 +7,8 @@ using TcpSwarm.TestSupport.Ladders;
 
 namespace TcpSwarm.Benchmarks;
 
-/// <summary>Whole connection lifecycles through two hosts: handshake, a request and response, teardown, TIME_WAIT.</summary>
+/// <summary>Whole connection lifecycles through two hosts: handshake, a request and response, teardown,
+/// TIME_WAIT.</summary>
 /// <remarks>
 /// One operation runs <see cref="Lifecycles"/> lifecycles of a closed loop with <see cref="Concurrent"/> connections
 /// at once on a warmed-up wire, so dictionaries and the event heap have reached their size and a steady-state event
@@ -45,7 +46,8 @@ public class LifecycleBenchmarks
         RunLifecycles(_wire, WarmUpLifecycles);        // warm up: tables, heap and TIME_WAIT reach steady state
         if (_wire.CompletedAttempts != _wire.AttemptsEnded)
             throw new InvalidOperationException(
-                $"{_wire.AttemptsEnded - _wire.CompletedAttempts} of {_wire.AttemptsEnded} lifecycles did not complete");
+                $"{_wire.AttemptsEnded - _wire.CompletedAttempts} of {_wire.AttemptsEnded} "
+                + "lifecycles did not complete");
         _eventsPerOp = EventsPerOp.Value;
     }
 
@@ -105,7 +107,8 @@ public class LifecycleBenchmarks
         public string Legend => "Events (arrivals, timers, user calls) handled per operation";
         public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) =>
             EventsPerOp.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase, SummaryStyle style) =>
+        public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase,
+            SummaryStyle style) =>
             GetValue(summary, benchmarkCase);
         public bool IsDefault(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) => false;
         public bool IsAvailable(Summary summary) => true;

@@ -34,7 +34,8 @@ public sealed class CommandLineTests
         var result = await Tcpswarm.RunRefusing("run", Quickstart, "--set", "servers.web.accept=x=y");
 
         Assert.Equal(2, result.Code);
-        Assert.StartsWith("error: --set:0:0: servers.web.accept: 'x=y'", result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith("error: --set:0:0: servers.web.accept: 'x=y'", result.ErrorLines[0],
+            StringComparison.Ordinal);
     }
 
     [Theory]

@@ -22,7 +22,8 @@ public sealed class CompareTests
         var result = await Tcpswarm.RunWithoutEngine("compare", Folder("a", a), Folder("b", b));
 
         Assert.Equal(0, result.Code);
-        var line = Assert.Single(result.Out.Split('\n'), l => l.StartsWith("outcomes.completed ", StringComparison.Ordinal));
+        var line = Assert.Single(result.Out.Split('\n'),
+            l => l.StartsWith("outcomes.completed ", StringComparison.Ordinal));
         var cells = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string done = FlatSummary.Format(a.Outcomes.Completed), twice = FlatSummary.Format(b.Outcomes.Completed);
         Assert.Equal(["outcomes.completed", done, twice, "+" + done, "+100.0%"], cells);
@@ -42,7 +43,8 @@ public sealed class CompareTests
     public async Task A_folder_without_a_summary_is_refused_with_exit_2_and_no_stack_trace()
     {
         var a = Folder("ok", Summaries.Example());
-        var result = await Tcpswarm.RunWithoutEngine("compare", a, Path.Combine(Path.GetTempPath(), "tcpswarm-no-such-run"));
+        var result = await Tcpswarm.RunWithoutEngine("compare", a,
+            Path.Combine(Path.GetTempPath(), "tcpswarm-no-such-run"));
         Assert.Equal(2, result.Code);
         Assert.Contains("tcpswarm-no-such-run/summary.json: no such file", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);

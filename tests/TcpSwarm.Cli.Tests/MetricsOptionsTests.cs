@@ -3,7 +3,8 @@ using System.Net.Sockets;
 
 namespace TcpSwarm.Cli.Tests;
 
-/// <summary>The metrics options of `run`: each mistake is the user's, named by its option, and nothing starts.</summary>
+/// <summary>The metrics options of `run`: each mistake is the user's, named by its option, and nothing
+/// starts.</summary>
 public sealed class MetricsOptionsTests
 {
     private static string Quickstart => Repo.Load("quickstart.yaml");

@@ -38,11 +38,14 @@ public sealed class PlacementValidateTests
 
         Assert.Equal(0, result.Code);
         Assert.Contains(result.OutLines, l => l.StartsWith("    partition 0", StringComparison.Ordinal)
-                                              && l.EndsWith("web (split: its servers): server web", StringComparison.Ordinal));
+                                              && l.EndsWith("web (split: its servers): server web",
+                                                  StringComparison.Ordinal));
         Assert.Contains(result.OutLines, l => l.StartsWith("    partition 1", StringComparison.Ordinal)
-                                              && l.EndsWith("web (split: clients): browsers (128 of 256 hosts)", StringComparison.Ordinal));
+                                              && l.EndsWith("web (split: clients): browsers (128 of 256 hosts)",
+                                                  StringComparison.Ordinal));
         Assert.Contains(result.OutLines, l => l.StartsWith("    partition 2", StringComparison.Ordinal)
-                                              && l.EndsWith("web (split: clients): browsers (128 of 256 hosts)", StringComparison.Ordinal));
+                                              && l.EndsWith("web (split: clients): browsers (128 of 256 hosts)",
+                                                  StringComparison.Ordinal));
     }
 
     [Fact]

@@ -79,7 +79,8 @@ public sealed class RunTests
         Assert.Contains(result.OutLines, l => l.StartsWith("flood", StringComparison.Ordinal)
                                               && l.EndsWith("300,000  3,000", StringComparison.Ordinal));
         Assert.Equal($"written: {temp.File("summary.json")}, {temp.File("run.json")}, {temp.File("timeseries.csv")}, "
-                     + $"{temp.File("timeseries.json")}, {temp.File("report.md")}, {Path.Combine(temp.Path, "plots", "*.png")}",
+                     + $"{temp.File("timeseries.json")}, {temp.File("report.md")}, "
+                     + $"{Path.Combine(temp.Path, "plots", "*.png")}",
             result.OutLines[^1]);
     }
 
@@ -130,7 +131,10 @@ public sealed class RunTests
     public async Task An_exception_in_the_runner_is_our_bug_printed_with_its_stack_trace_and_the_seed()
     {
         using var temp = new TempFolder();
-        var tool = new Tcpswarm { Runner = new TestDoubleRunner((_, _, _) => throw new InvalidOperationException("boom")) };
+        var tool = new Tcpswarm
+        {
+            Runner = new TestDoubleRunner((_, _, _) => throw new InvalidOperationException("boom")),
+        };
 
         var result = await tool.Run("run", Quickstart, "--out", temp.Path, "--seed", "5");
 
@@ -172,7 +176,8 @@ public sealed class RunTests
         Assert.Equal(130, result.Code);
         Assert.StartsWith("interrupted (SIGINT): stopping at the last completed window", result.ErrorLines[0],
             StringComparison.Ordinal);
-        Assert.StartsWith("interrupted at 12.5s of 20.0s of virtual time", result.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.StartsWith("interrupted at 12.5s of 20.0s of virtual time", result.ErrorLines[^1],
+            StringComparison.Ordinal);
         using var run = JsonDocument.Parse(File.ReadAllText(temp.File("run.json")));
         Assert.Equal("interrupted", run.RootElement.GetProperty("status").GetString());
     }

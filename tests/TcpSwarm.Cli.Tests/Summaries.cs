@@ -48,7 +48,9 @@ internal static class Summaries
     public static RunReport Report(RunStatus status, RunSummary? summary = null) => new(
         summary ?? Example(), status, TimeSpan.FromSeconds(12.5), 12_000, 2_500_000,
         status == RunStatus.ClusterFailed ? 3 : 1,
-        status == RunStatus.ClusterFailed ? "silo 2 was lost at 31.2s of virtual time\n(membership: no heartbeat)" : null)
+        status == RunStatus.ClusterFailed
+            ? "silo 2 was lost at 31.2s of virtual time\n(membership: no heartbeat)"
+            : null)
     {
         Cluster = status == RunStatus.ClusterFailed
             ? new ClusterReport(["127.0.0.1:11111@1", "127.0.0.1:11112@1", "127.0.0.1:11113@1"], 24_000, 9_600_000,

@@ -198,7 +198,10 @@ public sealed class SummaryJsonTests
     {
         var summary = Summaries.Example() with
         {
-            Servers = [Summaries.Example().Servers[0] with { Counters = [new("TCPSynRetrans", 2), new("ListenDrops", 1)] }],
+            Servers =
+            [
+                Summaries.Example().Servers[0] with { Counters = [new("TCPSynRetrans", 2), new("ListenDrops", 1)] },
+            ],
         };
         using var json = JsonDocument.Parse(RunFiles.SummaryJson(summary));
 

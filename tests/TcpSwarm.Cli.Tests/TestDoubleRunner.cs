@@ -7,7 +7,8 @@ namespace TcpSwarm.Cli.Tests;
 /// command line's handling of a report (files, summary, exit code) can be exercised before the engine exists.
 /// </summary>
 internal sealed class TestDoubleRunner(
-    Func<Scenario, IProgress<RunProgress>?, CancellationToken, Task<RunReport>> behaviour) : IScenarioRunner, IDisposable
+    Func<Scenario, IProgress<RunProgress>?, CancellationToken, Task<RunReport>> behaviour)
+    : IScenarioRunner, IDisposable
 {
     public int Calls { get; private set; }
 

@@ -24,8 +24,8 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         var program = Required.Program("redis-server", "redis-server");
         int port = FreePort.Next();
-        string[] args = ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-            "--save", "", "--appendonly", "no", "--protected-mode", "yes"];
+        string[] args = ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"];
         if (password is not null) args = [.. args, "--requirepass", password];
         var process = ChildProcess.Start(program, args);
         var server = new RedisServer(process, port, password);

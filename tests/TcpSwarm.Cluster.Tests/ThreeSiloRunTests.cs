@@ -25,7 +25,8 @@ public sealed class ThreeSiloRunTests
         Assert.Equal(0, await spread.Exit(RunPatience));
 
         // The file reached the engine: without it the same seed gives other figures.
-        await using var plain = ChildProcess.TcpswarmIn(temp.Path, ["run", .. scenario[..3], "--out", temp.File("plain")]);
+        await using var plain =
+            ChildProcess.TcpswarmIn(temp.Path, ["run", .. scenario[..3], "--out", temp.File("plain")]);
         Assert.Equal(0, await plain.Exit(RunPatience));
         Assert.NotEqual(File.ReadAllText(Path.Combine(temp.File("plain"), "summary.json")),
             File.ReadAllText(Path.Combine(temp.File("one"), "summary.json")));

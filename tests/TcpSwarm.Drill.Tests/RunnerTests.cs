@@ -44,7 +44,8 @@ public sealed class RunnerTests
         Assert.Equal(DrillOutcome.Fail, cut.Outcome);
         Assert.Contains("got P. 1:2921(2920) ack 1", cut.Message, StringComparison.Ordinal);
         var past = Drill.Play(Drill.Established
-                              + "+.01 write(4, ..., 100) = 100\n+0 write(4, ..., 100) = 100\n+0 > P. 1:201(200) ack 1\n");
+                              + "+.01 write(4, ..., 100) = 100\n+0 write(4, ..., 100) = 100\n"
+                              + "+0 > P. 1:201(200) ack 1\n");
         Assert.Equal(DrillOutcome.Fail, past.Outcome);                  // two writes: PSH ends the first
         Assert.Contains("got P. 1:101(100) ack 1", past.Message, StringComparison.Ordinal);
     }
@@ -65,7 +66,8 @@ public sealed class RunnerTests
                +1 close(4) = 0
 
             """;
-        Assert.Equal(DrillOutcome.Pass, Drill.Play(script + "+0 > F. 1:1(0) ack 1 <nop,nop,TS val 1200 ecr 200>\n").Outcome);
+        Assert.Equal(DrillOutcome.Pass,
+            Drill.Play(script + "+0 > F. 1:1(0) ack 1 <nop,nop,TS val 1200 ecr 200>\n").Outcome);
         var wrong = Drill.Play(script + "+0 > F. 1:1(0) ack 1 <nop,nop,TS val 1100 ecr 200>\n");
         Assert.Equal(DrillOutcome.Fail, wrong.Outcome);
         Assert.StartsWith("expected TS val 1100", wrong.Message, StringComparison.Ordinal);

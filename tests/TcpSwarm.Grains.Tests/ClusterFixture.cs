@@ -73,7 +73,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var management = Cluster.Client.GetGrain<IManagementGrain>(0);
         var stats = await management.GetSimpleGrainStatistics();
-        return stats.Where(s => s.GrainType.Contains(typeof(TGrain).Name, StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+        return stats.Where(s => s.GrainType.Contains(typeof(TGrain).Name, StringComparison.Ordinal))
+            .Sum(s => s.ActivationCount);
     }
 }
 

@@ -3,7 +3,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains.Tests;
 
-/// <summary>load/lost-third-ack.yaml through the grains: the textbook account of a lost third ACK, segment by segment.</summary>
+/// <summary>load/lost-third-ack.yaml through the grains: the textbook account of a lost third ACK, segment by
+/// segment.</summary>
 [Collection(nameof(ClusterCollection))]
 public sealed class LostThirdAckTests(ClusterFixture fixture)
 {

@@ -18,6 +18,7 @@ public sealed class ReusePortTests(ClusterFixture fixture)
         Assert.Equal(4 * (64 + 1), web.SynQueueLimit);
         Assert.Equal(4 * (64 + 1), web.AcceptQueueLimit);
         Assert.Equal(report.Summary.Attempts, report.Summary.Outcomes.Total);
-        Assert.True(web.Admitted > 300 && web.Accepted == web.Admitted, $"{web.Admitted} admitted, {web.Accepted} accepted");
+        Assert.True(web.Admitted > 300 && web.Accepted == web.Admitted,
+            $"{web.Admitted} admitted, {web.Accepted} accepted");
     }
 }

@@ -21,7 +21,8 @@ public sealed class ThreeSiloFixture : IAsyncLifetime
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 
     /// <summary>The silos' addresses in a fixed order, as a run's setup names them.</summary>
-    public string[] Silos => [.. Cluster.GetActiveSilos().Select(s => s.SiloAddress.ToParsableString()).Order(StringComparer.Ordinal)];
+    public string[] Silos =>
+        [.. Cluster.GetActiveSilos().Select(s => s.SiloAddress.ToParsableString()).Order(StringComparer.Ordinal)];
 
     /// <summary>The grain factory of one silo, for starting runs from inside the cluster.</summary>
     public IGrainFactory Grains => Cluster.GetActiveSilos().First().ServiceProvider.GetRequiredService<IGrainFactory>();

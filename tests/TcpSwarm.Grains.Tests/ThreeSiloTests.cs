@@ -19,7 +19,8 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
         var expected = await local.Clock.RunAsync(null, TestContext.Current.CancellationToken);
 
         var setup = new RunSetup("three", new ScenarioText("test.yaml", Scenarios.Mix), fixture.Silos);
-        var report = await GrainRun.RunAsync(fixture.Grains, setup, scenario, null, TestContext.Current.CancellationToken);
+        var report = await GrainRun.RunAsync(fixture.Grains, setup, scenario, null,
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(RunStatus.Completed, report.Status);
         Assert.Equal(3, report.Silos);
@@ -53,7 +54,8 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
         var expected = await local.Clock.RunAsync(null, TestContext.Current.CancellationToken);
 
         var setup = new RunSetup("idle", new ScenarioText("test.yaml", Flood), fixture.Silos);
-        var report = await GrainRun.RunAsync(fixture.Grains, setup, scenario, null, TestContext.Current.CancellationToken);
+        var report = await GrainRun.RunAsync(fixture.Grains, setup, scenario, null,
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(RunStatus.Completed, report.Status);
         Assert.Equal(JsonSerializer.Serialize(RunSummaryBuilder.Build(scenario, expected)),

@@ -3,8 +3,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains.Tests;
 
-/// <summary>What crosses between silos: virtual time as the model's Instant, exactly and as compactly as a bare count of
-/// nanoseconds; work handed over by reference, never.</summary>
+/// <summary>What crosses between silos: virtual time as the model's Instant, exactly and as compactly as a bare count
+/// of nanoseconds; work handed over by reference, never.</summary>
 [Collection(nameof(ClusterCollection))]
 public sealed class WireTests(ClusterFixture fixture)
 {

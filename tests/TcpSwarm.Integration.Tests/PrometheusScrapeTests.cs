@@ -37,7 +37,8 @@ public sealed partial class PrometheusScrapeTests(WatchedRun run) : IClassFixtur
                 Assert.True(m.Success, $"{file}: variable {name} is not label_values(selector, label): {query}");
                 var match = Dashboards.Substitute(m.Groups["match"].Value, variables, RateInterval);
                 var values = await prometheus.LabelValuesAsync(m.Groups["label"].Value, match);
-                if (values.Count == 0) failures.Add($"{Path.GetFileName(file)}: variable {name} has no value ({query})");
+                if (values.Count == 0)
+                    failures.Add($"{Path.GetFileName(file)}: variable {name} has no value ({query})");
             }
             foreach (var (panel, expr) in Dashboards.Expressions(file))
             {
@@ -46,7 +47,8 @@ public sealed partial class PrometheusScrapeTests(WatchedRun run) : IClassFixtur
                 Assert.DoesNotContain("$", query, StringComparison.Ordinal);
                 var (status, error, series) = await prometheus.RangeAsync(query, run.Started, run.Ended);
                 if (status != "success") failures.Add($"{panel}: {error}\n    {query}");
-                else if (!series.Any(s => s.Values.Any(double.IsFinite))) failures.Add($"{panel}: no data\n    {query}");
+                else if (!series.Any(s => s.Values.Any(double.IsFinite)))
+                    failures.Add($"{panel}: no data\n    {query}");
             }
         }
         Assert.True(failures.Count == 0, string.Join('\n', failures));
@@ -84,7 +86,8 @@ public sealed partial class PrometheusScrapeTests(WatchedRun run) : IClassFixtur
             Assert.Equal(Long(v, "accept_queue_limit"), await Last($"tcpswarm_listener_accept_queue_limit{{{s}}}"));
             Assert.Equal(Long(v, "peak_time_wait"), await Last($"tcpswarm_time_wait_peak{{{s}}}"));
             await AssertCounters(v, s);
-            Assert.True(Long(v.GetProperty("counters"), "TCPReqQFullDoCookies") > 0, "the flood never filled the SYN queue");
+            Assert.True(Long(v.GetProperty("counters"), "TCPReqQFullDoCookies") > 0,
+                "the flood never filled the SYN queue");
             foreach (var reason in v.GetProperty("drops").EnumerateObject().Where(r => r.Name != "total"))
                 Assert.Equal(reason.Value.GetInt64(),
                     await Last($"tcpswarm_listen_drops_total{{{s}, tcpswarm_drop_reason=\"{reason.Name}\"}}"));

@@ -15,7 +15,8 @@ internal static class TcpswarmProcess
         catch (TimeoutException)
         {
             process.Kill();
-            Assert.Fail($"tcpswarm {string.Join(' ', args)} ran past {limit} and was killed: {process.Out}{process.Error}");
+            Assert.Fail(
+                $"tcpswarm {string.Join(' ', args)} ran past {limit} and was killed: {process.Out}{process.Error}");
             throw;
         }
     }

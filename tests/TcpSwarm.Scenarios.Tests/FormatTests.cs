@@ -74,7 +74,8 @@ public sealed class FormatTests
             TimeSpan.FromMilliseconds(3)), s.Servers[0]);
 
         Assert.Equal(new ClientGroupSpec("browsers", new AddressRange(Ipv4.Parse("10.0.0.0"), 256), "web",
-            new ArrivalSpec.Poisson(3000), new SessionSpec(200, TimeSpan.FromMilliseconds(10), 2, Closer.Server, CloseKind.Rst),
+            new ArrivalSpec.Poisson(3000),
+            new SessionSpec(200, TimeSpan.FromMilliseconds(10), 2, Closer.Server, CloseKind.Rst),
             TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(55)), s.Clients[0]);
         Assert.Equal(new ArrivalSpec.Ramp(0, 10_000, TimeSpan.FromSeconds(30)), s.Clients[1].Arrivals);
         Assert.Equal((TimeSpan.Zero, s.Duration), (s.Clients[1].Start, s.Clients[1].Stop));
@@ -89,17 +90,21 @@ public sealed class FormatTests
             TimeSpan.Zero, TimeSpan.FromSeconds(60)), s.Attackers[0]);
 
         Assert.Equal(new PathSpec("browsers", "web", new LatencySpec.Normal(TimeSpan.FromMilliseconds(5),
-            TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(10)), TimeSpan.FromMilliseconds(2), 10_000, 5_000, 100),
+            TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(10)), TimeSpan.FromMilliseconds(2),
+            10_000, 5_000, 100),
             s.Paths[0]);
-        Assert.Equal(new LatencySpec.Uniform(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(3)), s.Paths[1].Latency);
-        Assert.Equal(new LatencySpec.Exponential(TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(4)), s.Paths[2].Latency);
+        Assert.Equal(new LatencySpec.Uniform(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(3)),
+            s.Paths[1].Latency);
+        Assert.Equal(new LatencySpec.Exponential(TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(4)),
+            s.Paths[2].Latency);
         Assert.Equal(new LatencySpec.Fixed(TimeSpan.FromMicroseconds(750)), s.Paths[3].Latency);
         Assert.Equal(TimeSpan.FromMicroseconds(750), s.Lookahead);
 
         Assert.Equal(
         [
             new FaultSpec.Drop("browsers", "web", SegmentKinds.PureAck, TimeSpan.Zero, TimeSpan.FromSeconds(50)),
-            new FaultSpec.Drop("web", "browsers", SegmentKinds.SynAck | SegmentKinds.Fin, TimeSpan.FromSeconds(1), s.Duration),
+            new FaultSpec.Drop("web", "browsers", SegmentKinds.SynAck | SegmentKinds.Fin, TimeSpan.FromSeconds(1),
+                s.Duration),
             new FaultSpec.BlackHole("web", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)),
             new FaultSpec.Partition("browsers", "web", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)),
         ], s.Faults);
@@ -119,7 +124,8 @@ public sealed class FormatTests
 
         Assert.Equal((1UL, "linux-6.18", "", true), (s.Seed, s.Profile.Name, s.Question, s.Speed.IsMax));
         Assert.Equal(TimeSpan.FromMilliseconds(500), s.SampleInterval);   // 1s, but never past the duration
-        Assert.Equal(new ServerSpec("web", Ipv4.Parse("10.0.1.10"), 80, 4096, 1, new AcceptSpec.Immediate(), 0, TimeSpan.Zero),
+        Assert.Equal(
+            new ServerSpec("web", Ipv4.Parse("10.0.1.10"), 80, 4096, 1, new AcceptSpec.Immediate(), 0, TimeSpan.Zero),
             s.Servers[0]);
         Assert.Equal(TraceSpec.Default, s.Trace);
         Assert.Empty(s.Clients);
@@ -163,7 +169,8 @@ public sealed class FormatTests
         var result = ScenarioLoader.LoadFromText("n.yaml", yaml, ScenarioOverrides.None, 4L << 30);
 
         Assert.NotNull(result.Scenario);
-        Assert.Equal("note: n.yaml:2:63: servers[0].backlog: 65,535 is above net.core.somaxconn (4,096): listen() clamps it to 4,096",
+        Assert.Equal("note: n.yaml:2:63: servers[0].backlog: 65,535 is above net.core.somaxconn (4,096): "
+                     + "listen() clamps it to 4,096",
             Assert.Single(result.Notes).ToString());
     }
 }

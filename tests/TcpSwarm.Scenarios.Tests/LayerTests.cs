@@ -17,7 +17,8 @@ public sealed class LayerTests
     [Fact]
     public void Every_model_type_lives_in_the_model_namespace_and_is_immutable()
     {
-        foreach (var type in typeof(Scenario).Assembly.GetExportedTypes().Where(t => t.Namespace == "TcpSwarm.Simulation.Model"))
+        foreach (var type in typeof(Scenario).Assembly.GetExportedTypes()
+                     .Where(t => t.Namespace == "TcpSwarm.Simulation.Model"))
             foreach (var property in type.GetProperties())
             {
                 var setter = property.SetMethod;

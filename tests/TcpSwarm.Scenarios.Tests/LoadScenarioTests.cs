@@ -60,13 +60,15 @@ public sealed class LoadScenarioTests
         Assert.Equal(new ServerSpec("web", Tcp.Ipv4.Parse("10.0.1.10"), 443, 1024, 1, new AcceptSpec.Rate(4000), 0,
             TimeSpan.Zero), web);
         var flood = Assert.Single(s.Attackers);
-        Assert.Equal((5000.0, 256, TimeSpan.Zero, s.Duration), (flood.SynRatePerSecond, flood.SpoofedFrom.Count, flood.Start, flood.Stop));
+        Assert.Equal((5000.0, 256, TimeSpan.Zero, s.Duration),
+            (flood.SynRatePerSecond, flood.SpoofedFrom.Count, flood.Start, flood.Stop));
         Assert.Equal(new LatencySpec.Normal(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20),
             TimeSpan.FromMilliseconds(10)), s.Path("browsers", "web").Latency);
         Assert.Equal(10_000, s.Path("flood", "web").LossPpm);
         Assert.Equal(TimeSpan.FromMilliseconds(5), s.Lookahead);
         Assert.Equal(
-            [KeyValuePair.Create("net.ipv4.tcp_max_syn_backlog", "1024"), KeyValuePair.Create("net.ipv4.tcp_syncookies", "1")],
+            [KeyValuePair.Create("net.ipv4.tcp_max_syn_backlog", "1024"),
+                KeyValuePair.Create("net.ipv4.tcp_syncookies", "1")],
             s.SysctlOverrides);
     }
 

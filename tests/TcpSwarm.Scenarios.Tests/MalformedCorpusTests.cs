@@ -10,7 +10,8 @@ public sealed class MalformedCorpusTests
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Dir, "*.yaml").Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(file));
+        foreach (var file in Directory.GetFiles(Dir, "*.yaml").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(file));
         return data;
     }
 

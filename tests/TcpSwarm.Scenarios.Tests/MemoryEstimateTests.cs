@@ -17,7 +17,8 @@ public sealed class MemoryEstimateTests
 
         Assert.Null(result.Scenario);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal(("horde.yaml", 4, 67, "clients[0].arrivals"), (problem.File, problem.Line, problem.Column, problem.Field));
+        Assert.Equal(("horde.yaml", 4, 67, "clients[0].arrivals"),
+            (problem.File, problem.Line, problem.Column, problem.Field));
         // 100,000,000 connections × 6 KiB = 585,937.5 MiB; a session lives 3 RTTs of 20 ms, so they close at
         // 1.67e9/s and TIME_WAIT is bounded by the ports: 28,232 × 65,536 addresses × 200 B = 352,897 MiB more; and
         // 128 MiB for the process. The largest term is named, with how to shrink it.
@@ -31,7 +32,8 @@ public sealed class MemoryEstimateTests
     [Fact]
     public void The_same_closed_loop_fits_when_the_limit_allows_it_or_there_is_none()
     {
-        Assert.NotNull(ScenarioLoader.LoadFromText("horde.yaml", ClosedLoop, ScenarioOverrides.None, 1L << 40).Scenario);
+        Assert.NotNull(
+            ScenarioLoader.LoadFromText("horde.yaml", ClosedLoop, ScenarioOverrides.None, 1L << 40).Scenario);
         Assert.NotNull(ScenarioLoader.LoadFromText("horde.yaml", ClosedLoop, ScenarioOverrides.None, 0).Scenario);
     }
 
@@ -39,7 +41,8 @@ public sealed class MemoryEstimateTests
     public void Time_wait_at_a_proxy_is_bounded_by_the_ports_to_one_destination()
     {
         // min(3,000/s × 60 s = 180,000, 28,232 ports × 1 address, 131,072 buckets × 1 host) = 28,232.
-        var m = ScenarioLoader.Load(Path.Combine(Repo.LoadDir, "time-wait-proxy.yaml"), ScenarioOverrides.None, 4L << 30).Memory!;
+        var m = ScenarioLoader.Load(Path.Combine(Repo.LoadDir, "time-wait-proxy.yaml"), ScenarioOverrides.None,
+            4L << 30).Memory!;
 
         Assert.Equal(28_232, m.PeakTimeWait);
         Assert.Equal(4_097, m.PeakSynReceived);    // backlog 4096 clamped by somaxconn 4096, + 1
@@ -57,7 +60,8 @@ public sealed class MemoryEstimateTests
     [Fact]
     public void A_syn_flood_holds_at_most_the_listeners_queue_in_SYN_RCVD()
     {
-        var m = ScenarioLoader.Load(Path.Combine(Repo.LoadDir, "syn-flood.yaml"), ScenarioOverrides.None, 4L << 30).Memory!;
+        var m = ScenarioLoader.Load(Path.Combine(Repo.LoadDir, "syn-flood.yaml"), ScenarioOverrides.None,
+            4L << 30).Memory!;
 
         Assert.Equal(1_025, m.PeakSynReceived);
     }

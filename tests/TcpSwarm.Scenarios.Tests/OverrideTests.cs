@@ -6,7 +6,8 @@ public sealed class OverrideTests
 {
     private static string SynFlood => Path.Combine(Repo.LoadDir, "syn-flood.yaml");
 
-    private static ScenarioLoadResult Load(ScenarioOverrides overrides) => ScenarioLoader.Load(SynFlood, overrides, 4L << 30);
+    private static ScenarioLoadResult Load(ScenarioOverrides overrides) =>
+        ScenarioLoader.Load(SynFlood, overrides, 4L << 30);
 
     private static ScenarioOverrides Set(params (string, string)[] sets) => new() { Sets = sets };
 
@@ -38,7 +39,8 @@ public sealed class OverrideTests
         Assert.Null(result.Scenario);
         var problem = Assert.Single(result.Problems);
         Assert.Equal(("--set", 0, 0, "duration"), (problem.File, problem.Line, problem.Column, problem.Field));
-        Assert.Equal("error: --set:0:0: duration: 0s is not allowed; use a duration above 0s and at most 24h", problem.ToString());
+        Assert.Equal("error: --set:0:0: duration: 0s is not allowed; use a duration above 0s and at most 24h",
+            problem.ToString());
     }
 
     [Fact]
@@ -62,7 +64,8 @@ public sealed class OverrideTests
     {
         Assert.True(Load(ScenarioOverrides.None).Scenario!.Speed.IsMax);
         Assert.Equal(new Pacing(1), Load(new ScenarioOverrides { Speed = "1" }).Scenario!.Speed);
-        Assert.Equal("error: --speed:0:0: speed: 'fast' is not allowed; use max, or a factor above 0 (1 is wall time, 10 is ten times faster)",
+        Assert.Equal("error: --speed:0:0: speed: 'fast' is not allowed; use max, or a factor above 0 "
+                     + "(1 is wall time, 10 is ten times faster)",
             Assert.Single(Load(new ScenarioOverrides { Speed = "fast" }).Problems).ToString());
     }
 
@@ -84,17 +87,21 @@ public sealed class OverrideTests
     [Fact]
     public void Set_of_a_later_value_for_the_same_key_wins()
     {
-        Assert.Equal(2, Load(Set(("net.ipv4.tcp_syncookies", "0"), ("net.ipv4.tcp_syncookies", "2"))).Scenario!.Profile.TcpSyncookies);
+        var scenario = Load(Set(("net.ipv4.tcp_syncookies", "0"), ("net.ipv4.tcp_syncookies", "2"))).Scenario!;
+        Assert.Equal(2, scenario.Profile.TcpSyncookies);
     }
 
     [Theory]
     [InlineData("servers.api.backlog", "64", "servers.api.backlog: no server named 'api'; use one of: web")]
-    [InlineData("servers.web.backlg", "64", "servers.web.backlg: not a field --set can change in this scenario; did you mean 'servers.web.backlog'?")]
-    [InlineData("net.ipv4.tcp_syncookie", "1", "net.ipv4.tcp_syncookie: not a sysctl TcpSwarm models; did you mean 'net.ipv4.tcp_syncookies'?")]
+    [InlineData("servers.web.backlg", "64",
+        "servers.web.backlg: not a field --set can change in this scenario; did you mean 'servers.web.backlog'?")]
+    [InlineData("net.ipv4.tcp_syncookie", "1",
+        "net.ipv4.tcp_syncookie: not a sysctl TcpSwarm models; did you mean 'net.ipv4.tcp_syncookies'?")]
     [InlineData("servers", "x", "servers: not a field --set can change in this scenario")]
     [InlineData("profile", "linux-5.4", "profile: 'linux-5.4' is not allowed; use linux-6.18, linux-6.1 or rfc1122")]
     [InlineData("clients.browsers.target", "nowhere", "clients.browsers.target: 'nowhere' names no server")]
-    public void A_bad_set_is_a_problem_located_at_the_option_with_its_key_as_the_field(string key, string value, string expected)
+    public void A_bad_set_is_a_problem_located_at_the_option_with_its_key_as_the_field(
+        string key, string value, string expected)
     {
         var problem = Assert.Single(Load(Set((key, value))).Problems);
 
@@ -109,7 +116,9 @@ public sealed class OverrideTests
 
         Assert.True(result.Scenario!.TimeWaitIsStudy);
         Assert.Equal(TimeSpan.FromSeconds(30), result.Scenario.Profile.TimeWaitLength);
-        Assert.Contains(result.Notes, n => n.Field == "time_wait" && n.Message.StartsWith("30s differs from linux-6.18's 60s", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.Field == "time_wait"
+                                           && n.Message.StartsWith("30s differs from linux-6.18's 60s",
+                                               StringComparison.Ordinal));
     }
 
     [Fact]
@@ -124,9 +133,11 @@ public sealed class OverrideTests
             """;
         Assert.NotNull(ScenarioLoader.LoadFromText("p.yaml", yaml, ScenarioOverrides.None, 0).Scenario);
 
-        var problem = Assert.Single(ScenarioLoader.LoadFromText("p.yaml", yaml, Set(("profile", "linux-6.1")), 0).Problems);
+        var problem =
+            Assert.Single(ScenarioLoader.LoadFromText("p.yaml", yaml, Set(("profile", "linux-6.1")), 0).Problems);
 
-        Assert.Equal("error: p.yaml:2:11: sysctl.net.ipv4.tcp_tw_reuse_delay: linux-6.1 has no such sysctl (it came in a later kernel)",
+        Assert.Equal("error: p.yaml:2:11: sysctl.net.ipv4.tcp_tw_reuse_delay: linux-6.1 has no such sysctl "
+                     + "(it came in a later kernel)",
             problem.ToString());
     }
 

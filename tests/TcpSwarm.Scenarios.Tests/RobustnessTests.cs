@@ -2,7 +2,8 @@ using CsCheck;
 
 namespace TcpSwarm.Scenarios.Tests;
 
-/// <summary>The loader never throws for bad input, whatever the text: every mistake becomes a located problem.</summary>
+/// <summary>The loader never throws for bad input, whatever the text: every mistake becomes a located
+/// problem.</summary>
 public sealed class RobustnessTests
 {
     private static readonly string Valid = File.ReadAllText(Path.Combine(Repo.LoadDir, "quickstart.yaml"));
@@ -14,7 +15,8 @@ public sealed class RobustnessTests
         {
             var result = ScenarioLoader.LoadFromText("x.yaml", text, ScenarioOverrides.None, 4L << 30);
             return (result.Scenario is null) != (result.Problems.Count == 0)
-                   && result.Problems.All(p => p.Line >= 1 && p.Column >= 1 && !p.Message.Contains("Exception", StringComparison.Ordinal));
+                   && result.Problems.All(p => p.Line >= 1 && p.Column >= 1
+                                               && !p.Message.Contains("Exception", StringComparison.Ordinal));
         }, iter: 2000);
     }
 

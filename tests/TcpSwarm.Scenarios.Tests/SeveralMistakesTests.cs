@@ -33,7 +33,8 @@ public sealed class SeveralMistakesTests
         Assert.Equal(
         [
             "error: load/syn-flood.yaml:8:28: sysctl.net.ipv4.tcp_syncookies: 3 is not allowed; use 0, 1, 2",
-            "error: load/syn-flood.yaml:18:38: paths[1].latency: an exponential without a min can be 0ms; set a min above 0",
+            "error: load/syn-flood.yaml:18:38: paths[1].latency: an exponential without a min can be 0ms; "
+            + "set a min above 0",
         ], result.Problems.Select(p => p.ToString()));
     }
 
@@ -70,7 +71,8 @@ public sealed class SeveralMistakesTests
             "2:11 duration", "4:11 sysctl.net.ipv4.tcp_tw_reuse_delay", "4:71 sysctl.net.ipv4.tcp_syncookies",
             "8:11 servers[0].port", "9:5 servers[0].backlg", "10:13 servers[1].name", "10:64 servers[1].accept.rate",
             "13:16 clients[0].addresses", "14:13 clients[0].target", "15:33 clients[0].arrivals",
-            "16:24 clients[0].session.closes", "18:50 paths[0].latency", "18:63 paths[0].loss", "20:19 faults[0].black_hole",
+            "16:24 clients[0].session.closes", "18:50 paths[0].latency", "18:63 paths[0].loss",
+            "20:19 faults[0].black_hole",
         ], result.Problems.Select(p => $"{p.Line}:{p.Column} {p.Field}"));
         Assert.All(result.Problems, p => Assert.Equal("many.yaml", p.File));
         Assert.All(result.Problems, p => MalformedCorpusTests.AssertNoStackTraceOrExceptionName(p.ToString()));
@@ -81,6 +83,7 @@ public sealed class SeveralMistakesTests
     {
         var result = ScenarioLoader.Load("/nonexistent/scenario.yaml", ScenarioOverrides.None, 4L << 30);
 
-        Assert.Equal("error: /nonexistent/scenario.yaml:0:0: file: no such file", Assert.Single(result.Problems).ToString());
+        Assert.Equal("error: /nonexistent/scenario.yaml:0:0: file: no such file",
+            Assert.Single(result.Problems).ToString());
     }
 }

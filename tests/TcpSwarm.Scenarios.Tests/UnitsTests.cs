@@ -155,7 +155,8 @@ public sealed class UnitsTests
     [InlineData("Backlog", "backlog")]
     public void A_misspelt_key_finds_what_it_meant(string word, string meant)
     {
-        Assert.Equal(meant, NearMiss.Find(word, ["name", "address", "port", "backlog", "response", "sysctl", "linux-6.18", "linux-6.1"]));
+        Assert.Equal(meant, NearMiss.Find(word,
+            ["name", "address", "port", "backlog", "response", "sysctl", "linux-6.18", "linux-6.1"]));
     }
 
     [Theory]

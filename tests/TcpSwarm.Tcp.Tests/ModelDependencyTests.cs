@@ -17,8 +17,8 @@ public sealed class ModelDependencyTests
     [Fact]
     public void The_tcp_model_never_reads_a_clock_or_a_global_random_source()
     {
-        var forbidden = new[] { typeof(DateTime), typeof(DateTimeOffset), typeof(Random), typeof(System.Diagnostics.Stopwatch),
-            typeof(TimeProvider), typeof(Guid) };
+        var forbidden = new[] { typeof(DateTime), typeof(DateTimeOffset), typeof(Random),
+            typeof(System.Diagnostics.Stopwatch), typeof(TimeProvider), typeof(Guid) };
         var assembly = typeof(TcpProfile).Assembly;
         foreach (var type in assembly.GetTypes())
             foreach (var method in type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public |
@@ -37,8 +37,8 @@ public sealed class ModelDependencyTests
             }
     }
 
-    // call, callvirt and newobj carry a 4-byte metadata token; scanning every position over-approximates, which is safe:
-    // a false token resolves to nothing or to an unrelated member, and a real call is never missed.
+    // call, callvirt and newobj carry a 4-byte metadata token; scanning every position over-approximates, which is
+    // safe: a false token resolves to nothing or to an unrelated member, and a real call is never missed.
     private static IEnumerable<int> CallTokens(byte[] il)
     {
         for (int i = 0; i + 4 < il.Length; i++)

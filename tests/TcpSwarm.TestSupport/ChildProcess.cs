@@ -34,7 +34,8 @@ public sealed class ChildProcess : IAsyncDisposable
         get { lock (_gate) return Text(_error); }
     }
 
-    public static ChildProcess Start(string program, params string[] args) => StartIn(AppContext.BaseDirectory, program, args);
+    public static ChildProcess Start(string program, params string[] args) =>
+        StartIn(AppContext.BaseDirectory, program, args);
 
     public static ChildProcess StartIn(string directory, string program, params string[] args) =>
         StartWith(directory, null, program, args);

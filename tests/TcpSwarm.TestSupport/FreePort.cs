@@ -29,7 +29,8 @@ public static class FreePort
         throw new InvalidOperationException("no free port below 32768 on 127.0.0.1");
     }
 
-    /// <summary>The local addresses a port listens on, from /proc/net/tcp (IPv4): what the kernel says, not we.</summary>
+    /// <summary>The local addresses a port listens on, from /proc/net/tcp (IPv4): what the kernel says, not
+    /// we.</summary>
     public static IReadOnlyList<string> ListeningAddresses(int port)
     {
         var found = new List<string>();

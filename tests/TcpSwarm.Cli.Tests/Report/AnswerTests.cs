@@ -36,7 +36,8 @@ public sealed class AnswerTests
         Assert.InRange(onset, 9, 10);
         Assert.Contains("28,232 sockets in TIME_WAIT", first, StringComparison.Ordinal);
         Assert.Contains("connect() first failed with EADDRNOTAVAIL at "
-                        + onset.ToString("0.###", CultureInfo.InvariantCulture) + " s", first, StringComparison.Ordinal);
+                        + onset.ToString("0.###", CultureInfo.InvariantCulture) + " s", first,
+            StringComparison.Ordinal);
         // The rate is the one before exhaustion (about 3,000/s), not completed / whole run (about 1,900/s here).
         Assert.Matches(@"close rate before the first port_exhausted \(9\.\d+ s\) = .* = 299\d(\.\d+)?/s", report);
         Assert.Contains("Prediction: **28232** (the binding term: ports per destination)", report,

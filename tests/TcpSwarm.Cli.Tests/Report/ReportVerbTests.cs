@@ -40,7 +40,8 @@ public sealed class ReportVerbTests
         var result = await new Tcpswarm().Run("report", temp.Path);
 
         Assert.Equal(2, result.Code);
-        Assert.Contains("does not hold a run's summary.json and timeseries.json", result.Error, StringComparison.Ordinal);
+        Assert.Contains("does not hold a run's summary.json and timeseries.json", result.Error,
+            StringComparison.Ordinal);
         result.AssertNoStackTrace();
     }
 }

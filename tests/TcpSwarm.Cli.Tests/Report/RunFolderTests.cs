@@ -119,9 +119,10 @@ public sealed class RunFolderTests(QuickstartRuns runs) : IClassFixture<Quicksta
         Assert.Contains($"= {completed} / {seconds} = ", report, StringComparison.Ordinal);
         Assert.Contains($"Simulated TIME_WAIT peak: **{browsers.GetProperty("peak_time_wait").GetRawText()}**", report,
             StringComparison.Ordinal);
-        double rate = double.Parse(completed, CultureInfo.InvariantCulture) / double.Parse(seconds, CultureInfo.InvariantCulture);
-        Assert.Contains($"Prediction: **{(rate * 60).ToString("0.###", CultureInfo.InvariantCulture)}** (the binding term: "
-                        + "close rate × TIME_WAIT length)", report, StringComparison.Ordinal);
+        double rate = double.Parse(completed, CultureInfo.InvariantCulture)
+                      / double.Parse(seconds, CultureInfo.InvariantCulture);
+        Assert.Contains($"Prediction: **{(rate * 60).ToString("0.###", CultureInfo.InvariantCulture)}** "
+                        + "(the binding term: close rate × TIME_WAIT length)", report, StringComparison.Ordinal);
         Assert.Contains("the regime does not hold: tcp_syncookies is 1", report, StringComparison.Ordinal);
         Assert.Contains("| flood | web | " + summary.GetProperty("attackers").GetProperty("flood")
             .GetProperty("spoofed_syns").GetRawText() + " |", report, StringComparison.Ordinal);

@@ -28,7 +28,8 @@ public sealed class TheoryTests
             StringComparison.Ordinal);
         Assert.Contains($"| {counters.GetProperty("ListenDrops").GetRawText()} − {overflows} = ", report,
             StringComparison.Ordinal);
-        Assert.Contains($"| simulated SYN-queue peak (summary.json) | {web.GetProperty("peak_syn_queue").GetRawText()} |",
+        Assert.Contains(
+            $"| simulated SYN-queue peak (summary.json) | {web.GetProperty("peak_syn_queue").GetRawText()} |",
             report, StringComparison.Ordinal);
     }
 
@@ -45,7 +46,8 @@ public sealed class TheoryTests
         foreach (var (offset, interval) in (ValueTuple<int, string>[])
                  [(1, "(1 s, 2 s]"), (3, "(3 s, 4 s]"), (7, "(7 s, 8 s]"), (15, "(15 s, 16 s]"), (31, "(31 s, 32 s]")])
             Assert.Contains($"| {offset} s | {interval}: +1 | yes |", report, StringComparison.Ordinal);
-        Assert.Contains("| drop at 63 s | (63 s, 64 s]: web.syn_queue fell by 1 | yes |", report, StringComparison.Ordinal);
+        Assert.Contains("| drop at 63 s | (63 s, 64 s]: web.syn_queue fell by 1 | yes |", report,
+            StringComparison.Ordinal);
         Assert.Contains("(70 s, 71 s]: +1", report, StringComparison.Ordinal);
     }
 

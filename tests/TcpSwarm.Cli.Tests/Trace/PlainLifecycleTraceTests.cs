@@ -1,6 +1,7 @@
 namespace TcpSwarm.Cli.Tests.Trace;
 
-/// <summary>One plain connection run by the real program, read back by the real tshark: handshake, exchange, teardown.</summary>
+/// <summary>One plain connection run by the real program, read back by the real tshark: handshake, exchange,
+/// teardown.</summary>
 public sealed class PlainLifecycleTraceTests
 {
     private const string Scenario = """

@@ -4,7 +4,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Cli.Tests.Trace;
 
-/// <summary>Which send each arrival is: identical copies, a lost one, a spoofed sender and an untraced receiver.</summary>
+/// <summary>Which send each arrival is: identical copies, a lost one, a spoofed sender and an untraced
+/// receiver.</summary>
 public sealed class TracePairingTests
 {
     private const uint Client = 0x0A000001, Server = 0x0A00010A, Spoofed = 0xC6336407, Elsewhere = 0x0A000909;

@@ -4,13 +4,14 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Tests.Theory;
 
-/// <summary>A SYN queue flooded by never-answered SYNs is an Erlang loss system, in the regime where Linux makes it one.
+/// <summary>A SYN queue flooded by never-answered SYNs is an Erlang loss system, in the regime where Linux makes it
+/// one.
 /// </summary>
 /// <remarks>
-/// With tcp_syncookies 0 and tcp_max_syn_backlog 128, tcp_conn_request drops an unproven peer's SYN once 128 − qlen &lt;
-/// 32, so the queue has m = 97 places; with a backlog of 1024 the queue is never "full" and reqsk_timer_handler never
-/// prunes (2·qlen ≤ 194 &lt; 1024), so every request holds its place exactly 63 s (SYN-ACKs at 0, 1, 3, 7, 15, 31 s,
-/// dropped at 63 s). Poisson arrivals at λ offer E = 63·λ Erlangs, and the share of SYNs dropped is Erlang's B(E, m)
+/// With tcp_syncookies 0 and tcp_max_syn_backlog 128, tcp_conn_request drops an unproven peer's SYN once 128 − qlen
+/// &lt; 32, so the queue has m = 97 places; with a backlog of 1024 the queue is never "full" and reqsk_timer_handler
+/// never prunes (2·qlen ≤ 194 &lt; 1024), so every request holds its place exactly 63 s (SYN-ACKs at 0, 1, 3, 7, 15, 31
+/// s, dropped at 63 s). Poisson arrivals at λ offer E = 63·λ Erlangs, and the share of SYNs dropped is Erlang's B(E, m)
 /// whatever the holding-time distribution. Each seed is one independent replication; the tolerance is the 99.9%
 /// interval of the mean over them.
 /// </remarks>
@@ -41,7 +42,8 @@ public sealed class ErlangLossTests
         double expected = ErlangB(synsPerSecond * HoldingSeconds, Places);
         Assert.True(se > 0, "replications identical: the seeds did not vary the arrivals");
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"λ = {synsPerSecond}/s: dropped {mean:0.0000} ± {Confidence.Z * se:0.0000} (99.9%), Erlang B {expected:0.0000}");
+            $"λ = {synsPerSecond}/s: dropped {mean:0.0000} ± {Confidence.Z * se:0.0000} (99.9%), "
+            + $"Erlang B {expected:0.0000}");
         Confidence.Within(mean, expected, se, $"share of SYNs dropped at {synsPerSecond}/s (E = {synsPerSecond * 63})");
     }
 

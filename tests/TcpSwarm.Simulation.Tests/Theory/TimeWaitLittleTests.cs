@@ -5,7 +5,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Tests.Theory;
 
-/// <summary>TIME_WAIT on the side that closes first obeys Little's law, bounded by ports and by tcp_max_tw_buckets.</summary>
+/// <summary>TIME_WAIT on the side that closes first obeys Little's law, bounded by ports and by
+/// tcp_max_tw_buckets.</summary>
 /// <remarks>
 /// Steady state: records = min(close rate × TIME_WAIT length, ports per destination, tcp_max_tw_buckets). With constant
 /// arrivals and a fixed latency every connection lives the same time, so the count is exact up to the one connection

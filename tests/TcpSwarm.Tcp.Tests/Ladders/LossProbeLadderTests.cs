@@ -3,7 +3,8 @@ using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Ladders;
 
-/// <summary>RACK-TLP's tail loss probe (tcp_schedule_loss_probe, tcp_send_loss_probe) before the RTO's backoff.</summary>
+/// <summary>RACK-TLP's tail loss probe (tcp_schedule_loss_probe, tcp_send_loss_probe) before the RTO's
+/// backoff.</summary>
 public sealed class LossProbeLadderTests
 {
     private static readonly TcpProfile Linux = TcpProfile.Named("linux-6.18");

@@ -5,7 +5,9 @@ public sealed class PortTests
 {
     private static TcpProfile WithPorts(string range, TcpProfile? profile = null)
     {
-        Assert.True(Sysctls.TrySet(profile ?? TcpProfile.Default, "net.ipv4.ip_local_port_range", range, out var p, out var e), e);
+        Assert.True(
+            Sysctls.TrySet(profile ?? TcpProfile.Default, "net.ipv4.ip_local_port_range", range, out var p, out var e),
+            e);
         return p;
     }
 

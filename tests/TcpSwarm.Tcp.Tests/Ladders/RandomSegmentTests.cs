@@ -7,7 +7,8 @@ public sealed class RandomSegmentTests
 {
     private static readonly TcpFlags[] FlagMenu =
     [
-        TcpFlags.Syn, TcpFlags.Syn | TcpFlags.Ack, TcpFlags.Ack, TcpFlags.Ack | TcpFlags.Psh, TcpFlags.Fin | TcpFlags.Ack,
+        TcpFlags.Syn, TcpFlags.Syn | TcpFlags.Ack, TcpFlags.Ack, TcpFlags.Ack | TcpFlags.Psh,
+        TcpFlags.Fin | TcpFlags.Ack,
         TcpFlags.Rst, TcpFlags.Rst | TcpFlags.Ack, TcpFlags.Syn | TcpFlags.Fin, TcpFlags.Syn | TcpFlags.Rst,
         TcpFlags.None, TcpFlags.Fin, (TcpFlags)0x1F,
     ];
@@ -26,7 +27,8 @@ public sealed class RandomSegmentTests
     [InlineData("linux-6.18", 1)]
     [InlineData("linux-6.1", 0)]
     [InlineData("rfc1122", 2)]
-    public void Hundreds_of_thousands_of_random_segments_throw_nothing_and_leave_every_table_and_queue_legal(string profile, int cookies)
+    public void Hundreds_of_thousands_of_random_segments_throw_nothing_and_leave_every_table_and_queue_legal(
+        string profile, int cookies)
     {
         long total = 0;
         OneGarbage.Array[2_000, 4_000].Sample(batch =>

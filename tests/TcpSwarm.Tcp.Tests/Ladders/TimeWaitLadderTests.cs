@@ -3,7 +3,8 @@ using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Ladders;
 
-/// <summary>TIME_WAIT through two hosts: the compact record, its re-ACK, its expiry, and SYNs for its 4-tuple.</summary>
+/// <summary>TIME_WAIT through two hosts: the compact record, its re-ACK, its expiry, and SYNs for its
+/// 4-tuple.</summary>
 public sealed class TimeWaitLadderTests
 {
     private static readonly TcpProfile Linux = TcpProfile.Named("linux-6.18");

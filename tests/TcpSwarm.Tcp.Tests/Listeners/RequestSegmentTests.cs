@@ -18,7 +18,8 @@ public sealed class RequestSegmentTests
         Assert.Equal((Tuple(), TimerEdit.Set(Ms(1300))), (step.Request, step.RequestTimer));
         var c = d.Listener.Counters;
         Assert.Equal((0, 1), (c[TcpExt.TCPTimeouts], c[TcpExt.RetransSegs]));
-        Assert.Equal(ListenerOutcome.None, ModelTimers.Fire(d.Listener, Tuple(), Ms(1000)).Outcome);   // the old deadline
+        // the old deadline
+        Assert.Equal(ListenerOutcome.None, ModelTimers.Fire(d.Listener, Tuple(), Ms(1000)).Outcome);
 
         d.RunUntil(S(10));                               // num_timeout is still 0: waits of 1, 2, 4 s from 1.3 s
         Assert.Equal([Ms(0), Ms(300), Ms(1300), Ms(3300), Ms(7300)], d.SentTo(ClientPort));

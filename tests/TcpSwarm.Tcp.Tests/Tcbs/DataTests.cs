@@ -5,7 +5,8 @@ namespace TcpSwarm.Tcp.Tests.Tcbs;
 
 public sealed class DataTests
 {
-    // Without timestamps, so that full segments are the 1460-byte MSS (with them Linux sends 1448; SendPathLadderTests).
+    // Without timestamps, so that full segments are the 1460-byte MSS (with them Linux sends 1448;
+    // SendPathLadderTests).
     private static readonly TcpProfile Linux618 = TcpProfile.Named("linux-6.18") with { TcpTimestamps = 0 };
 
     private static string Full(uint seq, uint ack) => Seg(TcpFlags.Ack, seq, ack, len: 1460);

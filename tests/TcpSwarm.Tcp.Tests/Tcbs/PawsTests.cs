@@ -3,7 +3,8 @@ using static TcpSwarm.TestSupport.Ladders.Rungs;
 
 namespace TcpSwarm.Tcp.Tests.Tcbs;
 
-/// <summary>PAWS in tcp_validate_incoming as each kernel version does it: old ACKs, disordered ACKs, counters.</summary>
+/// <summary>PAWS in tcp_validate_incoming as each kernel version does it: old ACKs, disordered ACKs,
+/// counters.</summary>
 public sealed class PawsTests
 {
     private static Segment WithTimestamp(Segment seg, uint serverMs) =>

@@ -19,7 +19,8 @@ public sealed class TcbAllocationTests
         Assert.Equal((10_240L, 30_720L), (conversation.Server.BytesReceived, conversation.Client.BytesReceived));
     }
 
-    /// <summary>Two connected Tcbs and a first-in first-out wire whose room is taken before anything is measured.</summary>
+    /// <summary>Two connected Tcbs and a first-in first-out wire whose room is taken before anything is
+    /// measured.</summary>
     private sealed class Conversation
     {
         private readonly Segment[] _segments = new Segment[1024];

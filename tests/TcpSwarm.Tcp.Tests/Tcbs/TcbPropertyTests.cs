@@ -21,7 +21,8 @@ public sealed class TcbPropertyTests
 
     // RST rides on one segment in twenty: an exact one ends the connection, and the states past it need inputs too.
     private static readonly Gen<int> AnyFlags =
-        Gen.Select(Gen.Int[0, 31], Gen.Int[0, 9], (flags, keepRst) => keepRst == 0 ? flags : flags & ~(int)TcpFlags.Rst);
+        Gen.Select(Gen.Int[0, 31], Gen.Int[0, 9],
+            (flags, keepRst) => keepRst == 0 ? flags : flags & ~(int)TcpFlags.Rst);
 
     private static readonly Gen<Input> AnyInput = Gen.Select(
         Gen.Int[0, 99], AnyFlags, Gen.Int[0, 4], Gen.Int[-70_000, 70_000], Gen.Int[0, 4], Gen.Int[-70_000, 70_000],
@@ -109,7 +110,8 @@ public sealed class TcbPropertyTests
         var tuple = tcb.Tuple;
         return new Segment(tuple.RemoteAddr, tuple.RemotePort, tuple.LocalAddr, tuple.LocalPort, seq, ack, input.Flags,
             input.Window, input.Length, input.Options, Mss: (ushort)(input.Raw >> 16),
-            WindowScale: (byte)(input.Raw % 21), TsVal: unchecked((uint)(now.Milliseconds + input.TsDelta) + peerTsOffset),
+            WindowScale: (byte)(input.Raw % 21),
+            TsVal: unchecked((uint)(now.Milliseconds + input.TsDelta) + peerTsOffset),
             TsEcr: input.Raw);
     }
 

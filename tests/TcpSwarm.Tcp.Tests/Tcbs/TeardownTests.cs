@@ -185,7 +185,8 @@ public sealed class TeardownTests
         ];
         Assert.Equal(expected, wire.Rungs);
         var client = wire.Counters(Side.Client);
-        Assert.Equal((1L, 1L, 1L), (client[TcpExt.TCPAbortOnClose], client[TcpExt.OutRsts], client[TcpExt.EstabResets]));
+        Assert.Equal((1L, 1L, 1L),
+            (client[TcpExt.TCPAbortOnClose], client[TcpExt.OutRsts], client[TcpExt.EstabResets]));
         Assert.Equal(
             [new StepEvents(70, TcbEvents.AllAcked, TcpError.None),
              new StepEvents(100, TcbEvents.Closed, TcpError.ConnReset)],

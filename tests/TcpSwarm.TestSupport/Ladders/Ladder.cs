@@ -2,7 +2,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.TestSupport.Ladders;
 
-/// <summary>A <see cref="Wire"/> that writes down every segment as a ladder rung, with states after each arrival.</summary>
+/// <summary>A <see cref="Wire"/> that writes down every segment as a ladder rung, with states after each
+/// arrival.</summary>
 /// <remarks>
 /// Sequence numbers are shown as Wireshark shows them: relative to the first ISN each side used on the wire, so a
 /// test reads "SYN seq=0", "SYN,ACK seq=0 ack=1". An acknowledgment number is relative only when the ACK bit is set.

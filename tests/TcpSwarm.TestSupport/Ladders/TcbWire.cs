@@ -2,11 +2,13 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.TestSupport.Ladders;
 
-/// <summary>Two Tcbs joined by a wire of fixed one-way latency on a virtual clock; it records the ladder of what crossed.</summary>
+/// <summary>Two Tcbs joined by a wire of fixed one-way latency on a virtual clock; it records the ladder of what
+/// crossed.</summary>
 /// <remarks>Events run in (instant, insertion) order. Timers follow TimerEdit: one deadline per side and kind, a
 /// stale queue entry is skipped when it pops. Until the server's Tcb exists, a stand-in listener answers the client's
 /// SYN with a SYN-ACK and builds the server with Tcb.Accept from the ACK that completes the handshake (the real
-/// listener is SynQueue's). A side that reaches TIME_WAIT hands over its record and is dropped, as a host does.</remarks>
+/// listener is SynQueue's). A side that reaches TIME_WAIT hands over its record and is dropped, as a host
+/// does.</remarks>
 public sealed class TcbWire
 {
     public static readonly uint ClientAddr = Ipv4.Parse("10.0.0.1");
@@ -68,7 +70,8 @@ public sealed class TcbWire
     }
 
     public Tcb Client => _tcbs[0] ?? throw new InvalidOperationException("the client is in TIME_WAIT: no Tcb");
-    public Tcb Server => _tcbs[1] ?? throw new InvalidOperationException("the server has no Tcb (listener or TIME_WAIT)");
+    public Tcb Server =>
+        _tcbs[1] ?? throw new InvalidOperationException("the server has no Tcb (listener or TIME_WAIT)");
     public TcpState ClientState => StateOf(Side.Client);
     public TcpState ServerState => StateOf(Side.Server);
     public IReadOnlyList<Rung> Rungs => _rungs;
@@ -78,7 +81,8 @@ public sealed class TcbWire
     public int Retransmissions(Side side) => _retransmissions[(int)side];
     public IReadOnlyList<StepEvents> Events(Side side) => _events[(int)side];
     public TimeWaitEntry? TimeWait(Side side) => _timeWait[(int)side];
-    /// <summary>Bytes the application read (with <see cref="AutoRead"/>, every byte as soon as it is readable).</summary>
+    /// <summary>Bytes the application read (with <see cref="AutoRead"/>, every byte as soon as it is
+    /// readable).</summary>
     public long BytesRead(Side side) => _read[(int)side];
     public bool AutoRead { get; set; } = true;
     public Instant Now => _now;
@@ -113,7 +117,8 @@ public sealed class TcbWire
     public void WhenConnected(Side side, Func<Tcb, Instant, TcbStep> call) =>
         _triggers.Add(new(side, (tcb, step) => (step.Events & TcbEvents.Connected) != 0, call));
 
-    /// <summary>Once that side has received this many bytes, the application makes this call at the same instant.</summary>
+    /// <summary>Once that side has received this many bytes, the application makes this call at the same
+    /// instant.</summary>
     public void WhenReceived(Side side, long bytes, Func<Tcb, Instant, TcbStep> call) =>
         _triggers.Add(new(side, (tcb, step) => tcb.BytesReceived >= bytes, call));
 
@@ -152,13 +157,15 @@ public sealed class TcbWire
 
     /// <summary>A segment the server's side would send (addresses filled in, no options); seq relative to the
     /// server's ISN, ack to the client's when the ACK bit is set (raw otherwise), as the rungs show them.</summary>
-    public static Segment FromServer(TcpFlags flags, uint seq, uint ack = 0, ushort length = 0, ushort window = 65535) =>
+    public static Segment FromServer(TcpFlags flags, uint seq, uint ack = 0, ushort length = 0,
+        ushort window = 65535) =>
         new(ServerAddr, ServerPort, ClientAddr, ClientPort, new SeqNum(unchecked(ServerIsn + seq)),
             new SeqNum((flags & TcpFlags.Ack) != 0 ? unchecked(ClientIsn + ack) : ack), flags, window, length);
 
     /// <summary>A segment the client's side would send (addresses filled in, no options); seq relative to the
     /// client's ISN, ack to the server's when the ACK bit is set (raw otherwise), as the rungs show them.</summary>
-    public static Segment FromClient(TcpFlags flags, uint seq, uint ack = 0, ushort length = 0, ushort window = 65535) =>
+    public static Segment FromClient(TcpFlags flags, uint seq, uint ack = 0, ushort length = 0,
+        ushort window = 65535) =>
         new(ClientAddr, ClientPort, ServerAddr, ServerPort, new SeqNum(unchecked(ClientIsn + seq)),
             new SeqNum((flags & TcpFlags.Ack) != 0 ? unchecked(ServerIsn + ack) : ack), flags, window, length);
 

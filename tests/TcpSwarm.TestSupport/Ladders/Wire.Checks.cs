@@ -12,7 +12,8 @@ public sealed partial class Wire
         {
             var host = HostAt(side);
             if (host.SocketCount != _sockets[side].Count)
-                return $"side {side}: host lists {host.SocketCount} full sockets, the wire holds {_sockets[side].Count}";
+                return $"side {side}: host lists {host.SocketCount} full sockets, "
+                       + $"the wire holds {_sockets[side].Count}";
             foreach (var (tuple, socket) in _sockets[side])
             {
                 if (!host.HasSocket(tuple)) return $"side {side}: {tuple} has a Tcb but no entry in the demultiplexer";

@@ -44,7 +44,8 @@ public sealed partial class Wire
         _socketPool.Push(socket);
     }
 
-    /// <summary>Called for every segment put on the wire: its direction, when it left, and whether it will be lost.</summary>
+    /// <summary>Called for every segment put on the wire: its direction, when it left, and whether it will be
+    /// lost.</summary>
     public Func<Segment, Dir, Instant, bool>? Drops { get; set; }
     /// <summary>Called after each arrival is handled (or at send time for a lost segment).</summary>
     public Action<Segment, Dir, bool>? OnSegment { get; set; }

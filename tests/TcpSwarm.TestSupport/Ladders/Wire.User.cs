@@ -121,7 +121,8 @@ public sealed partial class Wire
 
     /// <summary>Attempts whose client side has ended (TIME_WAIT, CLOSED or a failed connect()).</summary>
     public long AttemptsEnded { get; private set; }
-    /// <summary>In a closed loop: attempts started after the first ones, and those of them that completed cleanly.</summary>
+    /// <summary>In a closed loop: attempts started after the first ones, and those of them that completed
+    /// cleanly.</summary>
     public long AttemptsStarted { get; private set; }
     public long CompletedAttempts { get; private set; }
 }

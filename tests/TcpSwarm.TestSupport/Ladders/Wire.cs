@@ -41,13 +41,16 @@ public sealed partial class Wire
     public Listener Listener { get; }
     public Instant Now { get; private set; }
 
-    /// <summary>Puts a segment on the wire now, as if a side had sent it (an old duplicate, a stray, a forgery).</summary>
+    /// <summary>Puts a segment on the wire now, as if a side had sent it (an old duplicate, a stray, a
+    /// forgery).</summary>
     public void Inject(in Segment seg, Dir dir) => Transmit(dir == Dir.C2S ? 0 : 1, in seg);
     /// <summary>The server application accepts every admitted child at once (false: it never calls accept()).</summary>
     public bool ServerAccepts { get; set; } = true;
-    /// <summary>Both applications read whatever arrives at once (false: data stays unread, so close() sends RST).</summary>
+    /// <summary>Both applications read whatever arrives at once (false: data stays unread, so close() sends
+    /// RST).</summary>
     public bool AutoRead { get; set; } = true;
-    /// <summary>When set, applications behave as this request/response session; otherwise only scripted calls act.</summary>
+    /// <summary>When set, applications behave as this request/response session; otherwise only scripted calls
+    /// act.</summary>
     public Session? Session { get; set; }
     /// <summary>Counts events handled (segment arrivals, timers, user calls): the benchmark's unit of work.</summary>
     public long EventsHandled { get; private set; }
@@ -71,7 +74,8 @@ public sealed partial class Wire
 
     public void RunUntilMs(long ms) => RunUntil(Instant.FromMilliseconds(ms));
 
-    /// <summary>Runs until nothing is left to happen (bounded: throws past the limit, which would be our bug).</summary>
+    /// <summary>Runs until nothing is left to happen (bounded: throws past the limit, which would be our
+    /// bug).</summary>
     public void RunToEnd(long maxEvents = 100_000_000)
     {
         long start = EventsHandled;
