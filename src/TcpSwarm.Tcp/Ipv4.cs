@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace TcpSwarm.Tcp;
 
-/// <summary>IPv4 addresses as host-order uints: formatting, parsing and the loopback test tcp_tw_reuse=2 needs.</summary>
+/// <summary>IPv4 addresses as host-order uints: formatting, parsing and the loopback test tcp_tw_reuse=2
+/// needs.</summary>
 public static class Ipv4
 {
     public static string Format(uint addr) =>

@@ -1,6 +1,7 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>A counter-based generator: output n of a stream is a keyed hash of (key, n), so no draw depends on order.</summary>
+/// <summary>A counter-based generator: output n of a stream is a keyed hash of (key, n), so no draw depends on
+/// order.</summary>
 /// <remarks>Streams are keyed by (run seed, entity identity); nothing here reads a global random source.</remarks>
 public struct SimRandom(ulong key)
 {

@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace TcpSwarm.Cli.Output;
 
-/// <summary>A summary.json read back as dotted paths: `outcomes.completed`, `servers.web.counters.ListenOverflows`.</summary>
+/// <summary>A summary.json read back as dotted paths: `outcomes.completed`,
+/// `servers.web.counters.ListenOverflows`.</summary>
 internal sealed class FlatSummary
 {
     private FlatSummary(IReadOnlyList<KeyValuePair<string, string>> text, IReadOnlyList<KeyValuePair<string, double>> numbers)

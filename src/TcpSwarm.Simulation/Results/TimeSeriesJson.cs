@@ -52,7 +52,8 @@ public static class TimeSeriesJson
         return Encoding.UTF8.GetBytes(t.ToString());
     }
 
-    /// <summary>Reads what <see cref="Write"/> wrote; a JsonException or KeyNotFoundException when it is not that.</summary>
+    /// <summary>Reads what <see cref="Write"/> wrote; a JsonException or KeyNotFoundException when it is not
+    /// that.</summary>
     public static (TimeSeriesHeader Header, TimeSeriesTable Table) Read(byte[] json)
     {
         using var document = JsonDocument.Parse(json);

@@ -25,10 +25,12 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
     public static readonly IReadOnlyList<string> OutcomeNames =
         ["completed", "refused", "reset", "timed_out", "port_exhausted", "open"];
 
-    /// <summary>The histograms, each a column per bucket: counts so far of durations up to a bound, in seconds.</summary>
+    /// <summary>The histograms, each a column per bucket: counts so far of durations up to a bound, in
+    /// seconds.</summary>
     public static readonly IReadOnlyList<string> Histograms = ["handshake_s", "syn_rcvd_s", "lifetime_s"];
 
-    /// <summary>A bucket's column suffix: <c>to_0.025</c> holds durations in (previous bound, 0.025]; <c>over_127</c> the rest.</summary>
+    /// <summary>A bucket's column suffix: <c>to_0.025</c> holds durations in (previous bound, 0.025]; <c>over_127</c>
+    /// the rest.</summary>
     public static readonly IReadOnlyList<string> BucketNames =
     [
         .. Engine.DurationHistogram.Bounds.Select(b => "to_" + b.ToString(CultureInfo.InvariantCulture)),
@@ -103,7 +105,8 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
         return -1;
     }
 
-    /// <summary>timeseries.csv: a header row, then one line per row; invariant culture, '\n' line ends, UTF-8.</summary>
+    /// <summary>timeseries.csv: a header row, then one line per row; invariant culture, '\n' line ends,
+    /// UTF-8.</summary>
     public byte[] Csv()
     {
         var text = new StringBuilder();

@@ -39,7 +39,8 @@ public sealed partial class RunClock
     public long Events { get; private set; }
     public Instant Now { get; private set; }
 
-    /// <summary>Messages between partitions so far: one per (sender, receiver) pair in a window with arrivals.</summary>
+    /// <summary>Messages between partitions so far: one per (sender, receiver) pair in a window with
+    /// arrivals.</summary>
     public long ExchangeMessages { get; private set; }
 
     /// <summary>Bytes of those messages.</summary>

@@ -4,7 +4,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>One simulated host at run time: its TCP tables, the applications on it, and the endpoints it owns.</summary>
+/// <summary>One simulated host at run time: its TCP tables, the applications on it, and the endpoints it
+/// owns.</summary>
 /// <remarks>
 /// Lives in a host grain (or directly in the local runner). The host's demultiplexer decides every segment's owner;
 /// full sockets are endpoints in numbered slots (<see cref="EndpointSlots"/>), reused once their connection has ended.
