@@ -55,8 +55,9 @@ public sealed class RunClockGrain(RunRegistry runs, IRunPacing pacing, IClusterM
         }
     }
 
-    private static bool ClusterFault(Exception e) => e is SiloLostException or SiloUnavailableException or OrleansException
-        or TimeoutException || (e is AggregateException a && a.InnerExceptions.Any(ClusterFault));
+    private static bool ClusterFault(Exception e) =>
+        e is SiloLostException or SiloUnavailableException or OrleansException or TimeoutException
+        || (e is AggregateException a && a.InnerExceptions.Any(ClusterFault));
 
     public async Task<Immutable<RunTotals>> FinishAsync()
     {
