@@ -7,7 +7,8 @@ namespace TcpSwarm.Cli.Output;
 /// `servers.web.counters.ListenOverflows`.</summary>
 internal sealed class FlatSummary
 {
-    private FlatSummary(IReadOnlyList<KeyValuePair<string, string>> text, IReadOnlyList<KeyValuePair<string, double>> numbers)
+    private FlatSummary(
+        IReadOnlyList<KeyValuePair<string, string>> text, IReadOnlyList<KeyValuePair<string, double>> numbers)
     {
         Text = text;
         Numbers = numbers;
@@ -59,7 +60,8 @@ internal sealed class FlatSummary
         switch (e.ValueKind)
         {
             case JsonValueKind.Object:
-                foreach (var p in e.EnumerateObject()) Flatten(p.Value, path.Length == 0 ? p.Name : path + "." + p.Name, text, numbers);
+                foreach (var p in e.EnumerateObject())
+                    Flatten(p.Value, path.Length == 0 ? p.Name : path + "." + p.Name, text, numbers);
                 break;
             case JsonValueKind.Number:
                 numbers.Add(new(path, e.GetDouble()));
