@@ -72,7 +72,8 @@ public sealed partial class Host
                 step.Send(tw.Reply);
                 break;
         }
-        if (tw.Timer.Action != TimerAction.Unchanged) step.Timer = new HostTimer(HostTimerKind.TimeWait, tuple, tw.Timer);
+        if (tw.Timer.Action != TimerAction.Unchanged)
+            step.Timer = new HostTimer(HostTimerKind.TimeWait, tuple, tw.Timer);
     }
 
     private void ToListener(Listener listener, in Segment seg, Instant now, SeqNum? twIsn, ref HostStep step)

@@ -7,7 +7,8 @@ namespace TcpSwarm.Tcp;
 public static class Ipv4
 {
     public static string Format(uint addr) =>
-        string.Create(CultureInfo.InvariantCulture, $"{addr >> 24}.{(addr >> 16) & 255}.{(addr >> 8) & 255}.{addr & 255}");
+        string.Create(CultureInfo.InvariantCulture,
+            $"{addr >> 24}.{(addr >> 16) & 255}.{(addr >> 8) & 255}.{addr & 255}");
 
     public static bool TryParse(ReadOnlySpan<char> text, out uint addr)
     {

@@ -8,7 +8,8 @@ public struct SimRandom(ulong key)
     private readonly ulong _key = KeyedHash.Mix(key);
     private ulong _counter;
 
-    public static SimRandom For(ulong seed, ulong entity, ulong purpose = 0) => new(KeyedHash.Of(seed, entity, purpose));
+    public static SimRandom For(ulong seed, ulong entity, ulong purpose = 0) =>
+        new(KeyedHash.Of(seed, entity, purpose));
 
     public readonly ulong Counter => _counter;
 

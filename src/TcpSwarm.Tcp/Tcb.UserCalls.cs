@@ -13,7 +13,8 @@ public sealed partial class Tcb
             && _state is TcpState.SynSent or TcpState.SynReceived or TcpState.Established or TcpState.CloseWait)
         {
             if (bytes > MaxOutstanding - (_writeSeq - _sndUna))
-                throw new ArgumentOutOfRangeException(nameof(bytes), "more than 1 GiB outstanding: write() would block");
+                throw new ArgumentOutOfRangeException(
+                    nameof(bytes), "more than 1 GiB outstanding: write() would block");
             if (_writeSeq == _sendFrom) ChronoStart(Chrono.Busy, now);     // tcp_add_write_queue_tail: queue was empty
             _writeSeq += bytes;
         }
@@ -86,7 +87,8 @@ public sealed partial class Tcb
     public TimeWaitEntry ToTimeWait(Instant now)
     {
         if (_state != TcpState.TimeWait)
-            throw new InvalidOperationException($"ToTimeWait in {_state}: only a Tcb in TIME_WAIT has a record to keep");
+            throw new InvalidOperationException(
+                $"ToTimeWait in {_state}: only a Tcb in TIME_WAIT has a record to keep");
         return new TimeWaitEntry(_tuple, _sndNxt, _rcvNxt, _timestamps, _tsRecent, _tsRecentStamp, _tsOffset, now);
     }
 

@@ -48,7 +48,8 @@ public sealed partial class Tcb
 
     // Receive sequence space.
     private SeqNum _irs, _rcvNxt;
-    private SeqNum _lastAckSent;                         // RCV.NXT in our last ACK: Linux's rcv_wup, RFC 7323 Last.ACK.sent
+    private SeqNum _lastAckSent;                         // RCV.NXT in our last ACK: Linux's rcv_wup,
+                                                         // RFC 7323 Last.ACK.sent
     private int _rcvWnd;                                 // bytes we advertise, as the peer reads our window field
     private OutOfOrderQueue _ofo;                        // what arrived beyond RCV.NXT (Tcb.TextArrives.cs)
 

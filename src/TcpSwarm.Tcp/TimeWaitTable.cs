@@ -81,7 +81,9 @@ public sealed class TimeWaitTable(TcpProfile profile, TcpExtCounters counters)
                 r.Deadline = now + profile.TimeWaitLength;            // a bare in-window ACK re-arms the 60 s
             }
             if (sawTimestamp) r.Entry = r.Entry with { TsRecent = seg.TsVal, TsRecentStamp = now };
-            return rst ? TimeWaitStep.Nothing : new(TimeWaitVerdict.Nothing, default, TimerEdit.Set(r.Deadline), default);
+            return rst
+                ? TimeWaitStep.Nothing
+                : new(TimeWaitVerdict.Nothing, default, TimerEdit.Set(r.Deadline), default);
         }
 
         // A new SYN may reopen the 4-tuple when it cannot be an old duplicate: a higher sequence or a newer timestamp.
