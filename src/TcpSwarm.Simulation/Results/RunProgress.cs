@@ -8,8 +8,8 @@ namespace TcpSwarm.Simulation.Results;
 /// accept_queue_full), each drop once, non-zero ones only; they add up to Linux's ListenDrops.</param>
 public sealed record RunProgress(
     TimeSpan VirtualTime, TimeSpan Duration, double Speed, long Windows, long Events, IReadOnlyList<long> StateCounts,
-    IReadOnlyList<ListenerGauge> Listeners, long TimeWait, long PortsInUse, IReadOnlyList<KeyValuePair<string, long>> Drops,
-    Outcomes Outcomes, long Attempts)
+    IReadOnlyList<ListenerGauge> Listeners, long TimeWait, long PortsInUse,
+    IReadOnlyList<KeyValuePair<string, long>> Drops, Outcomes Outcomes, long Attempts)
 {
     /// <summary>SYN-ACKs sent with a cookie so far: answers, not drops, so apart from <see cref="Drops"/>.</summary>
     public long CookiesSent { get; init; }

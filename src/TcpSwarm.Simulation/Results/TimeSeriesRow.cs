@@ -10,9 +10,9 @@ namespace TcpSwarm.Simulation.Results;
 /// <param name="Outcomes">How the attempts so far have ended (open: not yet).</param>
 /// <param name="Counters">Every TcpExt counter (indexed by TcpExt) over all hosts, cumulative.</param>
 public sealed record TimeSeriesRow(
-    double Seconds, long[] States, IReadOnlyList<TimeSeriesRow.Server> Servers, IReadOnlyList<TimeSeriesRow.Client> Clients,
-    IReadOnlyList<TimeSeriesRow.Attacker> Attackers, long Attempts, Outcomes Outcomes, long SegmentsSent,
-    long SegmentsLost, long Retransmissions, long[] Counters)
+    double Seconds, long[] States, IReadOnlyList<TimeSeriesRow.Server> Servers,
+    IReadOnlyList<TimeSeriesRow.Client> Clients, IReadOnlyList<TimeSeriesRow.Attacker> Attackers, long Attempts,
+    Outcomes Outcomes, long SegmentsSent, long SegmentsLost, long Retransmissions, long[] Counters)
 {
     /// <summary>Handshakes so far per <see cref="Engine.DurationHistogram.Bounds"/> bucket (connect() to
     /// ESTABLISHED).</summary>
@@ -26,7 +26,8 @@ public sealed record TimeSeriesRow(
 
     /// <summary>A server's queues against their limits (SO_REUSEPORT shards added up) and its host's
     /// TIME_WAIT.</summary>
-    public sealed record Server(long SynQueue, long SynQueueLimit, long AcceptQueue, long AcceptQueueLimit, long TimeWait);
+    public sealed record Server(
+        long SynQueue, long SynQueueLimit, long AcceptQueue, long AcceptQueueLimit, long TimeWait);
 
     /// <summary>A client group: its attempts and completions so far, its TIME_WAIT records and ports in use.</summary>
     public sealed record Client(long Attempts, long Completed, long TimeWait, long PortsInUse);

@@ -45,10 +45,12 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
         foreach (var outcome in OutcomeNames) columns.Add("outcome." + outcome);
         columns.AddRange(["segments.sent", "segments.lost", "segments.retransmitted"]);
         foreach (var s in scenario.Servers)
-            foreach (var c in (string[])["syn_queue", "syn_queue_limit", "accept_queue", "accept_queue_limit", "time_wait"])
+            foreach (var c in (string[])
+                     ["syn_queue", "syn_queue_limit", "accept_queue", "accept_queue_limit", "time_wait"])
                 columns.Add(s.Name + "." + c);
         foreach (var g in scenario.Clients)
-            foreach (var c in (string[])["attempts", "completed", "time_wait", "ports_in_use"]) columns.Add(g.Name + "." + c);
+            foreach (var c in (string[])["attempts", "completed", "time_wait", "ports_in_use"])
+                columns.Add(g.Name + "." + c);
         foreach (var a in scenario.Attackers)
         {
             columns.Add(a.Name + ".spoofed_syns");
@@ -75,7 +77,8 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
         var o = row.Outcomes;
         v.AddRange([row.Attempts, o.Completed, o.Refused, o.Reset, o.TimedOut, o.PortExhausted, o.Open]);
         v.AddRange([row.SegmentsSent, row.SegmentsLost, row.Retransmissions]);
-        foreach (var s in row.Servers) v.AddRange([s.SynQueue, s.SynQueueLimit, s.AcceptQueue, s.AcceptQueueLimit, s.TimeWait]);
+        foreach (var s in row.Servers)
+            v.AddRange([s.SynQueue, s.SynQueueLimit, s.AcceptQueue, s.AcceptQueueLimit, s.TimeWait]);
         foreach (var c in row.Clients) v.AddRange([c.Attempts, c.Completed, c.TimeWait, c.PortsInUse]);
         foreach (var a in row.Attackers) v.AddRange([a.SpoofedSyns, a.Lost]);
         v.AddRange(row.Counters);

@@ -79,7 +79,7 @@ public sealed partial class RunClock
         for (int sender = 0; sender < _sent.Length; sender++)
             if (received[sender] != _sent[sender][receiver])
                 throw new InvalidOperationException(
-                    $"window {Windows}: partition {receiver} holds {received[sender]} arrivals from partition {sender}, " +
-                    $"which sent {_sent[sender][receiver]}");
+                    $"window {Windows}: partition {receiver} holds {received[sender]} arrivals " +
+                    $"from partition {sender}, which sent {_sent[sender][receiver]}");
     }
 }

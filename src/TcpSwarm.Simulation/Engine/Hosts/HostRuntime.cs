@@ -128,7 +128,8 @@ public sealed class HostRuntime : IHostRound
             Books.SynReceived.Record(at - step.Listener.RequestBornAt);
         foreach (ref readonly var s in step.Sends) _link.Send(in s, at, output);
         if (step.Timer.IsSet)
-            _rounds.Wake(new HostEvent(HostEventKind.HostTimer, step.Timer.Edit.Deadline, Address, 0, Timer: step.Timer));
+            _rounds.Wake(
+                new HostEvent(HostEventKind.HostTimer, step.Timer.Edit.Deadline, Address, 0, Timer: step.Timer));
     }
 
     // A child admitted through a syncookie never was a request entry: it spent no time in the SYN queue.
