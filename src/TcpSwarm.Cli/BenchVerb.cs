@@ -31,9 +31,9 @@ internal static class BenchVerb
         var command = new Command("bench",
             "Measures an Orleans baseline (one-way messages among 20,000 live grains; activations of an empty grain) "
             + "and TcpSwarm's workloads at speed max on an embedded silo (connection churn, a spoofed SYN flood "
-            + "against syncookies, load/syn-flood.yaml, a ramp to N ESTABLISHED connections), and the bytes per SYN_RCVD and "
-            + "TIME_WAIT entry of the model's tables; prints each figure as a median with its ratio to the baseline "
-            + "measured in the same run, or to the target, and whether the target is met.")
+            + "against syncookies, load/syn-flood.yaml, a ramp to N ESTABLISHED connections), and the bytes per "
+            + "SYN_RCVD and TIME_WAIT entry of the model's tables; prints each figure as a median with its ratio "
+            + "to the baseline measured in the same run, or to the target, and whether the target is met.")
         {
             quick, json, only,
         };

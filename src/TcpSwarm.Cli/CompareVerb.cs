@@ -5,7 +5,8 @@ using TcpSwarm.Cli.Output;
 
 namespace TcpSwarm.Cli;
 
-/// <summary>`tcpswarm compare RUN_A RUN_B`: two runs' figures side by side, with what changed ("does tw_reuse help?").</summary>
+/// <summary>`tcpswarm compare RUN_A RUN_B`: two runs' figures side by side, with what changed ("does tw_reuse
+/// help?").</summary>
 internal static class CompareVerb
 {
     public static Command Build(CliEnvironment env)

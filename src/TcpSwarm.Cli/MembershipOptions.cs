@@ -37,7 +37,8 @@ internal sealed class MembershipOptions
     public Option<string> ClusterId { get; } = new("--cluster-id")
     {
         HelpName = "ID",
-        Description = $"The cluster's id; silos and runs of one cluster share it. Default: {ClusterSettings.DefaultClusterId}.",
+        Description = "The cluster's id; silos and runs of one cluster share it. "
+                      + $"Default: {ClusterSettings.DefaultClusterId}.",
     };
 
     public void AddTo(Command command)
@@ -102,7 +103,8 @@ internal sealed class MembershipOptions
     public static int Port(string? text, string option, int fallback, List<ScenarioProblem> problems)
     {
         if (text is null) return fallback;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port is > 0 and < 65536)
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port)
+            && port is > 0 and < 65536)
             return port;
         problems.Add(new ScenarioProblem(option, 0, 0, option.TrimStart('-'),
             $"'{text}' is not allowed; use a TCP port from 1 to 65535"));

@@ -34,7 +34,9 @@ internal static class PlacementAccount
             items.Add(g.Hosts == g.Of ? $"{g.Name} ({Hosts(g.Of)})" : $"{g.Name} ({g.Hosts} of {Hosts(g.Of)})");
         if (part.Attackers.Count > 0)
             items.Add((part.Attackers.Count == 1 ? "attacker " : "attackers ") + string.Join(", ", part.Attackers));
-        var name = part.Split ? $"{part.Unit} (split: {(part.Servers.Count > 0 ? "its servers" : "clients")})" : part.Unit;
+        var name = part.Split
+            ? $"{part.Unit} (split: {(part.Servers.Count > 0 ? "its servers" : "clients")})"
+            : part.Unit;
         return $"{name}: {string.Join(", ", items)}";
     }
 

@@ -42,7 +42,8 @@ internal sealed class RunCluster
         var problems = new List<ScenarioProblem>();
         var ports = new List<int>();
         if (parsed.GetValue(_gateways) is { } list)
-            foreach (var port in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (var port in list.Split(',',
+                         StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 ports.Add(MembershipOptions.Port(port, "--gateways", 0, problems));
         bool redis = _membership.RedisText(parsed) is not null;
         if (redis && ports.Count > 0)

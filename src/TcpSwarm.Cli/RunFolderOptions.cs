@@ -5,8 +5,8 @@ using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Cli;
 
-/// <summary>run's --out (with ScenarioOptions' --force): which folder a run writes, held for the run's life, refused (exit 2) before
-/// the run starts when it cannot be used.</summary>
+/// <summary>run's --out (with ScenarioOptions' --force): which folder a run writes, held for the run's life, refused
+/// (exit 2) before the run starts when it cannot be used.</summary>
 internal sealed class RunFolderOptions
 {
     private readonly Option<string> _out = new("--out")

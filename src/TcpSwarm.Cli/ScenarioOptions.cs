@@ -132,7 +132,8 @@ internal sealed class ScenarioOptions
     }
 
     /// <summary>The overrides the options give, and the problems of those that are malformed (a --set without '=',
-    /// a --seed that is not a whole number); the loader finds the rest (an unknown key, a value out of range).</summary>
+    /// a --seed that is not a whole number); the loader finds the rest (an unknown key, a value out of
+    /// range).</summary>
     public (ScenarioOverrides Overrides, IReadOnlyList<ScenarioProblem> Problems) Read(ParseResult parsed)
     {
         var problems = new List<ScenarioProblem>();

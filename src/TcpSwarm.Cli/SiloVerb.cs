@@ -142,7 +142,8 @@ internal static class SiloVerb
     private static IPAddress? Advertised(string? text, List<ScenarioProblem> problems)
     {
         if (text is null) return null;
-        if (IPAddress.TryParse(text, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+        if (IPAddress.TryParse(text, out var address)
+            && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
             return address;
         problems.Add(new ScenarioProblem("--advertise", 0, 0, "advertise",
             $"'{text}' is not allowed; use an IPv4 address such as 10.0.0.5"));

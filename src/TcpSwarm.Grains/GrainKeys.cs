@@ -50,5 +50,6 @@ public static class GrainKeys
 
     /// <summary>A run id is free of the separators the keys use.</summary>
     public static bool IsValidRunId(string run) =>
-        run.Length > 0 && run.IndexOf('/', StringComparison.Ordinal) < 0 && run.IndexOf(SiloMark, StringComparison.Ordinal) < 0;
+        run.Length > 0 && run.IndexOf('/', StringComparison.Ordinal) < 0
+        && run.IndexOf(SiloMark, StringComparison.Ordinal) < 0;
 }

@@ -52,7 +52,8 @@ public sealed class HostGrain(RunRegistry runs) : Grain, IHostGrain, IEndpointIn
         return new Immutable<HostSample>(sample);
     }
 
-    public Task<Immutable<TraceRecord[]>> TraceAsync() => Task.FromResult(new Immutable<TraceRecord[]>([.. Runtime.Trace]));
+    public Task<Immutable<TraceRecord[]>> TraceAsync() =>
+        Task.FromResult(new Immutable<TraceRecord[]>([.. Runtime.Trace]));
 
     // One round's endpoint work, in slot order: a parked socket goes back with its slot's work.
     public ValueTask RunAsync(uint host, IReadOnlyList<EndpointWork> work) =>

@@ -52,7 +52,8 @@ public sealed class ParkedEndpoints
         return idle;
     }
 
-    /// <summary>The slot's grain handed its runtime back and deactivates; keep the runtime if the slot is live.</summary>
+    /// <summary>The slot's grain handed its runtime back and deactivates; keep the runtime if the slot is
+    /// live.</summary>
     public void Parked(int slot, EndpointRuntime? runtime, bool live)
     {
         _lastInput[slot] = NoGrain;

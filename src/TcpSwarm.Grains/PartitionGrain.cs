@@ -32,7 +32,8 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
             var context = _context = runs.Join(setup);
             _peers = new IPartitionGrain[context.Silos.Count];
             for (int p = 0; p < _peers.Length; p++)
-                _peers[p] = GrainFactory.GetGrain<IPartitionGrain>(GrainKeys.Partition(setup.RunId, p, context.Silos[p]));
+                _peers[p] = GrainFactory.GetGrain<IPartitionGrain>(
+                    GrainKeys.Partition(setup.RunId, p, context.Silos[p]));
             _partition = new HostPartition(context.Scenario, context.Network, context.Map, index);
             _hosts = new GrainHostInvoker(GrainFactory, setup.RunId);
             observer.Started();

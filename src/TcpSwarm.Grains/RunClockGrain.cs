@@ -3,8 +3,8 @@ using TcpSwarm.Simulation.Engine;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>A thin shell around a run's <see cref="RunClock"/>, which drives every partition's windows; stops at the last
-/// completed window when a silo of the run is lost (docs/architecture.md).</summary>
+/// <summary>A thin shell around a run's <see cref="RunClock"/>, which drives every partition's windows; stops at the
+/// last completed window when a silo of the run is lost (docs/architecture.md).</summary>
 /// <remarks>It must not go on after a loss: Orleans would re-activate the lost hosts elsewhere with empty state
 /// (the placement director refuses to), and the books would silently lose what they held.</remarks>
 [RunPlacement]
@@ -55,8 +55,9 @@ public sealed class RunClockGrain(RunRegistry runs, IRunPacing pacing, IClusterM
         }
     }
 
-    private static bool ClusterFault(Exception e) => e is SiloLostException or SiloUnavailableException or OrleansException
-        or TimeoutException || (e is AggregateException a && a.InnerExceptions.Any(ClusterFault));
+    private static bool ClusterFault(Exception e) =>
+        e is SiloLostException or SiloUnavailableException or OrleansException or TimeoutException
+        || (e is AggregateException a && a.InnerExceptions.Any(ClusterFault));
 
     public async Task<Immutable<RunTotals>> FinishAsync()
     {

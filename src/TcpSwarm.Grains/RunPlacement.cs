@@ -23,7 +23,8 @@ public sealed class RunPlacementAttribute() : PlacementAttribute(new RunPlacemen
 /// </summary>
 public sealed class RunPlacementDirector(RunRegistry runs) : IPlacementDirector
 {
-    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    public Task<SiloAddress> OnAddActivation(
+        PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var key = target.GrainIdentity.Key.ToString()!;

@@ -45,7 +45,9 @@ public sealed class RunRegistry(IScenarioTextReader reader)
     }
 
     public RunContext Get(string runId) =>
-        TryGet(runId, out var c) ? c : throw new InvalidOperationException($"run {runId} is not registered on this silo");
+        TryGet(runId, out var c)
+            ? c
+            : throw new InvalidOperationException($"run {runId} is not registered on this silo");
 
     public void Forget(string runId)
     {

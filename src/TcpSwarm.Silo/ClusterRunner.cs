@@ -190,7 +190,8 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
         {
             Seed = o.Seed, Speed = o.Speed, Sets = [.. o.Sets.Select(s => new ScenarioSet(s.Key, s.Value))],
             SysctlFile = o.SysctlFile,
-            Files = [.. o.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new ScenarioFile(f.Key, f.Value))],
+            Files =
+                [.. o.Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new ScenarioFile(f.Key, f.Value))],
         };
         var setup = new RunSetup(RunId(scenario), text, _silos);
         var watchdog = new ClusterWatchdog(Client, _redis, _settings.Redis?.Endpoints ?? "", _silos,
@@ -203,7 +204,8 @@ public sealed class ClusterRunner : IScenarioRunner, IAsyncDisposable
 
     // Grain keys carry the run id, so it must never repeat on a long-lived cluster.
     private static string RunId(Scenario scenario) => string.Create(CultureInfo.InvariantCulture,
-        $"{new string([.. scenario.Name.Where(char.IsAsciiLetterOrDigit)])}-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Environment.ProcessId}");
+        $"{new string([.. scenario.Name.Where(char.IsAsciiLetterOrDigit)])}-"
+        + $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Environment.ProcessId}");
 
 
     // Stops the client, waiting at most so long: a client whose cluster has gone may not finish saying goodbye.

@@ -10,7 +10,8 @@ using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Silo;
 
-/// <summary>A single silo inside this process, on loopback ports the OS picks, for `tcpswarm run` without a cluster.</summary>
+/// <summary>A single silo inside this process, on loopback ports the OS picks, for `tcpswarm run` without a
+/// cluster.</summary>
 public sealed class EmbeddedSilo : IAsyncDisposable
 {
     private readonly IHost _host;

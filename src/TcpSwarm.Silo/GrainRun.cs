@@ -9,8 +9,8 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Silo;
 
 /// <summary>Runs one scenario on a cluster from the process that asked for it: the run's clock
-/// (<see cref="IRunClockGrain"/>) advances a sampling interval per call, and every sample comes back here, so that a lost
-/// silo, even the clock's own, leaves every sample taken before it.</summary>
+/// (<see cref="IRunClockGrain"/>) advances a sampling interval per call, and every sample comes back here, so that a
+/// lost silo, even the clock's own, leaves every sample taken before it.</summary>
 public static class GrainRun
 {
     /// <summary>Drives a run to its end, to the last completed window when cancelled, or to the failure of a silo.

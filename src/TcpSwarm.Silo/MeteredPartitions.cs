@@ -25,5 +25,6 @@ public sealed class MeteredPartitions(TcpSwarmMetrics metrics) : IPartitionObser
         metrics.Observe(scenario, share, elapsed);
     }
 
-    public void Exchanged(string peerSilo, long messages, long bytes) => metrics.RecordExchange(peerSilo, messages, bytes);
+    public void Exchanged(string peerSilo, long messages, long bytes) =>
+        metrics.RecordExchange(peerSilo, messages, bytes);
 }

@@ -17,7 +17,8 @@ internal static class PortProbe
         {
             socket.Bind(new IPEndPoint(address, port));
         }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+        catch (SocketException e)
+            when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
         {
             throw new EndpointOptionException(portOption, e.SocketErrorCode == SocketError.AccessDenied
                 ? $"port {port} needs privileges; choose one above 1023"

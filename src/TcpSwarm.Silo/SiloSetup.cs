@@ -15,7 +15,8 @@ public static class SiloSetup
     /// </summary>
     public static readonly TimeSpan CollectionAge = TimeSpan.FromDays(2);
 
-    /// <summary>One call advances a run by a sampling interval; a large scenario may take minutes of wall time.</summary>
+    /// <summary>One call advances a run by a sampling interval; a large scenario may take minutes of wall
+    /// time.</summary>
     public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(30);
 
     public static ISiloBuilder AddTcpSwarm(this ISiloBuilder silo)

@@ -1,6 +1,7 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>What a listener hands over when it admits a final ACK: enough to build the server's ESTABLISHED Tcb.</summary>
+/// <summary>What a listener hands over when it admits a final ACK: enough to build the server's ESTABLISHED
+/// Tcb.</summary>
 /// <param name="Tuple">The server's view: local = the listener's address and port.</param>
 /// <param name="Iss">The server's ISN (its SYN-ACK's sequence number, or the cookie).</param>
 /// <param name="Irs">The client's ISN.</param>
@@ -9,7 +10,8 @@ namespace TcpSwarm.Tcp;
 /// <param name="SackPermitted">Both sides offered SACK (lost through a cookie without timestamps).</param>
 /// <param name="Timestamps">Both sides use timestamps; then TsRecent is the client's last TSval.</param>
 /// <param name="TsRecent">The client's last TSval, when Timestamps.</param>
-/// <param name="TsOffset">The server's timestamp offset toward this client (secure_tcp_ts_off: per address pair).</param>
+/// <param name="TsOffset">The server's timestamp offset toward this client (secure_tcp_ts_off: per address
+/// pair).</param>
 /// <param name="FirstSynAckAt">When the first SYN-ACK left, for the handshake's RTT sample.</param>
 /// <param name="SynAckRetransmitted">A SYN-ACK was resent: no RTT sample (Karn), RTO falls back to 3 s.</param>
 /// <param name="FromCookie">No request entry existed: the ACK carried a valid syncookie.</param>

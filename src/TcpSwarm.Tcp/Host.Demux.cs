@@ -2,7 +2,8 @@ namespace TcpSwarm.Tcp;
 
 public sealed partial class Host
 {
-    /// <summary>The demultiplexer: picks the owner of an arriving segment at this instant and runs the compact tables.</summary>
+    /// <summary>The demultiplexer: picks the owner of an arriving segment at this instant and runs the compact
+    /// tables.</summary>
     public HostStep Handle(in Segment seg, Instant now)
     {
         var step = new HostStep();
@@ -29,7 +30,8 @@ public sealed partial class Host
         return step;
     }
 
-    /// <summary>A timer this host asked for has fired: expire a TIME_WAIT record or run a request entry's timer.</summary>
+    /// <summary>A timer this host asked for has fired: expire a TIME_WAIT record or run a request entry's
+    /// timer.</summary>
     public HostStep OnTimer(in HostTimer timer, Instant now)
     {
         var step = new HostStep();
@@ -70,7 +72,8 @@ public sealed partial class Host
                 step.Send(tw.Reply);
                 break;
         }
-        if (tw.Timer.Action != TimerAction.Unchanged) step.Timer = new HostTimer(HostTimerKind.TimeWait, tuple, tw.Timer);
+        if (tw.Timer.Action != TimerAction.Unchanged)
+            step.Timer = new HostTimer(HostTimerKind.TimeWait, tuple, tw.Timer);
     }
 
     private void ToListener(Listener listener, in Segment seg, Instant now, SeqNum? twIsn, ref HostStep step)

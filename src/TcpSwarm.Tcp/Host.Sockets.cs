@@ -2,7 +2,8 @@ namespace TcpSwarm.Tcp;
 
 public sealed partial class Host
 {
-    /// <summary>connect(): picks the 4-tuple (taking over a TIME_WAIT one if tcp_tw_reuse allows) and the ISN.</summary>
+    /// <summary>connect(): picks the 4-tuple (taking over a TIME_WAIT one if tcp_tw_reuse allows) and the
+    /// ISN.</summary>
     /// <param name="localPort">Non-zero: the socket was bound to this port first (bind() then connect()).</param>
     /// <returns>false is EADDRNOTAVAIL: every port toward that destination (or the bound 4-tuple) is in use.</returns>
     public bool TryConnect(uint daddr, ushort dport, Instant now, out ActiveOpen open, ushort localPort = 0)
@@ -40,7 +41,8 @@ public sealed partial class Host
         return true;
     }
 
-    /// <summary>tcp_time_wait: the full socket hands its 4-tuple to a TIME_WAIT record, unless the buckets are full.</summary>
+    /// <summary>tcp_time_wait: the full socket hands its 4-tuple to a TIME_WAIT record, unless the buckets are
+    /// full.</summary>
     /// <returns>false on TCPTimeWaitOverflow: the connection is simply gone and its port free.</returns>
     public bool EnterTimeWait(in TimeWaitEntry entry, out HostTimer timer)
     {

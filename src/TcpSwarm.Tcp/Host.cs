@@ -1,6 +1,7 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>One simulated host (one IPv4 address): its listeners, full-socket table, TIME_WAIT records and ports.</summary>
+/// <summary>One simulated host (one IPv4 address): its listeners, full-socket table, TIME_WAIT records and
+/// ports.</summary>
 /// <remarks>
 /// The demultiplexer mirrors Linux's lookup in tcp_v4_rcv: the established hash first (full sockets and TIME_WAIT
 /// records; request entries live in their listener), then the listener on the port, else the RST of
@@ -44,10 +45,12 @@ public sealed partial class Host
 
     public IEnumerable<Listener> Listeners => _listeners.Values.SelectMany(shards => shards);
 
-    /// <summary>listen(): a listener on this host's address and the port, with the backlog as given to listen().</summary>
+    /// <summary>listen(): a listener on this host's address and the port, with the backlog as given to
+    /// listen().</summary>
     public Listener Listen(ushort port, int backlog) => ListenShards(port, backlog, 1)[0];
 
-    /// <summary>listen() on the same port by <paramref name="shards"/> SO_REUSEPORT sockets, each with its own queues.</summary>
+    /// <summary>listen() on the same port by <paramref name="shards"/> SO_REUSEPORT sockets, each with its own
+    /// queues.</summary>
     public IReadOnlyList<Listener> ListenShards(ushort port, int backlog, int shards)
     {
         if (_listeners.ContainsKey(port)) throw new InvalidOperationException($"port {port} already listens");
@@ -85,7 +88,8 @@ public sealed partial class Host
     /// <summary>Ephemeral 4-tuples toward one destination held by full sockets or TIME_WAIT records.</summary>
     public int PortsInUse(uint daddr, ushort dport) => _portsInUse.GetValueOrDefault((daddr, dport));
 
-    /// <summary>The peer has completed a connection here before (tcp_peer_is_proven; read by the quarter rule).</summary>
+    /// <summary>The peer has completed a connection here before (tcp_peer_is_proven; read by the quarter
+    /// rule).</summary>
     public bool IsProven(uint peer) => _provenPeers.Contains(peer);
 
     private bool CountsAsEphemeral(in SocketPair t) =>

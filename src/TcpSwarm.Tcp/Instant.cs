@@ -14,7 +14,8 @@ public readonly record struct Instant(long Nanoseconds) : IComparable<Instant>
 
     public static Instant operator +(Instant at, TimeSpan span) => new(at.Nanoseconds + span.Ticks * 100);
     public static Instant operator -(Instant at, TimeSpan span) => new(at.Nanoseconds - span.Ticks * 100);
-    public static TimeSpan operator -(Instant a, Instant b) => TimeSpan.FromTicks((a.Nanoseconds - b.Nanoseconds) / 100);
+    public static TimeSpan operator -(Instant a, Instant b) =>
+        TimeSpan.FromTicks((a.Nanoseconds - b.Nanoseconds) / 100);
     public static bool operator <(Instant a, Instant b) => a.Nanoseconds < b.Nanoseconds;
     public static bool operator >(Instant a, Instant b) => a.Nanoseconds > b.Nanoseconds;
     public static bool operator <=(Instant a, Instant b) => a.Nanoseconds <= b.Nanoseconds;

@@ -2,11 +2,13 @@ using System.Globalization;
 
 namespace TcpSwarm.Tcp;
 
-/// <summary>IPv4 addresses as host-order uints: formatting, parsing and the loopback test tcp_tw_reuse=2 needs.</summary>
+/// <summary>IPv4 addresses as host-order uints: formatting, parsing and the loopback test tcp_tw_reuse=2
+/// needs.</summary>
 public static class Ipv4
 {
     public static string Format(uint addr) =>
-        string.Create(CultureInfo.InvariantCulture, $"{addr >> 24}.{(addr >> 16) & 255}.{(addr >> 8) & 255}.{addr & 255}");
+        string.Create(CultureInfo.InvariantCulture,
+            $"{addr >> 24}.{(addr >> 16) & 255}.{(addr >> 8) & 255}.{addr & 255}");
 
     public static bool TryParse(ReadOnlySpan<char> text, out uint addr)
     {

@@ -1,7 +1,9 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>Keyed 64-bit hashing for the model's secrets (ISN, syncookies, port offsets): deterministic per seed.</summary>
-/// <remarks>Linux uses siphash with a boot-random key; a strong mixer with a run-seeded key gives the same spread.</remarks>
+/// <summary>Keyed 64-bit hashing for the model's secrets (ISN, syncookies, port offsets): deterministic per
+/// seed.</summary>
+/// <remarks>Linux uses siphash with a boot-random key; a strong mixer with a run-seeded key gives the same
+/// spread.</remarks>
 public static class KeyedHash
 {
     /// <summary>SplitMix64's finalizer: every input bit flips about half the output bits.</summary>

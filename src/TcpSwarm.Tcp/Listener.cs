@@ -2,7 +2,8 @@ using System.Runtime.CompilerServices;
 
 namespace TcpSwarm.Tcp;
 
-/// <summary>A LISTEN socket as Linux 6.x runs it: a SYN queue of request entries, an accept queue, syncookies.</summary>
+/// <summary>A LISTEN socket as Linux 6.x runs it: a SYN queue of request entries, an accept queue,
+/// syncookies.</summary>
 /// <remarks>
 /// Split by event: Listener.Listen.cs (a segment with no request: tcp_conn_request, the cookie ACK, RST replies),
 /// Listener.Request.cs (a segment for a request entry: tcp_check_req), Listener.Timer.cs (reqsk_timer_handler).

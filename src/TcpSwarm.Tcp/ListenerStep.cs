@@ -2,11 +2,13 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace TcpSwarm.Tcp;
 
-/// <summary>What a listener did with one segment or one request timer. The caller sends, re-arms and hands over.</summary>
+/// <summary>What a listener did with one segment or one request timer. The caller sends, re-arms and hands
+/// over.</summary>
 public struct ListenerStep
 {
     public ListenerOutcome Outcome;
-    /// <summary>Set when Outcome is Admitted: the caller builds the server Tcb and hands it the completing segment.</summary>
+    /// <summary>Set when Outcome is Admitted: the caller builds the server Tcb and hands it the completing
+    /// segment.</summary>
     public AcceptedConnection Child;
     /// <summary>The request entry's timer: Set for a new or re-armed entry, Cancel once it is gone.</summary>
     public TimerEdit RequestTimer;

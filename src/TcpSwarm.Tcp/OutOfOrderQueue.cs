@@ -2,9 +2,11 @@ using System.Runtime.CompilerServices;
 
 namespace TcpSwarm.Tcp;
 
-/// <summary>Received sequence ranges beyond RCV.NXT (Linux's out_of_order_queue), merged, at most four holes' worth.</summary>
+/// <summary>Received sequence ranges beyond RCV.NXT (Linux's out_of_order_queue), merged, at most four holes'
+/// worth.</summary>
 /// <remarks>Bytes are counts, so a range is all that is kept. Linux bounds the queue by the receive buffer; here a
-/// segment that would need a fifth range is dropped, as tcp_prune_ofo_queue would drop it under memory pressure.</remarks>
+/// segment that would need a fifth range is dropped, as tcp_prune_ofo_queue would drop it under memory
+/// pressure.</remarks>
 internal struct OutOfOrderQueue
 {
     private const int Capacity = 4;
@@ -39,7 +41,8 @@ internal struct OutOfOrderQueue
         return true;
     }
 
-    /// <summary>The first range if it now starts at or before <paramref name="rcvNxt"/> (tcp_ofo_queue): removed.</summary>
+    /// <summary>The first range if it now starts at or before <paramref name="rcvNxt"/> (tcp_ofo_queue):
+    /// removed.</summary>
     public bool TryTake(SeqNum rcvNxt, out SeqNum end, out bool fin)
     {
         (end, fin) = (default, false);

@@ -21,7 +21,8 @@ internal struct RequestEntry
     public SeqNum Irs;
     /// <summary>ts_recent: the peer's last TSval (0 when the SYN had none).</summary>
     public uint TsRecent;
-    /// <summary>ts_off: our timestamp offset toward the peer, 0 without timestamps (the timer is not told it).</summary>
+    /// <summary>ts_off: our timestamp offset toward the peer, 0 without timestamps (the timer is not told
+    /// it).</summary>
     public uint TsOffset;
     private uint _lastOowAckMs;                          // last_oow_ack_time as ms after BornAt + 1; 0: never
     /// <summary>The MSS the SYN announced, or 536 (TCP_MSS_DEFAULT) without the option.</summary>

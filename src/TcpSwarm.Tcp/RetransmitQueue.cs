@@ -3,9 +3,11 @@ using System.Runtime.InteropServices;
 
 namespace TcpSwarm.Tcp;
 
-/// <summary>When each segment still in flight was first sent: the timestamps Linux keeps on its retransmission queue.</summary>
+/// <summary>When each segment still in flight was first sent: the timestamps Linux keeps on its retransmission
+/// queue.</summary>
 /// <remarks>Sixteen entries, inline: an initial window of ten and a FIN fit. When full, the newest entry grows to
-/// cover the next segment and keeps its older time, so a give-up can only come early by the span of one flight.</remarks>
+/// cover the next segment and keeps its older time, so a give-up can only come early by the span of one
+/// flight.</remarks>
 internal struct RetransmitQueue
 {
     private const int Capacity = 16;
@@ -38,7 +40,8 @@ internal struct RetransmitQueue
     /// <summary>Segments in flight (Linux's packets_out), a full queue counting as its capacity.</summary>
     public readonly int Count => _count;
 
-    /// <summary>When the oldest unacknowledged segment was first sent (retrans_stamp), or the fallback if none is.</summary>
+    /// <summary>When the oldest unacknowledged segment was first sent (retrans_stamp), or the fallback if none
+    /// is.</summary>
     public readonly Instant OldestSentAt(Instant fallback) => _count > 0 ? _entries[_head].At : fallback;
 
     // Packed to twelve bytes: the queue is most of a Tcb, and a silo holds millions of Tcbs.

@@ -1,8 +1,10 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>RFC 6298's smoothed RTT with Linux's floor: RTO = SRTT + max(4·RTTVAR, tcp_rto_min), within the bounds.</summary>
+/// <summary>RFC 6298's smoothed RTT with Linux's floor: RTO = SRTT + max(4·RTTVAR, tcp_rto_min), within the
+/// bounds.</summary>
 /// <remarks>Linux (tcp_rtt_estimator) tracks the variance over a window of RTTs; the first sample gives the same RTO,
-/// 20 ms → 20 + max(40, 200) = 220 ms, and later ones differ by less than the floor for the RTTs scenarios use.</remarks>
+/// 20 ms → 20 + max(40, 200) = 220 ms, and later ones differ by less than the floor for the RTTs scenarios
+/// use.</remarks>
 internal struct RttEstimator(TimeSpan initialRto)
 {
     private long _srttTicks, _rttvarTicks;
@@ -17,7 +19,8 @@ internal struct RttEstimator(TimeSpan initialRto)
     /// <summary>The RTO before backoff: from the samples, or the initial value while there is none.</summary>
     public readonly TimeSpan Rto => _rto;
 
-    /// <summary>Forget the samples and start from this RTO (TCP_TIMEOUT_FALLBACK after a handshake retransmission).</summary>
+    /// <summary>Forget the samples and start from this RTO (TCP_TIMEOUT_FALLBACK after a handshake
+    /// retransmission).</summary>
     public void Restart(TimeSpan rto) => (_rto, _hasSample) = (rto, false);
 
     public void Sample(TimeSpan rtt, TimeSpan rtoMin, TimeSpan rtoMax)

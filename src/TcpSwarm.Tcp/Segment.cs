@@ -1,6 +1,7 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>One TCP segment as the model sees it: header fields, payload length (no bytes) and the options that matter.</summary>
+/// <summary>One TCP segment as the model sees it: header fields, payload length (no bytes) and the options that
+/// matter.</summary>
 public readonly record struct Segment(
     uint SrcAddr, ushort SrcPort, uint DstAddr, ushort DstPort,
     SeqNum Seq, SeqNum Ack, TcpFlags Flags, ushort Window, ushort Length,

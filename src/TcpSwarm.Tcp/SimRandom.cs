@@ -1,13 +1,15 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>A counter-based generator: output n of a stream is a keyed hash of (key, n), so no draw depends on order.</summary>
+/// <summary>A counter-based generator: output n of a stream is a keyed hash of (key, n), so no draw depends on
+/// order.</summary>
 /// <remarks>Streams are keyed by (run seed, entity identity); nothing here reads a global random source.</remarks>
 public struct SimRandom(ulong key)
 {
     private readonly ulong _key = KeyedHash.Mix(key);
     private ulong _counter;
 
-    public static SimRandom For(ulong seed, ulong entity, ulong purpose = 0) => new(KeyedHash.Of(seed, entity, purpose));
+    public static SimRandom For(ulong seed, ulong entity, ulong purpose = 0) =>
+        new(KeyedHash.Of(seed, entity, purpose));
 
     public readonly ulong Counter => _counter;
 

@@ -1,6 +1,7 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>A connection's 4-tuple from one side's point of view: local address and port, remote address and port.</summary>
+/// <summary>A connection's 4-tuple from one side's point of view: local address and port, remote address and
+/// port.</summary>
 public readonly record struct SocketPair(uint LocalAddr, ushort LocalPort, uint RemoteAddr, ushort RemotePort)
 {
     /// <summary>The same connection seen from the other side.</summary>

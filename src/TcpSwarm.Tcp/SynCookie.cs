@@ -46,7 +46,8 @@ internal readonly struct SynCookie
             + ((Hash(_key1, in tuple, count) + (uint)mssIndex) & CookieMask)));
     }
 
-    /// <summary>check_tcp_syn_cookie: valid if issued less than 2 counters ago with an MSS index in the table.</summary>
+    /// <summary>check_tcp_syn_cookie: valid if issued less than 2 counters ago with an MSS index in the
+    /// table.</summary>
     public bool TryCheck(in SocketPair tuple, SeqNum cookie, SeqNum clientIsn, Instant now, out int mssIndex)
     {
         mssIndex = -1;

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace TcpSwarm.Tcp;
 
-/// <summary>The sysctls a profile mirrors: each name, its unit, the range Linux accepts, and how it sets the profile.</summary>
+/// <summary>The sysctls a profile mirrors: each name, its unit, the range Linux accepts, and how it sets the
+/// profile.</summary>
 public static class Sysctls
 {
     private sealed record Entry(string Name, long Min, long Max, string Unit,
@@ -73,7 +74,8 @@ public static class Sysctls
         return string.Create(CultureInfo.InvariantCulture, $"an integer from {e.Min} to {e.Max}{unit}");
     }
 
-    /// <summary>Sets one sysctl from its text as in /etc/sysctl.conf; on a bad name or value, says what is allowed.</summary>
+    /// <summary>Sets one sysctl from its text as in /etc/sysctl.conf; on a bad name or value, says what is
+    /// allowed.</summary>
     public static bool TrySet(TcpProfile profile, string name, string value, out TcpProfile result, out string error)
     {
         result = profile;

@@ -14,7 +14,8 @@ public sealed partial class Tcb
     private static int InitialRcvMss(int advMss, int mssCache, int rcvWnd) =>
         Math.Max(Math.Min(Math.Min(Math.Min(advMss, mssCache), rcvWnd / 2), MinRcvMss), MinMss);
 
-    // tcp_in_quickack_mode: every segment is ACKed at once while quick ACKs are left, unless the session is interactive.
+    // tcp_in_quickack_mode: every segment is ACKed at once while quick ACKs are left, unless the session is
+    // interactive.
     private bool InQuickAckMode => _quick > 0 && _pingpong < PingpongThresh;
 
     // tcp_event_data_recv: in-order data arrived. The first data starts quick-ACK mode and the ATO at TCP_ATO_MIN;

@@ -2,7 +2,8 @@ namespace TcpSwarm.Tcp;
 
 public sealed partial class Tcb
 {
-    /// <summary>getsockopt(TCP_INFO) at <paramref name="now"/> (tcp_get_info), for the fields the model keeps.</summary>
+    /// <summary>getsockopt(TCP_INFO) at <paramref name="now"/> (tcp_get_info), for the fields the model
+    /// keeps.</summary>
     public TcpInfo Info(Instant now)
     {
         byte options = (byte)((_timestamps ? TcpInfo.OptTimestamps : 0) | (_sack ? TcpInfo.OptSack : 0)

@@ -9,10 +9,10 @@ public sealed partial class Tcb
         _state is TcpState.Established or TcpState.CloseWait or TcpState.FinWait1 or TcpState.Closing
             or TcpState.LastAck;
 
-    // tcp_schedule_loss_probe (RACK-TLP, RFC 8985 §7.2): on a SACK connection in the Open state with data in flight, the
-    // retransmit timer becomes a probe timeout of 2·SRTT, plus tcp_rto_min when one segment is in flight (the peer's
-    // delayed ACK) or TCP_TIMEOUT_MIN otherwise; TCP_TIMEOUT_INIT without an RTT sample. An earlier RTO wins: its
-    // remaining time from the oldest segment's sending, or the whole RTO when an ACK just advanced (advancingRto).
+    // tcp_schedule_loss_probe (RACK-TLP, RFC 8985 §7.2): on a SACK connection in the Open state with data in flight,
+    // the retransmit timer becomes a probe timeout of 2·SRTT, plus tcp_rto_min when one segment is in flight (the
+    // peer's delayed ACK) or TCP_TIMEOUT_MIN otherwise; TCP_TIMEOUT_INIT without an RTT sample. An earlier RTO wins:
+    // its remaining time from the oldest segment's sending, or the whole RTO when an ACK just advanced (advancingRto).
     private bool ScheduleLossProbe(Instant now, bool advancingRto, ref TcbStep step)
     {
         if (!_sack || _caLoss || _sndUna == _sndNxt || !SendsData) return false;

@@ -25,8 +25,8 @@ public sealed partial class Tcb
         if (CompletesSimultaneousOpen(in seg)) { SimultaneousSynAckArrives(in seg, now, ref step); return; }
         if (PawsRejects(in seg, now) && !DisorderedAck(in seg, now)) { PawsRejected(in seg, now, ref step); return; }
         if (!IsAcceptable(in seg)) { Unacceptable(in seg, now, ref step); return; }
-        if (seg.Has(TcpFlags.Rst)) { RstArrives(in seg, now, ref step); return; }     // RFC 5961 §3: exact, or challenge
-        if (seg.Has(TcpFlags.Syn)) { SynChallenge(now, ref step); return; }          // RFC 5961 §4
+        if (seg.Has(TcpFlags.Rst)) { RstArrives(in seg, now, ref step); return; }    // RFC 5961 §3: exact, or challenge
+        if (seg.Has(TcpFlags.Syn)) { SynChallenge(now, ref step); return; }         // RFC 5961 §4
         if (!seg.Has(TcpFlags.Ack)) return;              // the fifth check: no ACK bit, dropped
         if (!AckArrives(in seg, now, ref step)) return;  // dropped, or the ACK ended the connection
         if (seg.Length > 0) TextArrives(in seg, now, ref step);

@@ -7,7 +7,8 @@ public sealed partial class Tcb
     // The MSS we announce and send at most: the profile's (the route's advmss), lowered by TCP_MAXSEG.
     private int AdvMss => _userMss > 0 && _userMss < _profile.Mss ? _userMss : _profile.Mss;
 
-    /// <summary>setsockopt(TCP_MAXSEG): before connect(), caps the MSS the SYN announces and the segments sent.</summary>
+    /// <summary>setsockopt(TCP_MAXSEG): before connect(), caps the MSS the SYN announces and the segments
+    /// sent.</summary>
     /// <returns>False (EINVAL) outside 88 to 32767, as do_tcp_setsockopt refuses it; 0 clears the option. Once the
     /// handshake is done the option changes nothing here (Linux keeps it for a later reconnect).</returns>
     public bool SetMaxSegment(int bytes)

@@ -40,7 +40,8 @@ public sealed partial class Tcb
                 break;
             default:
                 _finWait2At = Instant.Never;
-                if (_state == TcpState.FinWait2 && _orphan) SetClosed(ref step);   // tcp_fin_timeout: no RST, no TIME_WAIT
+                // tcp_fin_timeout: no RST, no TIME_WAIT
+                if (_state == TcpState.FinWait2 && _orphan) SetClosed(ref step);
                 break;
         }
         return Finish(now, ref step);

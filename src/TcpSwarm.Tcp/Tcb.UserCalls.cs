@@ -3,7 +3,8 @@ namespace TcpSwarm.Tcp;
 public sealed partial class Tcb
 {
     /// <summary>RFC 9293 §3.10.2, SEND (write()): queue the bytes and send what the windows allow.</summary>
-    /// <remarks>Ignored once the FIN is queued or the socket is closed (EPIPE); before ESTABLISHED the bytes wait.</remarks>
+    /// <remarks>Ignored once the FIN is queued or the socket is closed (EPIPE); before ESTABLISHED the bytes
+    /// wait.</remarks>
     public TcbStep Send(int bytes, Instant now)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
@@ -12,7 +13,8 @@ public sealed partial class Tcb
             && _state is TcpState.SynSent or TcpState.SynReceived or TcpState.Established or TcpState.CloseWait)
         {
             if (bytes > MaxOutstanding - (_writeSeq - _sndUna))
-                throw new ArgumentOutOfRangeException(nameof(bytes), "more than 1 GiB outstanding: write() would block");
+                throw new ArgumentOutOfRangeException(
+                    nameof(bytes), "more than 1 GiB outstanding: write() would block");
             if (_writeSeq == _sendFrom) ChronoStart(Chrono.Busy, now);     // tcp_add_write_queue_tail: queue was empty
             _writeSeq += bytes;
         }
@@ -53,9 +55,10 @@ public sealed partial class Tcb
         return Finish(now, ref step);
     }
 
-    /// <summary>RFC 9293 §3.10.5, ABORT (close() with SO_LINGER 0, tcp_disconnect): a RST, CLOSED, no TIME_WAIT.</summary>
-    /// <remarks>No RST from SYN_SENT; from CLOSING or LAST_ACK only while the FIN is unsent. Unread data takes close()'s
-    /// TCPAbortOnClose path first, as in __tcp_close.</remarks>
+    /// <summary>RFC 9293 §3.10.5, ABORT (close() with SO_LINGER 0, tcp_disconnect): a RST, CLOSED, no
+    /// TIME_WAIT.</summary>
+    /// <remarks>No RST from SYN_SENT; from CLOSING or LAST_ACK only while the FIN is unsent. Unread data takes
+    /// close()'s TCPAbortOnClose path first, as in __tcp_close.</remarks>
     public TcbStep Abort(Instant now)
     {
         var step = Begin();
@@ -78,12 +81,14 @@ public sealed partial class Tcb
         return Finish(now, ref step);
     }
 
-    /// <summary>Only in TIME_WAIT: the compact record the host keeps (tcp_time_wait); the Tcb is then dropped.</summary>
+    /// <summary>Only in TIME_WAIT: the compact record the host keeps (tcp_time_wait); the Tcb is then
+    /// dropped.</summary>
     /// <param name="now">The instant of the step that entered TIME_WAIT (tw_entry_stamp).</param>
     public TimeWaitEntry ToTimeWait(Instant now)
     {
         if (_state != TcpState.TimeWait)
-            throw new InvalidOperationException($"ToTimeWait in {_state}: only a Tcb in TIME_WAIT has a record to keep");
+            throw new InvalidOperationException(
+                $"ToTimeWait in {_state}: only a Tcb in TIME_WAIT has a record to keep");
         return new TimeWaitEntry(_tuple, _sndNxt, _rcvNxt, _timestamps, _tsRecent, _tsRecentStamp, _tsOffset, now);
     }
 

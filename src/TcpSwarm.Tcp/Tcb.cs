@@ -14,12 +14,14 @@ namespace TcpSwarm.Tcp;
 //   (Tcb.LossProbe.cs). Loss then costs a probe or an RTO where Linux would often recover in one RTT; data transfer
 //   timing under loss is not what TcpSwarm measures (docs/model.md).
 // - Payload (bytes are counts), Nagle and window autotuning: our window stays profile.ReceiveWindow whatever the
-//   application leaves unread (a peer's shut window is probed: Tcb.Probe0.cs). Of the delayed-ACK engine (Tcb.DelayedAck.cs), the
-//   ACK that tcp_cleanup_rbuf sends when the application reads is left out, and SACK compression of duplicate ACKs.
+//   application leaves unread (a peer's shut window is probed: Tcb.Probe0.cs). Of the delayed-ACK engine
+//   (Tcb.DelayedAck.cs), the ACK that tcp_cleanup_rbuf sends when the application reads is left out, and SACK
+//   compression of duplicate ACKs.
 // - RTT: one timed segment per flight (RFC 6298 with Karn), not Linux's per-ACK samples from timestamps.
 // - Keepalive, TCP_LINGER2, ICMP errors and the orphan limits of tcp_out_of_resources.
 
-/// <summary>A full socket: from connect() (SYN_SENT) or the listener's admission (ESTABLISHED) to CLOSED or TIME_WAIT.</summary>
+/// <summary>A full socket: from connect() (SYN_SENT) or the listener's admission (ESTABLISHED) to CLOSED or
+/// TIME_WAIT.</summary>
 /// <remarks>Events in, <see cref="TcbStep"/> out: no clock, no IO, no allocation per event.</remarks>
 public sealed partial class Tcb
 {
@@ -46,7 +48,8 @@ public sealed partial class Tcb
 
     // Receive sequence space.
     private SeqNum _irs, _rcvNxt;
-    private SeqNum _lastAckSent;                         // RCV.NXT in our last ACK: Linux's rcv_wup, RFC 7323 Last.ACK.sent
+    private SeqNum _lastAckSent;                         // RCV.NXT in our last ACK: Linux's rcv_wup,
+                                                         // RFC 7323 Last.ACK.sent
     private int _rcvWnd;                                 // bytes we advertise, as the peer reads our window field
     private OutOfOrderQueue _ofo;                        // what arrived beyond RCV.NXT (Tcb.TextArrives.cs)
 
@@ -128,8 +131,8 @@ public sealed partial class Tcb
         };
 
     /// <summary>Passive open: the listener admitted the final ACK, so the socket starts in ESTABLISHED.</summary>
-    /// <remarks>The caller then hands the completing segment itself to <see cref="Handle"/>: a bare ACK changes nothing,
-    /// data or a FIN on it are taken as in any ESTABLISHED socket.</remarks>
+    /// <remarks>The caller then hands the completing segment itself to <see cref="Handle"/>: a bare ACK changes
+    /// nothing, data or a FIN on it are taken as in any ESTABLISHED socket.</remarks>
     /// <param name="userMss">The listener's TCP_MAXSEG, which the child inherits (0 unset).</param>
     public static Tcb Accept(in AcceptedConnection c, TcpProfile profile, Instant now, int userMss = 0)
     {
@@ -154,11 +157,13 @@ public sealed partial class Tcb
 
     public TcpState State => _state;
     public SocketPair Tuple => _tuple;
-    /// <summary>Why the socket reached CLOSED, as Linux's sk_err; None for a normal close or the application's own.</summary>
+    /// <summary>Why the socket reached CLOSED, as Linux's sk_err; None for a normal close or the application's
+    /// own.</summary>
     public TcpError Error => _error;
     public SeqNum Iss => _iss;
     public SeqNum SndUna => _sndUna;
-    /// <summary>The highest sequence number sent plus its length (Linux's snd_nxt; an RTO never moves it back).</summary>
+    /// <summary>The highest sequence number sent plus its length (Linux's snd_nxt; an RTO never moves it
+    /// back).</summary>
     public SeqNum SndNxt => _sndNxt;
     public SeqNum RcvNxt => _rcvNxt;
     /// <summary>In-order bytes received and not yet taken by <see cref="Read"/>.</summary>

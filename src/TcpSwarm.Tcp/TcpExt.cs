@@ -41,6 +41,7 @@ public enum TcpExt : byte
     TCPACKSkippedPAWS,
     /// <summary>Tail loss probes sent (tcp_send_loss_probe).</summary>
     TCPLossProbes,
-    /// <summary>An old pure ACK dropped by PAWS without a duplicate ACK (LINUX_MIB_PAWS_OLD_ACK, Linux 6.14 on).</summary>
+    /// <summary>An old pure ACK dropped by PAWS without a duplicate ACK (LINUX_MIB_PAWS_OLD_ACK, Linux 6.14
+    /// on).</summary>
     PAWSOldAck,
 }

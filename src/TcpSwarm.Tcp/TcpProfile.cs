@@ -1,7 +1,9 @@
 namespace TcpSwarm.Tcp;
 
-/// <summary>The numbers one kernel (or the RFC) uses: each sysctl under its own name in PascalCase, plus constants.</summary>
-/// <remarks>Build one with <see cref="Named"/> and change it with <see cref="Sysctls.TrySet"/>; values are in range.</remarks>
+/// <summary>The numbers one kernel (or the RFC) uses: each sysctl under its own name in PascalCase, plus
+/// constants.</summary>
+/// <remarks>Build one with <see cref="Named"/> and change it with <see cref="Sysctls.TrySet"/>; values are in
+/// range.</remarks>
 public sealed record TcpProfile
 {
     public required string Name { get; init; }
@@ -15,7 +17,8 @@ public sealed record TcpProfile
     public int TcpOrphanRetries { get; init; }
     public TimeSpan TcpFinTimeout { get; init; } = TimeSpan.FromSeconds(60);
     public int TcpSyncookies { get; init; } = 1;
-    /// <summary>max(128, ehash/128): 2048 on a 24 GiB host. Read only by the quarter rule, with syncookies off.</summary>
+    /// <summary>max(128, ehash/128): 2048 on a 24 GiB host. Read only by the quarter rule, with syncookies
+    /// off.</summary>
     public int TcpMaxSynBacklog { get; init; } = 2048;
     public int Somaxconn { get; init; } = 4096;
     public bool TcpAbortOnOverflow { get; init; }
@@ -49,7 +52,8 @@ public sealed record TcpProfile
     /// tcp_adv_win_scale 1 give 65536; and our window-scale shift (ilog2(tcp_rmem[2] 6 MiB) - 15 = 7).</summary>
     public int ReceiveWindow { get; init; } = 65536;
     public byte WindowScaleShift { get; init; } = 7;
-    /// <summary>The SYN queue is full at qlen &gt;= backlog (kernels before 6.14) rather than qlen &gt; backlog.</summary>
+    /// <summary>The SYN queue is full at qlen &gt;= backlog (kernels before 6.14) rather than qlen &gt;
+    /// backlog.</summary>
     public bool SynQueueFullAtBacklog { get; init; }
     public TwReuseClock TwReuseClock { get; init; } = TwReuseClock.DelaySinceEntry;
     /// <summary>tcp_validate_incoming drops an old pure ACK that fails PAWS silently, counting PAWSOldAck (6.14 on);
@@ -84,7 +88,8 @@ public sealed record TcpProfile
     /// <summary>The current default: linear first SYN retries, the &gt; SYN-queue test, tcp_tw_reuse_delay.</summary>
     private static TcpProfile Linux618() => new() { Name = "linux-6.18" };
 
-    /// <summary>The older LTS: SYNs at 0, 1, 3, 7, 15, 31, 63 s, connect() fails at 127 s; the &gt;= SYN-queue test.</summary>
+    /// <summary>The older LTS: SYNs at 0, 1, 3, 7, 15, 31, 63 s, connect() fails at 127 s; the &gt;= SYN-queue
+    /// test.</summary>
     private static TcpProfile Linux61() => new()
     {
         Name = "linux-6.1",
@@ -97,7 +102,8 @@ public sealed record TcpProfile
             "net.ipv4.tcp_rto_min_us"],
     };
 
-    /// <summary>RFC 1122 timers: initial RTO 3 s doubling (SYN-ACKs at 3, 9, 21, 45, 93 s), MSL 2 min (TIME_WAIT 240 s).</summary>
+    /// <summary>RFC 1122 timers: initial RTO 3 s doubling (SYN-ACKs at 3, 9, 21, 45, 93 s), MSL 2 min (TIME_WAIT 240
+    /// s).</summary>
     /// <remarks>Listen queues, syncookies and port rules stay Linux's; the RTO floor is RFC 6298's 1 s.</remarks>
     private static TcpProfile Rfc1122() => new()
     {
@@ -114,7 +120,8 @@ public sealed record TcpProfile
     public int InitialWindow(int segment) =>
         Math.Min(ReceiveWindow > segment ? ReceiveWindow / segment * segment : ReceiveWindow, ushort.MaxValue);
 
-    /// <summary>The listen backlog after listen()'s clamp: min(backlog, somaxconn), a negative one becoming somaxconn.</summary>
+    /// <summary>The listen backlog after listen()'s clamp: min(backlog, somaxconn), a negative one becoming
+    /// somaxconn.</summary>
     public int ClampBacklog(int backlog) => backlog < 0 ? Somaxconn : Math.Min(backlog, Somaxconn);
 
     /// <summary>tcp_orphan_retries(): 0 means 8 while the connection is alive (RTO below its ceiling).</summary>

@@ -30,7 +30,8 @@ public sealed class TimeWaitTable(TcpProfile profile, TcpExtCounters counters)
     }
 
     /// <summary>tcp_time_wait: keep the record for TIME_WAIT's length, unless tcp_max_tw_buckets is reached.</summary>
-    /// <returns>false on overflow (TCPTimeWaitOverflow): the socket simply closes, with no TIME_WAIT and no more ACKs.</returns>
+    /// <returns>false on overflow (TCPTimeWaitOverflow): the socket simply closes, with no TIME_WAIT and no more
+    /// ACKs.</returns>
     public bool TryEnter(in TimeWaitEntry entry, out Instant deadline)
     {
         deadline = entry.EnteredAt + profile.TimeWaitLength;
@@ -52,10 +53,12 @@ public sealed class TimeWaitTable(TcpProfile profile, TcpExtCounters counters)
         return true;
     }
 
-    /// <summary>A new connection took the 4-tuple (connect() through tcp_tw_reuse, or a SYN handed to the listener).</summary>
+    /// <summary>A new connection took the 4-tuple (connect() through tcp_tw_reuse, or a SYN handed to the
+    /// listener).</summary>
     public void Remove(in SocketPair tuple) => _records.Remove(tuple);
 
-    /// <summary>tcp_timewait_state_process for the TIME_WAIT substate (RFC 9293 §3.10.7.4 and RFC 1337, 6191, 7323).</summary>
+    /// <summary>tcp_timewait_state_process for the TIME_WAIT substate (RFC 9293 §3.10.7.4 and RFC 1337, 6191,
+    /// 7323).</summary>
     public TimeWaitStep Handle(in Segment seg, Instant now)
     {
         var tuple = SocketPair.Arriving(in seg);
@@ -78,7 +81,9 @@ public sealed class TimeWaitTable(TcpProfile profile, TcpExtCounters counters)
                 r.Deadline = now + profile.TimeWaitLength;            // a bare in-window ACK re-arms the 60 s
             }
             if (sawTimestamp) r.Entry = r.Entry with { TsRecent = seg.TsVal, TsRecentStamp = now };
-            return rst ? TimeWaitStep.Nothing : new(TimeWaitVerdict.Nothing, default, TimerEdit.Set(r.Deadline), default);
+            return rst
+                ? TimeWaitStep.Nothing
+                : new(TimeWaitVerdict.Nothing, default, TimerEdit.Set(r.Deadline), default);
         }
 
         // A new SYN may reopen the 4-tuple when it cannot be an old duplicate: a higher sequence or a newer timestamp.

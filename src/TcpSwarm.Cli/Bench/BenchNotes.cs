@@ -31,10 +31,12 @@ internal static class BenchNotes
                         + $"{held.ServerEstablished:N0}); managed heap {Numbers.Bytes(idle.ManagedBytes)} idle -> "
                         + $"{Numbers.Bytes(full.ManagedBytes)}, working set {Numbers.Bytes(idle.WorkingSetBytes)} -> "
                         + $"{Numbers.Bytes(full.WorkingSetBytes)}: {Numbers.Rate(held.HeapBytesPerConnection)} B "
-                        + $"managed and {Numbers.Rate(held.WorkingSetBytesPerConnection)} B working set per connection, both "
-                        + "sides' sockets counted (client and server Tcb, endpoint grains, host tables)");
+                        + $"managed and {Numbers.Rate(held.WorkingSetBytesPerConnection)} B working set per "
+                        + "connection, both sides' sockets counted (client and server Tcb, endpoint grains, "
+                        + "host tables)");
             o.WriteLine($"  ramp peak working set at any sample while it opened and held them: "
-                        + $"{Numbers.Bytes(held.PeakWorkingSetBytes)} (idle silo {Numbers.Bytes(idle.WorkingSetBytes)})");
+                        + $"{Numbers.Bytes(held.PeakWorkingSetBytes)} "
+                        + $"(idle silo {Numbers.Bytes(idle.WorkingSetBytes)})");
             if (held.StoppedBecause is { } why) o.WriteLine("  ramp " + why);
         }
         foreach (var table in new[] { "syn_rcvd", "time_wait" })
@@ -44,7 +46,8 @@ internal static class BenchNotes
             o.WriteLine($"  {table}: {string.Join(", ", fills.Select(t => $"{t.Held:N0}"))} of {fills[0].Entries:N0} "
                         + $"entries held; {string.Join(", ", fills.Select(t => Numbers.Fixed(t.BytesPerEntry, 1)))} B "
                         + $"each (managed heap after a full GC); the engine also queues one timer per entry "
-                        + $"({TableMemory.QueuedTimerBytes} B in its host's timer queue, plus that queue's spare room), not counted here");
+                        + $"({TableMemory.QueuedTimerBytes} B in its host's timer queue, plus that queue's spare "
+                        + "room), not counted here");
         }
         foreach (var failure in r.Failures) o.WriteLine("FAILED " + failure);
     }

@@ -8,7 +8,8 @@ namespace TcpSwarm.Cli.Display;
 /// <summary>The live view on a terminal: the latest progress snapshot redrawn four times a wall second.</summary>
 /// <remarks>The runner reports from its own threads; the view keeps only the latest snapshot and draws on its own
 /// loop, so a slow terminal never slows the simulation.</remarks>
-internal sealed class LiveView(Scenario scenario, Interruption interruption, TimeProvider clock) : IProgress<RunProgress>
+internal sealed class LiveView(Scenario scenario, Interruption interruption, TimeProvider clock)
+    : IProgress<RunProgress>
 {
     private static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(250);
     private const int MostListeners = 12;

@@ -14,7 +14,8 @@ namespace TcpSwarm.Cli.Output;
 /// <param name="VirtualSecondsReached">The end of the last completed window when a silo was lost; null otherwise.
 /// </param>
 /// <param name="ResultsAsOfSeconds">The sampling instant summary.json and the time series end at.</param>
-internal sealed record ClusterDocument(IReadOnlyList<string> Silos, IReadOnlyList<string> IdleSilos, long MessagesBetweenSilos, long BytesBetweenSilos,
+internal sealed record ClusterDocument(IReadOnlyList<string> Silos, IReadOnlyList<string> IdleSilos,
+    long MessagesBetweenSilos, long BytesBetweenSilos,
     double MessagesPerWindow, double BytesPerWindow, int PeakMessagesInAWindow, long PeakBytesInAWindow,
     string? LostSilo, double? VirtualSecondsReached, double ResultsAsOfSeconds)
 {

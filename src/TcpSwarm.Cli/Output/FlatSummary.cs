@@ -3,10 +3,12 @@ using System.Text.Json;
 
 namespace TcpSwarm.Cli.Output;
 
-/// <summary>A summary.json read back as dotted paths: `outcomes.completed`, `servers.web.counters.ListenOverflows`.</summary>
+/// <summary>A summary.json read back as dotted paths: `outcomes.completed`,
+/// `servers.web.counters.ListenOverflows`.</summary>
 internal sealed class FlatSummary
 {
-    private FlatSummary(IReadOnlyList<KeyValuePair<string, string>> text, IReadOnlyList<KeyValuePair<string, double>> numbers)
+    private FlatSummary(
+        IReadOnlyList<KeyValuePair<string, string>> text, IReadOnlyList<KeyValuePair<string, double>> numbers)
     {
         Text = text;
         Numbers = numbers;
@@ -58,7 +60,8 @@ internal sealed class FlatSummary
         switch (e.ValueKind)
         {
             case JsonValueKind.Object:
-                foreach (var p in e.EnumerateObject()) Flatten(p.Value, path.Length == 0 ? p.Name : path + "." + p.Name, text, numbers);
+                foreach (var p in e.EnumerateObject())
+                    Flatten(p.Value, path.Length == 0 ? p.Name : path + "." + p.Name, text, numbers);
                 break;
             case JsonValueKind.Number:
                 numbers.Add(new(path, e.GetDouble()));

@@ -52,7 +52,8 @@ internal static class RunFiles
         return path;
     }
 
-    /// <summary>Writes timeseries.csv and timeseries.json (one row per sample) into folder; returns their paths.</summary>
+    /// <summary>Writes timeseries.csv and timeseries.json (one row per sample) into folder; returns their
+    /// paths.</summary>
     public static (string Csv, string Json) WriteTimeSeries(string folder, Scenario scenario,
         IReadOnlyList<Simulation.Engine.RunSample> samples)
     {

@@ -22,7 +22,9 @@ internal static class ReportErlang
             return;
         }
         var limitColumn = server.Name + ".syn_queue_limit";
-        long limit = table.Values.Count > 0 && table.Has(limitColumn) ? table.Column(limitColumn)[^1] : server.Backlog + 1L;
+        long limit = table.Values.Count > 0 && table.Has(limitColumn)
+            ? table.Column(limitColumn)[^1]
+            : server.Backlog + 1L;
         long places = Theory.SynQueuePlaces(limit, h.TcpMaxSynBacklog);
         if (h.TcpSyncookies != 0)
         {
@@ -41,10 +43,10 @@ internal static class ReportErlang
         }
         if (2 * places > Math.Max(8, server.Backlog))
         {
-            md.Append("the regime does not hold: the queue's ").Append(I(places)).Append(" places are more than half of "
-                      + "max(8, backlog ").Append(I(server.Backlog)).Append("), so reqsk_timer_handler prunes old "
-                      + "requests (fewer SYN-ACK retries) once it is half full, and the holding time is no longer "
-                      + "fixed.\n\n");
+            md.Append("the regime does not hold: the queue's ").Append(I(places))
+                .Append(" places are more than half of max(8, backlog ").Append(I(server.Backlog))
+                .Append("), so reqsk_timer_handler prunes old requests (fewer SYN-ACK retries) once it is half "
+                        + "full, and the holding time is no longer fixed.\n\n");
             return;
         }
 
@@ -74,8 +76,9 @@ internal static class ReportErlang
 
         md.Append("tcp_syncookies 0, ").Append(I(places)).Append(" places (min(SYN-queue limit ").Append(I(limit))
             .Append(", tcp_max_syn_backlog − tcp_max_syn_backlog/4 + 1 = ")
-            .Append(I(h.TcpMaxSynBacklog - (h.TcpMaxSynBacklog >> 2) + 1L)).Append(")), at most half of max(8, backlog ")
-            .Append(I(server.Backlog)).Append("): no pruning, so the regime holds.\n\n| figure | value |\n| --- | ---: |\n")
+            .Append(I(h.TcpMaxSynBacklog - (h.TcpMaxSynBacklog >> 2) + 1L))
+            .Append(")), at most half of max(8, backlog ").Append(I(server.Backlog))
+            .Append("): no pruning, so the regime holds.\n\n| figure | value |\n| --- | ---: |\n")
             .Append("| SYN arrival rate λ (attackers' rate × (1 − loss)) | ").Append(Num(rate)).Append("/s |\n")
             .Append("| holding time h (the request's whole SYN-ACK schedule) | ").Append(Num(holding)).Append(" s |\n")
             .Append("| offered load E = λ × h | ").Append(Num(offered)).Append(" |\n")
@@ -88,11 +91,14 @@ internal static class ReportErlang
             .Append(I(arrived + clientAttempts)).Append(" |\n| simulated drop probability | ")
             .Append(arrived + clientAttempts > 0
                 ? ((double)drops / (arrived + clientAttempts)).ToString("0.0000", CultureInfo.InvariantCulture) : "n/a")
-            .Append(" |\n| simulated SYN-queue peak (summary.json) | ").Append(Raw(s, "peak_syn_queue")).Append(" |\n\n");
-        md.Append("Erlang B is the stationary loss; the queue starts empty, so a flood shorter than a few holding times "
-                  + "sees less (this flood lasts ").Append(Num(flood)).Append(" s against h = ").Append(Num(holding))
-            .Append(" s). Client SYNs are counted as arrivals once each (their retransmissions are not known here), and "
-                    + "their requests are answered within a round trip, so they add little to the offered load.\n\n");
+            .Append(" |\n| simulated SYN-queue peak (summary.json) | ").Append(Raw(s, "peak_syn_queue"))
+            .Append(" |\n\n");
+        md.Append("Erlang B is the stationary loss; the queue starts empty, so a flood shorter than a few holding "
+                  + "times sees less (this flood lasts ").Append(Num(flood))
+            .Append(" s against h = ").Append(Num(holding))
+            .Append(" s). Client SYNs are counted as arrivals once each (their retransmissions are not known here), "
+                    + "and their requests are answered within a round trip, so they add little to the offered "
+                    + "load.\n\n");
     }
 
     private static long Counter(JsonElement counters, string name) =>

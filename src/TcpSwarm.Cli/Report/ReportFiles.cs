@@ -11,7 +11,8 @@ internal static class ReportFiles
 {
     public const string ReportFile = "report.md";
 
-    /// <summary>What was written, or why nothing could be (a missing folder or file, a file that is not ours).</summary>
+    /// <summary>What was written, or why nothing could be (a missing folder or file, a file that is not
+    /// ours).</summary>
     public sealed record Outcome(string? Problem, string ReportPath, IReadOnlyList<string> Plots);
 
     /// <param name="runJson">run.json as it will be written, when the report is built before it is (by `run`, whose

@@ -17,8 +17,8 @@ internal static class ReportMarkdown
         IReadOnlyList<ReportPlots.Written> plots, JsonElement? run = null)
     {
         var md = new StringBuilder();
-        md.Append("# ").Append(summary.GetProperty("scenario").GetString()).Append(", seed ").Append(Raw(summary, "seed"))
-            .Append("\n\n");
+        md.Append("# ").Append(summary.GetProperty("scenario").GetString())
+            .Append(", seed ").Append(Raw(summary, "seed")).Append("\n\n");
         if (header.Question.Length > 0) md.Append("> ").Append(header.Question).Append("\n\n");
         ReportAnswer.Append(md, summary, table);
         md.Append("Profile `").Append(header.Profile).Append("`, ").Append(Raw(summary, "virtual_seconds"))

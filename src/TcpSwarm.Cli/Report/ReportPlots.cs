@@ -58,7 +58,8 @@ internal static class ReportPlots
             if (header.TcpSyncookies == 0 && table.Values.Count > 0)
             {
                 // Without syncookies the quarter rule keeps the last quarter of tcp_max_syn_backlog for known peers.
-                var places = Theory.SynQueuePlaces(table.Column(server.Name + ".syn_queue_limit")[^1], header.TcpMaxSynBacklog);
+                var places = Theory.SynQueuePlaces(
+                    table.Column(server.Name + ".syn_queue_limit")[^1], header.TcpMaxSynBacklog);
                 var line = plot.Add.HorizontalLine(places, 2, null, LinePattern.DenselyDashed);
                 line.LegendText = "places for unknown peers (tcp_syncookies 0: the quarter rule)";
             }
@@ -84,8 +85,8 @@ internal static class ReportPlots
             }
             Mark(plot, events.Where(e => e.Where == client.Name || e.Where == client.Target));
             Save(plot, $"time-wait-{client.Name}.png",
-                $"{client.Name}'s TIME_WAIT and ports in use, with the Little's-law prediction (steady state, and over time "
-                + "at the close rate before ports or buckets ran out)");
+                $"{client.Name}'s TIME_WAIT and ports in use, with the Little's-law prediction (steady state, "
+                + "and over time at the close rate before ports or buckets ran out)");
         }
 
         var drops = New($"{header.Scenario}: drops, RSTs and syncookies by reason (cumulative)", "count");
@@ -102,9 +103,11 @@ internal static class ReportPlots
 
         if (table.Values.Count > 0 && table.Has("handshake_s." + TimeSeriesTable.BucketNames[0]))
         {
-            var counts = TimeSeriesTable.BucketNames.Select(b => (double)table.Column("handshake_s." + b)[^1]).ToArray();
+            var counts = TimeSeriesTable.BucketNames
+                .Select(b => (double)table.Column("handshake_s." + b)[^1]).ToArray();
             var handshakes = new Plot();
-            handshakes.Title($"{header.Scenario}: handshake times, connect() to ESTABLISHED ({counts.Sum():0} handshakes)");
+            handshakes.Title(
+                $"{header.Scenario}: handshake times, connect() to ESTABLISHED ({counts.Sum():0} handshakes)");
             handshakes.XLabel("handshake time, up to (s)");
             handshakes.YLabel("handshakes");
             handshakes.Add.Bars(counts);

@@ -113,9 +113,10 @@ internal static class ReportTheory
         if (run < h.TimeWaitSeconds)
         {
             double early = Math.Min(rate * run, Math.Min(bound.Ports ?? double.PositiveInfinity, bound.Buckets));
-            md.Append(" The run (").Append(seconds).Append(" s) is shorter than TIME_WAIT, so no record expired and "
-                                                           + "Little's steady state was never reached: by the end one "
-                                                           + "expects at most min(close rate × run length, the bounds) = ")
+            md.Append(" The run (").Append(seconds)
+                .Append(" s) is shorter than TIME_WAIT, so no record expired and "
+                        + "Little's steady state was never reached: by the end one "
+                        + "expects at most min(close rate × run length, the bounds) = ")
                 .Append(Num(early)).Append('.');
         }
         md.Append("\n\n");
@@ -172,7 +173,8 @@ internal static class ReportTheory
             .Append(Num(fault.FromSeconds)).Append(" s to ").Append(Num(fault.UntilSeconds))
             .Append(" s. The time series resolves a retransmission to its sample interval: each expected offset, plus "
                     + "the first SYN-ACK's send time (within the first interval), should fall in an interval where "
-                    + "RetransSegs (nstat's TcpRetransSegs, which counts SYN-ACK retransmissions) grew.\n\n| expected | interval where retransmissions grew | agrees |\n"
+                    + "RetransSegs (nstat's TcpRetransSegs, which counts SYN-ACK retransmissions) grew.\n\n"
+                    + "| expected | interval where retransmissions grew | agrees |\n"
                     + "| ---: | --- | --- |\n");
         foreach (var offset in offsets)
         {
@@ -185,7 +187,8 @@ internal static class ReportTheory
         var queue = Steps(table, fault.To + ".syn_queue", falling: true)
             .FirstOrDefault(s => s.From < fault.FromSeconds + drop + step && s.To >= fault.FromSeconds + drop);
         md.Append("| drop at ").Append(Num(drop)).Append(" s | ")
-            .Append(queue.To > 0 ? $"({Num(queue.From)} s, {Num(queue.To)} s]: {fault.To}.syn_queue fell by {queue.Added}"
+            .Append(queue.To > 0
+                ? $"({Num(queue.From)} s, {Num(queue.To)} s]: {fault.To}.syn_queue fell by {queue.Added}"
                 : "no fall of the SYN queue there").Append(" | ").Append(queue.To > 0 ? "yes" : "no").Append(" |\n");
         var resets = Steps(table, "counter.OutRsts").Where(s => s.To > fault.FromSeconds + drop).ToList();
         md.Append("\nRSTs sent after the drop (OutRsts grew; the client's later data meets a forgotten request): ")

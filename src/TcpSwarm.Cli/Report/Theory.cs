@@ -28,7 +28,8 @@ internal static class Theory
     public static long PortsUnderReuse(long ports, double closeRate) =>
         closeRate * TwReuseDelaySeconds < ports / 2 ? ports / 2 : ports;
 
-    /// <summary>Erlang's loss formula B(E, m) by its stable recurrence B(E, k) = E·B(E, k−1) / (k + E·B(E, k−1)).</summary>
+    /// <summary>Erlang's loss formula B(E, m) by its stable recurrence
+    /// B(E, k) = E·B(E, k−1) / (k + E·B(E, k−1)).</summary>
     public static double ErlangB(double offered, int places)
     {
         double b = 1;
@@ -40,7 +41,8 @@ internal static class Theory
     public static double SynAckTimeout(double timeoutInit, double rtoMax, int k) =>
         Math.Min(timeoutInit * Math.Pow(2, k), rtoMax);
 
-    /// <summary>The SYN-ACK retransmissions' offsets after the first (1, 3, 7, 15, 31 s for linux), then the drop.</summary>
+    /// <summary>The SYN-ACK retransmissions' offsets after the first (1, 3, 7, 15, 31 s for linux), then the
+    /// drop.</summary>
     public static (double[] Offsets, double Drop) SynAckSchedule(double timeoutInit, double rtoMax, int retries)
     {
         var offsets = new double[retries];

@@ -45,7 +45,8 @@ internal sealed partial class Play
     private static partial Regex SysctlRestoreCommand();
 
     private static string ProcName(string path) =>
-        (path.StartsWith("/proc/sys/", StringComparison.Ordinal) ? path["/proc/sys/".Length..] : path).Replace('/', '.');
+        (path.StartsWith("/proc/sys/", StringComparison.Ordinal) ? path["/proc/sys/".Length..] : path)
+            .Replace('/', '.');
 
     [GeneratedRegex(@"(?<name>[\w./]+)=(?:""(?<value>[^""]*)""|(?<value>\S+))")]
     private static partial Regex Assignment();

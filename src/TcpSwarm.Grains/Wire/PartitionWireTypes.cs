@@ -60,6 +60,6 @@ public sealed class RunSampleConverter : IConverter<RunSample, RunSampleSurrogat
     }
 
     public RunSampleSurrogate ConvertToSurrogate(in RunSample r) =>
-        new(Instant.Zero + r.VirtualTime, [.. r.Hosts], r.Windows, r.Events, [.. r.Attackers.Select(a => a.SpoofedSyns)],
-            [.. r.Attackers.Select(a => a.Lost)]);
+        new(Instant.Zero + r.VirtualTime, [.. r.Hosts], r.Windows, r.Events,
+            [.. r.Attackers.Select(a => a.SpoofedSyns)], [.. r.Attackers.Select(a => a.Lost)]);
 }

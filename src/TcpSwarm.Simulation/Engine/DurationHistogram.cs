@@ -1,6 +1,7 @@
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>Counts of durations in fixed buckets, in seconds; cumulative over a run, so histograms add up across hosts.</summary>
+/// <summary>Counts of durations in fixed buckets, in seconds; cumulative over a run, so histograms add up across
+/// hosts.</summary>
 /// <remarks>
 /// The bounds include 1, 3, 7, 15, 31 and 63 s, the instants a SYN-ACK or SYN is resent and a request dropped
 /// (2^k − 1 s), so a handshake that needed one resend lands in its own bucket; the last bucket is everything longer.

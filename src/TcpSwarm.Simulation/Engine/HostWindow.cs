@@ -1,10 +1,12 @@
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>What a host's window produced for its partition: segments on their way to other hosts, and its own wake-ups.</summary>
+/// <summary>What a host's window produced for its partition: segments on their way to other hosts, and its own
+/// wake-ups.</summary>
 /// <remarks>Reused from window to window (Clear), so a steady window allocates nothing.</remarks>
 public sealed class HostWindow
 {
-    /// <summary>Each delivered copy of a sent segment: its destination host, when it arrives, and its order key.</summary>
+    /// <summary>Each delivered copy of a sent segment: its destination host, when it arrives, and its order
+    /// key.</summary>
     public List<Arrival> Arrivals { get; } = [];
     /// <summary>This host's own events at or after the window's end (timers, connects, accept ticks).</summary>
     public List<HostEvent> Wakeups { get; } = [];

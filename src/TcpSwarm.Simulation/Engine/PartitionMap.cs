@@ -36,7 +36,8 @@ public sealed class PartitionMap
             for (int i = 0; i < _hosts.Length; i++) _partition[i] = Plan.PartitionOfHost(i);
         }
         var attackers = new int[scenario.Attackers.Count];
-        for (int i = 0; i < attackers.Length; i++) attackers[i] = Of(scenario.Server(scenario.Attackers[i].Target).Address);
+        for (int i = 0; i < attackers.Length; i++)
+            attackers[i] = Of(scenario.Server(scenario.Attackers[i].Target).Address);
         Attackers = attackers;
         var held = new bool[partitions];
         foreach (int p in _partition) held[p] = true;

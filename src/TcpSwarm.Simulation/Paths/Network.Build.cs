@@ -26,7 +26,8 @@ public sealed partial class Network
         for (int p = 0; p < parties.Count; p++)
             for (int s = 0; s < servers.Count; s++)
             {
-                int earlier = parties.FindIndex(x => x.Name == parties[p].Name);   // a group's later runs share its routes
+                // a group's later runs share its routes
+                int earlier = parties.FindIndex(x => x.Name == parties[p].Name);
                 if (earlier < p)
                 {
                     routeOfParty[p * servers.Count + s] = routeOfParty[earlier * servers.Count + s];

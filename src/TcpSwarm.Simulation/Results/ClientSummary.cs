@@ -1,6 +1,7 @@
 namespace TcpSwarm.Simulation.Results;
 
-/// <summary>One client group toward its target: attempts, outcomes, TIME_WAIT and port peaks, its Linux counters.</summary>
+/// <summary>One client group toward its target: attempts, outcomes, TIME_WAIT and port peaks, its Linux
+/// counters.</summary>
 public sealed record ClientSummary(
     string Name, string Target, long Attempts, Outcomes Outcomes, long PeakTimeWait, long PeakPortsInUse,
     IReadOnlyList<KeyValuePair<string, long>> Counters)

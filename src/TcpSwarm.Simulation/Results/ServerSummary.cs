@@ -1,6 +1,7 @@
 namespace TcpSwarm.Simulation.Results;
 
-/// <summary>One server (all its SO_REUSEPORT shards): admissions, queue peaks against limits, its Linux counters.</summary>
+/// <summary>One server (all its SO_REUSEPORT shards): admissions, queue peaks against limits, its Linux
+/// counters.</summary>
 public sealed record ServerSummary(
     string Name, long Admitted, long Accepted, int PeakSynQueue, int SynQueueLimit, int PeakAcceptQueue,
     int AcceptQueueLimit, long PeakTimeWait, IReadOnlyList<KeyValuePair<string, long>> Counters)

@@ -45,9 +45,10 @@ public static class TimeSeriesBuilder
         for (int s = 0; s < scenario.Servers.Count; s++) servers.Add(Server(sample, scenario.Servers[s].Address, s));
         var attackers = new List<TimeSeriesRow.Attacker>(sample.Attackers.Count);
         foreach (var (spoofed, attackerLost) in sample.Attackers) attackers.Add(new(spoofed, attackerLost));
-        var groups = Array.ConvertAll(clients, c => new TimeSeriesRow.Client(c.Attempts, c.Completed, c.TimeWait, c.Ports));
-        return new TimeSeriesRow(sample.VirtualTime.TotalSeconds, states, servers, groups, attackers, attempts, outcomes,
-            sent, lost, retransmissions, counters)
+        var groups = Array.ConvertAll(clients,
+            c => new TimeSeriesRow.Client(c.Attempts, c.Completed, c.TimeWait, c.Ports));
+        return new TimeSeriesRow(sample.VirtualTime.TotalSeconds, states, servers, groups, attackers, attempts,
+            outcomes, sent, lost, retransmissions, counters)
         {
             Handshake = Sum(sample, h => h.HandshakeBuckets),
             SynReceivedTime = Sum(sample, h => h.SynReceivedBuckets),

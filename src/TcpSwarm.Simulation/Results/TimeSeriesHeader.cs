@@ -9,8 +9,9 @@ public sealed record TimeSeriesHeader(
     string Scenario, string Question, ulong Seed, string Profile, double DurationSeconds, double SampleIntervalSeconds,
     double TimeWaitSeconds, bool TimeWaitIsStudy, double TimeoutInitSeconds, double TcpRtoMaxSeconds,
     int TcpSynackRetries, int TcpSyncookies, int TcpMaxSynBacklog, int TcpMaxTwBuckets, int TcpTwReuse,
-    int EphemeralPortCount, IReadOnlyList<TimeSeriesHeader.Server> Servers, IReadOnlyList<TimeSeriesHeader.Client> Clients,
-    IReadOnlyList<TimeSeriesHeader.Attacker> Attackers, IReadOnlyList<TimeSeriesHeader.PureAckDrop> PureAckDrops)
+    int EphemeralPortCount, IReadOnlyList<TimeSeriesHeader.Server> Servers,
+    IReadOnlyList<TimeSeriesHeader.Client> Clients, IReadOnlyList<TimeSeriesHeader.Attacker> Attackers,
+    IReadOnlyList<TimeSeriesHeader.PureAckDrop> PureAckDrops)
 {
     /// <summary>A server: its backlog after listen()'s somaxconn clamp, and its SO_REUSEPORT shards.</summary>
     public sealed record Server(string Name, int Backlog, int ReusePort);
@@ -37,10 +38,10 @@ public sealed record TimeSeriesHeader(
         var drops = scenario.Faults.OfType<FaultSpec.Drop>()
             .Where(d => (d.Segments & SegmentKinds.PureAck) != 0 && scenario.Clients.Any(c => c.Name == d.Sender))
             .Select(d => new PureAckDrop(d.Sender, d.Receiver, d.From.TotalSeconds, d.Until.TotalSeconds)).ToList();
-        return new TimeSeriesHeader(scenario.Name, scenario.Question, scenario.Seed, p.Name, scenario.Duration.TotalSeconds,
-            scenario.SampleInterval.TotalSeconds, p.TimeWaitLength.TotalSeconds, scenario.TimeWaitIsStudy,
-            p.TimeoutInit.TotalSeconds, p.TcpRtoMax.TotalSeconds, p.TcpSynackRetries, p.TcpSyncookies,
-            p.TcpMaxSynBacklog, p.TcpMaxTwBuckets, p.TcpTwReuse, p.EphemeralPortCount, servers, clients, attackers,
-            drops);
+        return new TimeSeriesHeader(scenario.Name, scenario.Question, scenario.Seed, p.Name,
+            scenario.Duration.TotalSeconds, scenario.SampleInterval.TotalSeconds, p.TimeWaitLength.TotalSeconds,
+            scenario.TimeWaitIsStudy, p.TimeoutInit.TotalSeconds, p.TcpRtoMax.TotalSeconds, p.TcpSynackRetries,
+            p.TcpSyncookies, p.TcpMaxSynBacklog, p.TcpMaxTwBuckets, p.TcpTwReuse, p.EphemeralPortCount, servers,
+            clients, attackers, drops);
     }
 }

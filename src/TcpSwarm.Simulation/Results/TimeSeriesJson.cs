@@ -32,7 +32,8 @@ public static class TimeSeriesJson
         List(t, "servers", h.Servers, s => $"{{\"name\": {Str(s.Name)}, \"backlog\": {Int(s.Backlog)}, "
                                            + $"\"reuse_port\": {Int(s.ReusePort)}}}");
         List(t, "clients", h.Clients, c => $"{{\"name\": {Str(c.Name)}, \"target\": {Str(c.Target)}, \"addresses\": "
-                                           + $"{Int(c.Addresses)}, \"closes\": {Str(c.Closes)}, \"close\": {Str(c.Close)}}}");
+                                           + $"{Int(c.Addresses)}, \"closes\": {Str(c.Closes)}, "
+                                           + $"\"close\": {Str(c.Close)}}}");
         List(t, "attackers", h.Attackers, a => $"{{\"name\": {Str(a.Name)}, \"target\": {Str(a.Target)}, "
                                                + $"\"syn_rate_per_s\": {Num(a.SynRatePerSecond)}, \"start_s\": "
                                                + $"{Num(a.StartSeconds)}, \"stop_s\": {Num(a.StopSeconds)}, "
@@ -52,14 +53,15 @@ public static class TimeSeriesJson
         return Encoding.UTF8.GetBytes(t.ToString());
     }
 
-    /// <summary>Reads what <see cref="Write"/> wrote; a JsonException or KeyNotFoundException when it is not that.</summary>
+    /// <summary>Reads what <see cref="Write"/> wrote; a JsonException or KeyNotFoundException when it is not
+    /// that.</summary>
     public static (TimeSeriesHeader Header, TimeSeriesTable Table) Read(byte[] json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         var h = root.GetProperty("header");
-        var header = new TimeSeriesHeader(S(h, "scenario"), S(h, "question"), h.GetProperty("seed").GetUInt64(), S(h, "profile"),
-            D(h, "duration_s"), D(h, "sample_interval_s"), D(h, "time_wait_s"),
+        var header = new TimeSeriesHeader(S(h, "scenario"), S(h, "question"), h.GetProperty("seed").GetUInt64(),
+            S(h, "profile"), D(h, "duration_s"), D(h, "sample_interval_s"), D(h, "time_wait_s"),
             h.GetProperty("time_wait_is_study").GetBoolean(), D(h, "timeout_init_s"), D(h, "tcp_rto_max_s"),
             I(h, "tcp_synack_retries"), I(h, "tcp_syncookies"), I(h, "tcp_max_syn_backlog"), I(h, "tcp_max_tw_buckets"),
             I(h, "tcp_tw_reuse"), I(h, "ephemeral_port_count"),

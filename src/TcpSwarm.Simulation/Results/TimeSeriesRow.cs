@@ -10,11 +10,12 @@ namespace TcpSwarm.Simulation.Results;
 /// <param name="Outcomes">How the attempts so far have ended (open: not yet).</param>
 /// <param name="Counters">Every TcpExt counter (indexed by TcpExt) over all hosts, cumulative.</param>
 public sealed record TimeSeriesRow(
-    double Seconds, long[] States, IReadOnlyList<TimeSeriesRow.Server> Servers, IReadOnlyList<TimeSeriesRow.Client> Clients,
-    IReadOnlyList<TimeSeriesRow.Attacker> Attackers, long Attempts, Outcomes Outcomes, long SegmentsSent,
-    long SegmentsLost, long Retransmissions, long[] Counters)
+    double Seconds, long[] States, IReadOnlyList<TimeSeriesRow.Server> Servers,
+    IReadOnlyList<TimeSeriesRow.Client> Clients, IReadOnlyList<TimeSeriesRow.Attacker> Attackers, long Attempts,
+    Outcomes Outcomes, long SegmentsSent, long SegmentsLost, long Retransmissions, long[] Counters)
 {
-    /// <summary>Handshakes so far per <see cref="Engine.DurationHistogram.Bounds"/> bucket (connect() to ESTABLISHED).</summary>
+    /// <summary>Handshakes so far per <see cref="Engine.DurationHistogram.Bounds"/> bucket (connect() to
+    /// ESTABLISHED).</summary>
     public long[] Handshake { get; init; } = [];
 
     /// <summary>Request entries ended so far per bucket of time spent in the SYN queue.</summary>
@@ -23,8 +24,10 @@ public sealed record TimeSeriesRow(
     /// <summary>Connections ended so far per bucket of lifetime.</summary>
     public long[] Lifetime { get; init; } = [];
 
-    /// <summary>A server's queues against their limits (SO_REUSEPORT shards added up) and its host's TIME_WAIT.</summary>
-    public sealed record Server(long SynQueue, long SynQueueLimit, long AcceptQueue, long AcceptQueueLimit, long TimeWait);
+    /// <summary>A server's queues against their limits (SO_REUSEPORT shards added up) and its host's
+    /// TIME_WAIT.</summary>
+    public sealed record Server(
+        long SynQueue, long SynQueueLimit, long AcceptQueue, long AcceptQueueLimit, long TimeWait);
 
     /// <summary>A client group: its attempts and completions so far, its TIME_WAIT records and ports in use.</summary>
     public sealed record Client(long Attempts, long Completed, long TimeWait, long PortsInUse);

@@ -25,10 +25,12 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
     public static readonly IReadOnlyList<string> OutcomeNames =
         ["completed", "refused", "reset", "timed_out", "port_exhausted", "open"];
 
-    /// <summary>The histograms, each a column per bucket: counts so far of durations up to a bound, in seconds.</summary>
+    /// <summary>The histograms, each a column per bucket: counts so far of durations up to a bound, in
+    /// seconds.</summary>
     public static readonly IReadOnlyList<string> Histograms = ["handshake_s", "syn_rcvd_s", "lifetime_s"];
 
-    /// <summary>A bucket's column suffix: <c>to_0.025</c> holds durations in (previous bound, 0.025]; <c>over_127</c> the rest.</summary>
+    /// <summary>A bucket's column suffix: <c>to_0.025</c> holds durations in (previous bound, 0.025]; <c>over_127</c>
+    /// the rest.</summary>
     public static readonly IReadOnlyList<string> BucketNames =
     [
         .. Engine.DurationHistogram.Bounds.Select(b => "to_" + b.ToString(CultureInfo.InvariantCulture)),
@@ -43,10 +45,12 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
         foreach (var outcome in OutcomeNames) columns.Add("outcome." + outcome);
         columns.AddRange(["segments.sent", "segments.lost", "segments.retransmitted"]);
         foreach (var s in scenario.Servers)
-            foreach (var c in (string[])["syn_queue", "syn_queue_limit", "accept_queue", "accept_queue_limit", "time_wait"])
+            foreach (var c in (string[])
+                     ["syn_queue", "syn_queue_limit", "accept_queue", "accept_queue_limit", "time_wait"])
                 columns.Add(s.Name + "." + c);
         foreach (var g in scenario.Clients)
-            foreach (var c in (string[])["attempts", "completed", "time_wait", "ports_in_use"]) columns.Add(g.Name + "." + c);
+            foreach (var c in (string[])["attempts", "completed", "time_wait", "ports_in_use"])
+                columns.Add(g.Name + "." + c);
         foreach (var a in scenario.Attackers)
         {
             columns.Add(a.Name + ".spoofed_syns");
@@ -73,7 +77,8 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
         var o = row.Outcomes;
         v.AddRange([row.Attempts, o.Completed, o.Refused, o.Reset, o.TimedOut, o.PortExhausted, o.Open]);
         v.AddRange([row.SegmentsSent, row.SegmentsLost, row.Retransmissions]);
-        foreach (var s in row.Servers) v.AddRange([s.SynQueue, s.SynQueueLimit, s.AcceptQueue, s.AcceptQueueLimit, s.TimeWait]);
+        foreach (var s in row.Servers)
+            v.AddRange([s.SynQueue, s.SynQueueLimit, s.AcceptQueue, s.AcceptQueueLimit, s.TimeWait]);
         foreach (var c in row.Clients) v.AddRange([c.Attempts, c.Completed, c.TimeWait, c.PortsInUse]);
         foreach (var a in row.Attackers) v.AddRange([a.SpoofedSyns, a.Lost]);
         v.AddRange(row.Counters);
@@ -103,7 +108,8 @@ public sealed record TimeSeriesTable(IReadOnlyList<string> Columns, IReadOnlyLis
         return -1;
     }
 
-    /// <summary>timeseries.csv: a header row, then one line per row; invariant culture, '\n' line ends, UTF-8.</summary>
+    /// <summary>timeseries.csv: a header row, then one line per row; invariant culture, '\n' line ends,
+    /// UTF-8.</summary>
     public byte[] Csv()
     {
         var text = new StringBuilder();

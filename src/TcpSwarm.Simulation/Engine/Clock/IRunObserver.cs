@@ -4,7 +4,8 @@ namespace TcpSwarm.Simulation.Engine;
 /// <remarks>The wall clock stays above this layer: the engine never reads it.</remarks>
 public interface IRunObserver
 {
-    /// <summary>Called after each window; may wait so that virtual time runs no faster than the scenario's speed.</summary>
+    /// <summary>Called after each window; may wait so that virtual time runs no faster than the scenario's
+    /// speed.</summary>
     ValueTask PaceAsync(TimeSpan virtualNow);
 
     /// <summary>Called at each sampling instant with the run's state then.</summary>

@@ -39,7 +39,8 @@ public sealed partial class RunClock
     public long Events { get; private set; }
     public Instant Now { get; private set; }
 
-    /// <summary>Messages between partitions so far: one per (sender, receiver) pair in a window with arrivals.</summary>
+    /// <summary>Messages between partitions so far: one per (sender, receiver) pair in a window with
+    /// arrivals.</summary>
     public long ExchangeMessages { get; private set; }
 
     /// <summary>Bytes of those messages.</summary>
@@ -78,7 +79,7 @@ public sealed partial class RunClock
         for (int sender = 0; sender < _sent.Length; sender++)
             if (received[sender] != _sent[sender][receiver])
                 throw new InvalidOperationException(
-                    $"window {Windows}: partition {receiver} holds {received[sender]} arrivals from partition {sender}, " +
-                    $"which sent {_sent[sender][receiver]}");
+                    $"window {Windows}: partition {receiver} holds {received[sender]} arrivals " +
+                    $"from partition {sender}, which sent {_sent[sender][receiver]}");
     }
 }

@@ -1,6 +1,7 @@
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>What kind of <see cref="EndpointInput"/>: a new connection, a segment, a timer or the application.</summary>
+/// <summary>What kind of <see cref="EndpointInput"/>: a new connection, a segment, a timer or the
+/// application.</summary>
 public enum EndpointInputKind : byte
 {
     /// <summary>connect() was called and the host chose the 4-tuple and ISN (the work's Start.Open), with the session

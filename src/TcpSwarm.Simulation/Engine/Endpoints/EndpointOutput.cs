@@ -2,7 +2,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>What an endpoint did in a window: segments sent, timers set, how its connection ended, segments it bounced.</summary>
+/// <summary>What an endpoint did in a window: segments sent, timers set, how its connection ended, segments it
+/// bounced.</summary>
 /// <remarks>Reused across windows (Clear), so a steady window allocates nothing.</remarks>
 public sealed class EndpointOutput
 {
@@ -15,7 +16,8 @@ public sealed class EndpointOutput
     /// <summary>Segments that arrived after the connection had ended: the host routes them again.</summary>
     public List<EndpointInput> Bounced { get; } = [];
     public TcpExtCounters Counters { get; } = new();
-    /// <summary>Handshakes this endpoint completed in the window (client side): from connect() to ESTABLISHED.</summary>
+    /// <summary>Handshakes this endpoint completed in the window (client side): from connect() to
+    /// ESTABLISHED.</summary>
     public List<TimeSpan> Handshakes { get; } = [];
     public long Retransmissions;
     public EndpointEnd End;

@@ -2,7 +2,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>One full socket and the application on it: a Tcb (which keeps its own timers) and the session it plays.</summary>
+/// <summary>One full socket and the application on it: a Tcb (which keeps its own timers) and the session it
+/// plays.</summary>
 /// <remarks>
 /// Lives in an endpoint grain (or directly in the local runner). One instance serves one connection at a time and,
 /// once that connection has ended, the next one its host gives it, so the grain outlives a 4-tuple's incarnation.

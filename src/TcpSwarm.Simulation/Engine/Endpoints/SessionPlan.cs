@@ -2,7 +2,8 @@ using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>The application's script for one connection, seen from either side: requests, response, who closes and how.</summary>
+/// <summary>The application's script for one connection, seen from either side: requests, response, who closes and
+/// how.</summary>
 /// <param name="Client">This endpoint plays the client (it connected); otherwise the server.</param>
 /// <param name="Group">Index of the client group (in the scenario's order), for the books.</param>
 /// <param name="Server">Index of the server, for the books.</param>

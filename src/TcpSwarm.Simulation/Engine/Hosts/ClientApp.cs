@@ -84,7 +84,8 @@ internal sealed class ClientApp
     private void Reconnect(Instant at)
     {
         var spec = Role!.Spec;
-        if (at < Instant.FromSeconds(spec.Stop.TotalSeconds) && at < Instant.FromSeconds(_scenario.Duration.TotalSeconds))
+        if (at < Instant.FromSeconds(spec.Stop.TotalSeconds)
+            && at < Instant.FromSeconds(_scenario.Duration.TotalSeconds))
             _rounds.Wake(new HostEvent(HostEventKind.Connect, at, _address, 0));
     }
 

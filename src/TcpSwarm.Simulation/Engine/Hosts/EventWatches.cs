@@ -20,7 +20,8 @@ internal sealed class EventWatches(Scenario scenario, Host host, HostBooks books
         foreach (var w in Watches()) w.Check(at);
     }
 
-    /// <summary>(kind, where, first ns, last ns, count) per event seen on this host, flattened for the sample.</summary>
+    /// <summary>(kind, where, first ns, last ns, count) per event seen on this host, flattened for the
+    /// sample.</summary>
     public long[] Snapshot()
     {
         var flat = new List<long>();

@@ -3,8 +3,10 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>What one host has counted so far: attempts and outcomes of its clients, its servers' admissions, counters.</summary>
-/// <remarks>Plain totals that add up across hosts; the run's summary is their sum per client group and per server.</remarks>
+/// <summary>What one host has counted so far: attempts and outcomes of its clients, its servers' admissions,
+/// counters.</summary>
+/// <remarks>Plain totals that add up across hosts; the run's summary is their sum per client group and per
+/// server.</remarks>
 public sealed class HostBooks
 {
     public long Attempts;

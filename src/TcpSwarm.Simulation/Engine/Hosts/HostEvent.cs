@@ -2,7 +2,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>Something due at a host at an instant: an arriving segment, a timer, a connect() or an accept() call.</summary>
+/// <summary>Something due at a host at an instant: an arriving segment, a timer, a connect() or an accept()
+/// call.</summary>
 /// <remarks>
 /// A host handles its events in (At, Source, Seq) order: Source is the address (or attacker) that caused it and Seq
 /// that source's own counter, so the order is the same however hosts are spread over silos.

@@ -24,7 +24,8 @@ internal sealed class HostRounds(uint address, WakeQueue wakes, IHostRound host)
     private const int MaxPooledWork = 4096;                            // a busy round's; a burst's beyond is collected
     private static readonly Comparison<EndpointWork> BySlot = (a, b) => a.Slot.CompareTo(b.Slot);
     private List<HostEvent> _pending = [];
-    private List<HostEvent> _due = [];                                 // the round being handled; swapped, never reallocated
+    private List<HostEvent> _due = [];                                 // the round being handled; swapped, never
+                                                                       // reallocated
     private readonly List<EndpointWork?> _workBySlot = [];             // this round's work of each slot, if any
     private readonly List<EndpointWork> _batch = [];                   // this round's work, in slot order to run
     private readonly Stack<EndpointWork> _workPool = new();

@@ -4,7 +4,8 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>One simulated host at run time: its TCP tables, the applications on it, and the endpoints it owns.</summary>
+/// <summary>One simulated host at run time: its TCP tables, the applications on it, and the endpoints it
+/// owns.</summary>
 /// <remarks>
 /// Lives in a host grain (or directly in the local runner). The host's demultiplexer decides every segment's owner;
 /// full sockets are endpoints in numbered slots (<see cref="EndpointSlots"/>), reused once their connection has ended.
@@ -127,7 +128,8 @@ public sealed class HostRuntime : IHostRound
             Books.SynReceived.Record(at - step.Listener.RequestBornAt);
         foreach (ref readonly var s in step.Sends) _link.Send(in s, at, output);
         if (step.Timer.IsSet)
-            _rounds.Wake(new HostEvent(HostEventKind.HostTimer, step.Timer.Edit.Deadline, Address, 0, Timer: step.Timer));
+            _rounds.Wake(
+                new HostEvent(HostEventKind.HostTimer, step.Timer.Edit.Deadline, Address, 0, Timer: step.Timer));
     }
 
     // A child admitted through a syncookie never was a request entry: it spent no time in the SYN queue.

@@ -3,7 +3,8 @@ using TcpSwarm.Simulation.Results;
 namespace TcpSwarm.Simulation.Engine;
 
 /// <summary>A host's books and gauges at a sampling instant, as plain totals the clock can add up.</summary>
-/// <param name="States">Full sockets per RFC 9293 state (indexed by TcpState); TIME_WAIT and requests are apart.</param>
+/// <param name="States">Full sockets per RFC 9293 state (indexed by TcpState); TIME_WAIT and requests are
+/// apart.</param>
 /// <param name="FullSockets">Full sockets the host's demultiplexer lists: what the States must add up to.</param>
 /// <param name="Counters">Every TcpExt counter of the host: its tables', its listeners' and its endpoints'.</param>
 public sealed record HostSample(
@@ -11,7 +12,8 @@ public sealed record HostSample(
     long SynReceived, long TimeWait, long PortsInUse, long[] Counters, IReadOnlyList<ListenerSample> Listeners,
     long SegmentsSent, long SegmentsLost, long Retransmissions, int LiveEndpoints, int FullSockets)
 {
-    /// <summary>Bucket counts (<see cref="DurationHistogram.Bounds"/>): connect() to ESTABLISHED on this host's clients.</summary>
+    /// <summary>Bucket counts (<see cref="DurationHistogram.Bounds"/>): connect() to ESTABLISHED on this host's
+    /// clients.</summary>
     public long[] HandshakeBuckets { get; init; } = [];
 
     /// <summary>Bucket counts: time request entries spent in this host's SYN queues.</summary>

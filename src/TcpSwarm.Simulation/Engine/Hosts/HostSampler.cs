@@ -17,8 +17,9 @@ internal sealed class HostSampler(uint address, Host host, HostBooks books, Serv
         {
             var l = role.Listener;
             synReceived += l.SynQueueLength;
-            listeners.Add(new ListenerSample(role.Index, role.Shard, l.SynQueueLength, l.SynQueueLimit, l.AcceptQueueLength,
-                l.AcceptQueueLimit, l.Books.Admitted + l.Books.CookiesAdmitted, role.Accepted, Values(l.Counters)));
+            listeners.Add(new ListenerSample(role.Index, role.Shard, l.SynQueueLength, l.SynQueueLimit,
+                l.AcceptQueueLength, l.AcceptQueueLimit, l.Books.Admitted + l.Books.CookiesAdmitted, role.Accepted,
+                Values(l.Counters)));
             counters.Add(l.Counters);
         }
         long ports = client.Role is { } c ? host.PortsInUse(c.Target.Address, c.Target.Port) : 0;

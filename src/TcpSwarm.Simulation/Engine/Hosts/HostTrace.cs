@@ -18,7 +18,9 @@ internal sealed class HostTrace(uint address, Scenario scenario)
     {
         var spec = scenario.Trace;
         if (spec.SamplePpm <= 0) return;
-        var local = sent ? new SocketPair(seg.SrcAddr, seg.SrcPort, seg.DstAddr, seg.DstPort) : SocketPair.Arriving(in seg);
+        var local = sent
+            ? new SocketPair(seg.SrcAddr, seg.SrcPort, seg.DstAddr, seg.DstPort)
+            : SocketPair.Arriving(in seg);
         if (!_traced.Contains(local))
         {
             if (_traced.Count >= spec.Max || !Sampled(in local, spec.SamplePpm)) return;
@@ -30,7 +32,8 @@ internal sealed class HostTrace(uint address, Scenario scenario)
     private bool Sampled(in SocketPair local, int ppm)
     {
         // Order the two ends so that client and server draw the same number for one connection.
-        bool ordered = ((ulong)local.LocalAddr << 16 | local.LocalPort) < ((ulong)local.RemoteAddr << 16 | local.RemotePort);
+        bool ordered = ((ulong)local.LocalAddr << 16 | local.LocalPort)
+                       < ((ulong)local.RemoteAddr << 16 | local.RemotePort);
         var canonical = ordered ? local : local.Reversed;
         return KeyedHash.Of(scenario.Seed, in canonical) % 1_000_000 < (ulong)ppm;
     }

@@ -93,7 +93,8 @@ internal sealed class ServerApps
             if (group.Addresses.Contains(client))
                 return SessionPlan.For(false, g, role.Index, group.Session, role.Spec, _scenario.Seed);
         }
-        return SessionPlan.For(false, -1, role.Index, new SessionSpec(0, TimeSpan.Zero, 1, Closer.Client, CloseKind.Fin), role.Spec);
+        return SessionPlan.For(false, -1, role.Index,
+            new SessionSpec(0, TimeSpan.Zero, 1, Closer.Client, CloseKind.Fin), role.Spec);
     }
 
     private void AcceptOne(ServerRole role, Instant at)

@@ -127,7 +127,8 @@ public sealed partial class HostPartition
                 }
                 var first = schedule.Next(Instant.FromSeconds(-1), out int connects);
                 if (first < _end)
-                    _queue.Enqueue(host, new HostEvent(HostEventKind.Connect, first, host, -1, Slot: 1, Server: connects));
+                    _queue.Enqueue(host,
+                        new HostEvent(HostEventKind.Connect, first, host, -1, Slot: 1, Server: connects));
             }
     }
 

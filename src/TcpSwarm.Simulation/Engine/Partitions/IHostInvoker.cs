@@ -8,10 +8,12 @@ namespace TcpSwarm.Simulation.Engine;
 /// steps; the hosts never call back into the partition.</remarks>
 public interface IHostInvoker
 {
-    /// <summary>Runs each batch's host for the window; fills each batch's Output. Hosts are independent within a window.</summary>
+    /// <summary>Runs each batch's host for the window; fills each batch's Output. Hosts are independent within a
+    /// window.</summary>
     ValueTask RunWindowAsync(IReadOnlyList<HostBatch> batches, Instant windowEnd);
 
-    /// <summary>Reads every host's gauges and books at a sampling instant, in the order of <paramref name="hosts"/>.</summary>
+    /// <summary>Reads every host's gauges and books at a sampling instant, in the order of
+    /// <paramref name="hosts"/>.</summary>
     ValueTask<IReadOnlyList<HostSample>> SampleAsync(IReadOnlyList<uint> hosts, Instant now);
 
     /// <summary>The run is over: let the hosts (and their endpoints) go.</summary>
