@@ -12,7 +12,7 @@ public sealed class SeveralMistakesTests
         sysctl:                            # sysctl names verbatim: values copy straight from /etc/sysctl.conf
           net.ipv4.tcp_max_syn_backlog: 1024   # read only when tcp_syncookies is 0
           net.ipv4.tcp_syncookies: 3       # 0 off, 1 when the SYN queue is full, 2 always
-        time_wait: 60s                     # not a sysctl (Linux fixes it at 60 s); another value is a study, and says so
+        time_wait: 60s   # not a sysctl (Linux fixes it at 60 s); another value is a study, and says so
         servers:
           - { name: web, address: 10.0.1.10, port: 443, backlog: 1024, accept: { rate: 4000/s } }
         clients:
