@@ -10,10 +10,10 @@ namespace TcpSwarm.Simulation.Engine.Placement;
 /// response (delayed ACKs: one per two segments), and two segments of a FIN close when the client closes (FIN,
 /// last ACK) or one when the server does; the client receives the SYN-ACK, per request max(1, ⌈r/m⌉) (the
 /// response, or a bare ACK of the request), its close's segments the other way round, and its connect() call.
-/// An RST close sends one segment to the other side; a closer that never closes (close_after: never) sends none. A
-/// spoofed SYN is one event at its server. The count of connections integrates the arrival rate over the group's active
-/// span; a closed loop opens Concurrent per lifetime (two round trips plus, per request, its think time, a round trip
-/// and the response delay).
+/// An RST close sends one segment to the other side; a closer that never closes (close_after: never) sends none.
+/// A spoofed SYN is one event at its server. The count of connections integrates the arrival rate over the group's
+/// active span; a closed loop opens Concurrent per lifetime (two round trips plus, per request, its think time, a
+/// round trip and the response delay).
 /// Losses, retransmissions and timers are left out: they scale with the same counts.
 /// </remarks>
 public static class TrafficEstimate
