@@ -160,7 +160,7 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
     {
         LatencySpec.Fixed f => f.Delay.TotalSeconds,
         LatencySpec.Uniform u => u.Max.TotalSeconds,
-        _ => MeanSeconds(latency),
+        _ => latency.MeanSeconds,
     };
 
     private static void Add(List<MemoryTerm> terms, string owner, string what, double count, long bytesEach,
@@ -175,7 +175,7 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
     /// per request its think time, a round trip and the server's response delay.</summary>
     public static double LifetimeSeconds(SessionSpec session, ServerSpec server, PathSpec path)
     {
-        double rtt = 2 * (MeanSeconds(path.Latency) + path.Jitter.TotalSeconds / 2);
+        double rtt = 2 * (path.Latency.MeanSeconds + path.Jitter.TotalSeconds / 2);
         return 2 * rtt + session.Requests * (session.Think.TotalSeconds + rtt + server.ResponseDelay.TotalSeconds)
                + CloseWait.Seconds(session);
     }
@@ -199,14 +199,6 @@ public sealed record MemoryEstimate(long PeakConnections, long PeakSynReceived, 
         };
     }
 
-    private static double MeanSeconds(LatencySpec latency) => latency switch
-    {
-        LatencySpec.Fixed f => f.Delay.TotalSeconds,
-        LatencySpec.Uniform u => (u.Min + u.Max).TotalSeconds / 2,
-        LatencySpec.Normal n => n.Mean.TotalSeconds,
-        LatencySpec.Exponential e => e.Mean.TotalSeconds,
-        _ => latency.Floor.TotalSeconds,
-    };
 
     private static long Saturate(double value) => value >= long.MaxValue ? long.MaxValue : (long)value;
 }

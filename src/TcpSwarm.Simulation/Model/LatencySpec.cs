@@ -12,11 +12,15 @@ public abstract record LatencySpec
     /// <summary>The smallest delay this distribution can give, always above 0.</summary>
     public abstract TimeSpan Floor { get; }
 
+    /// <summary>The distribution's mean in seconds, as the memory and traffic estimates use it.</summary>
+    public abstract double MeanSeconds { get; }
+
     /// <summary>Always Delay.</summary>
     /// <param name="Delay">Above 0.</param>
     public sealed record Fixed(TimeSpan Delay) : LatencySpec
     {
         public override TimeSpan Floor => Delay;
+        public override double MeanSeconds => Delay.TotalSeconds;
     }
 
     /// <summary>Uniform on [Min, Max].</summary>
@@ -25,6 +29,7 @@ public abstract record LatencySpec
     public sealed record Uniform(TimeSpan Min, TimeSpan Max) : LatencySpec
     {
         public override TimeSpan Floor => Min;
+        public override double MeanSeconds => (Min + Max).TotalSeconds / 2;
     }
 
     /// <summary>A normal distribution of Mean and StdDev truncated at Min: a draw below Min is drawn again.</summary>
@@ -34,6 +39,7 @@ public abstract record LatencySpec
     public sealed record Normal(TimeSpan Min, TimeSpan Mean, TimeSpan StdDev) : LatencySpec
     {
         public override TimeSpan Floor => Min;
+        public override double MeanSeconds => Mean.TotalSeconds;
     }
 
     /// <summary>Min plus an exponential delay of mean (Mean - Min), so the distribution's mean is Mean.</summary>
@@ -42,5 +48,6 @@ public abstract record LatencySpec
     public sealed record Exponential(TimeSpan Min, TimeSpan Mean) : LatencySpec
     {
         public override TimeSpan Floor => Min;
+        public override double MeanSeconds => Mean.TotalSeconds;
     }
 }

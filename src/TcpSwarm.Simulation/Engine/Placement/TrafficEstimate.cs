@@ -101,18 +101,10 @@ public static class TrafficEstimate
     private static double Lifetime(Scenario scenario, ClientGroupSpec group, ServerSpec server)
     {
         var path = scenario.Path(group.Name, group.Target);
-        double rtt = 2 * (Mean(path.Latency) + path.Jitter.TotalSeconds / 2);
+        double rtt = 2 * (path.Latency.MeanSeconds + path.Jitter.TotalSeconds / 2);
         var s = group.Session;
         double lifetime = 2 * rtt + s.Requests * (s.Think.TotalSeconds + rtt + server.ResponseDelay.TotalSeconds);
         return Math.Max(lifetime, 1e-6);
     }
 
-    private static double Mean(LatencySpec latency) => latency switch
-    {
-        LatencySpec.Fixed f => f.Delay.TotalSeconds,
-        LatencySpec.Uniform u => (u.Min + u.Max).TotalSeconds / 2,
-        LatencySpec.Normal n => n.Mean.TotalSeconds,
-        LatencySpec.Exponential e => e.Mean.TotalSeconds,
-        _ => latency.Floor.TotalSeconds,
-    };
 }
