@@ -95,15 +95,16 @@ public sealed class CalibrateProcessTests
 
     private static ProcessStartInfo Start(bool asNobody, params string[] args)
     {
-        var start = new ProcessStartInfo(asNobody ? "unshare" : "dotnet")
+        // A suite started in the background by a non-interactive shell inherits SIGINT ignored, and .NET keeps an
+        // ignored SIGINT ignored: env --default-signal gives calibrate the disposition a terminal would.
+        var start = new ProcessStartInfo(asNobody ? "unshare" : "env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        if (asNobody)
-            foreach (var a in (string[])["--user", "dotnet"])
-                start.ArgumentList.Add(a);
+        foreach (var a in asNobody ? (string[])["--user", "dotnet"] : ["--default-signal=INT", "dotnet"])
+            start.ArgumentList.Add(a);
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         return start;
