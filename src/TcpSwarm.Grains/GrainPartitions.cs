@@ -10,21 +10,26 @@ public sealed class GrainPartitions(IGrainFactory grains, RunSetup setup) : IPar
 {
     private readonly IPartitionGrain[] _partitions = [.. setup.Silos.Select((silo, p) =>
         grains.GetGrain<IPartitionGrain>(GrainKeys.Partition(setup.RunId, p, silo)))];
-    private IReadOnlyList<Instant> _first = [];
 
     public int Count => _partitions.Length;
 
     /// <summary>Registers the run on every partition's silo and builds each partition.</summary>
-    public async Task PrepareAsync() => _first = await Task.WhenAll(_partitions.Select(p => p.PrepareAsync(setup)));
+    public Task PrepareAsync() => Task.WhenAll(_partitions.Select(p => p.PrepareAsync(setup)));
 
-    public ValueTask<IReadOnlyList<Instant>> FirstEventsAsync() => ValueTask.FromResult(_first);
-
-    public async ValueTask<IReadOnlyList<PartitionWindow>> RunWindowAsync(Instant windowEnd)
+    /// <summary>Every partition's leg; fails as soon as one call fails (a lost silo), without waiting for the others,
+    /// which return within their budget anyway.</summary>
+    public async ValueTask<IReadOnlyList<PartitionLeg>> RunToAsync(Instant target)
     {
-        var calls = new Task<Immutable<PartitionWindow>>[_partitions.Length];
-        for (int p = 0; p < calls.Length; p++) calls[p] = _partitions[p].RunWindowAsync(windowEnd);
-        var results = await Task.WhenAll(calls);
-        return [.. results.Select(r => r.Value)];
+        var calls = new Task<Immutable<PartitionLeg>>[_partitions.Length];
+        for (int p = 0; p < calls.Length; p++) calls[p] = _partitions[p].RunToAsync(target);
+        var pending = new List<Task<Immutable<PartitionLeg>>>(calls);
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending);
+            await done;                                           // rethrows a failed call's exception
+            pending.Remove(done);
+        }
+        return [.. calls.Select(c => c.Result.Value)];
     }
 
     public async ValueTask<IReadOnlyList<PartitionSample>> SampleAsync(Instant now)

@@ -4,25 +4,26 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>The hosts one silo owns in a run: their event queue and attackers, run window by window by the clock,
-/// and the arrivals they exchange with the run's other partitions, one message per pair per window.</summary>
+/// <summary>The hosts one silo owns in a run: their event queue and attackers, run leg by leg by the clock, and the
+/// arrivals and promises they exchange with the peers their paths cross to.</summary>
 [Alias("TcpSwarm.IPartitionGrain")]
 public interface IPartitionGrain : IGrainWithStringKey
 {
-    /// <summary>Registers the run on this silo; the first event due here.</summary>
+    /// <summary>Registers the run on this silo and builds the partition.</summary>
     [Alias("Prepare")]
-    Task<Instant> PrepareAsync(RunSetup setup);
+    Task PrepareAsync(RunSetup setup);
 
-    /// <summary>Runs one window of this partition (docs/architecture.md, "A window, top to bottom").</summary>
-    [Alias("RunWindow")]
-    Task<Immutable<PartitionWindow>> RunWindowAsync(Instant windowEnd);
+    /// <summary>Runs this partition's windows toward <paramref name="target"/> (docs/architecture.md, "A window, top
+    /// to bottom"), for at most about a second of wall time.</summary>
+    [Alias("RunTo")]
+    Task<Immutable<PartitionLeg>> RunToAsync(Instant target);
 
-    /// <summary>Another partition's arrivals for this one's hosts, sent in the window ending then.</summary>
-    /// <remarks>Interleaves with a running window: the sender waits for this call while this partition may be
-    /// waiting for its own; the arrivals are due in a later window, so they change nothing in the current one.
-    /// </remarks>
+    /// <summary>A peer's message: its hosts' segments for this partition's, and its promise to send nothing more
+    /// before <paramref name="through"/>.</summary>
+    /// <remarks>Interleaves with a running leg: the arrivals are due no earlier than the end of the window this
+    /// partition ran last, so they change nothing in it, and the promise may let it run the next.</remarks>
     [Alias("Deliver"), AlwaysInterleave]
-    Task DeliverAsync(int from, Instant windowEnd, byte[] payload);
+    Task DeliverAsync(int from, Instant through, byte[] payload);
 
     /// <summary>Puts segments on their way to this partition's hosts as if the network delivered them at the given
     /// instants: strays, forgeries, tests. Before the run's first window.</summary>

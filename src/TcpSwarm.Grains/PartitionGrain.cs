@@ -1,89 +1,114 @@
+using System.Diagnostics;
 using TcpSwarm.Grains.Wire;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>This silo's hosts of one run: drives its <see cref="HostPartition"/> through each window, calls its host
-/// grains, and exchanges arrivals with the run's other partitions.</summary>
-/// <remarks><see cref="RunWindowAsync"/> is the order of a window, top to bottom (docs/architecture.md): the engine's
-/// objects are steps it calls, and none of them calls back into a grain.</remarks>
+/// <summary>This silo's hosts of one run: drives its <see cref="HostPartition"/> window by window toward each target
+/// the clock sets, calls its host grains, and exchanges arrivals and promises with the peers its paths cross to.
+/// </summary>
+/// <remarks><see cref="RunToAsync"/> and <see cref="RunWindowAsync"/> are the order of a leg and of a window, top to
+/// bottom (docs/architecture.md): the engine's objects are steps they call, and none of them calls back into a grain.
+/// </remarks>
 [RunPlacement]
 public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartitionObserver observer)
     : Grain, IPartitionGrain
 {
-    private readonly List<Task> _deliveries = [];
-    private readonly List<(int To, int Bytes)> _messages = [];
+    // A leg returns at least this often, so the clock can check the cluster and pace between legs.
+    private static readonly TimeSpan LegBudget = TimeSpan.FromSeconds(1);
     private HostPartition? _partition;
     private GrainHostInvoker? _hosts;
     private RunContext? _context;
     private IPartitionGrain[] _peers = [];
+    private Task[] _delivering = [];                              // each peer's last message, until it holds it
+    private TaskCompletionSource _delivered = new();
     private long _windows;
 
     private HostPartition Partition =>
         _partition ?? throw new InvalidOperationException($"partition {this.GetPrimaryKeyString()} was not prepared");
 
-    public Task<Instant> PrepareAsync(RunSetup setup)
+    public Task PrepareAsync(RunSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        if (_partition is null)
+        if (_partition is not null) return Task.CompletedTask;
+        var (_, index) = GrainKeys.ParsePartition(this.GetPrimaryKeyString());
+        var context = _context = runs.Join(setup);
+        _peers = new IPartitionGrain[context.Silos.Count];
+        for (int p = 0; p < _peers.Length; p++)
+            _peers[p] = GrainFactory.GetGrain<IPartitionGrain>(GrainKeys.Partition(setup.RunId, p, context.Silos[p]));
+        _delivering = [.. _peers.Select(_ => Task.CompletedTask)];
+        _partition = new HostPartition(context.Scenario, context.Network, context.Map, index);
+        _hosts = new GrainHostInvoker(GrainFactory, setup.RunId);
+        observer.Started();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One leg, in order: ask the partition what it can do; run a window, or tell the peers how far this
+    /// partition has got and wait for one of theirs, until the target is reached or the budget spent; then make sure
+    /// every peer holds its messages and report to the clock.</summary>
+    public async Task<Immutable<PartitionLeg>> RunToAsync(Instant target)
+    {
+        var partition = Partition;
+        var wall = Stopwatch.StartNew();
+        var budget = Task.Delay(LegBudget);
+        bool reached = false;
+        while (wall.Elapsed < LegBudget)
         {
-            var (_, index) = GrainKeys.ParsePartition(this.GetPrimaryKeyString());
-            var context = _context = runs.Join(setup);
-            _peers = new IPartitionGrain[context.Silos.Count];
-            for (int p = 0; p < _peers.Length; p++)
-                _peers[p] = GrainFactory.GetGrain<IPartitionGrain>(
-                    GrainKeys.Partition(setup.RunId, p, context.Silos[p]));
-            _partition = new HostPartition(context.Scenario, context.Network, context.Map, index);
-            _hosts = new GrainHostInvoker(GrainFactory, setup.RunId);
-            observer.Started();
+            var step = partition.Next(target);
+            if (step.Kind == PartitionStepKind.Reached)
+            {
+                reached = true;
+                break;
+            }
+            if (step.Kind == PartitionStepKind.Window)
+            {
+                await RunWindowAsync(partition, step.WindowEnd);
+                continue;
+            }
+            _delivered = new TaskCompletionSource();              // before the promises: a reply may come meanwhile
+            await SendAsync(partition);
+            await Task.WhenAny(_delivered.Task, budget);
         }
-        return Task.FromResult(_partition.NextEventAt());
+        await SendAsync(partition);                               // the promise this leg ends on
+        await Task.WhenAll(_delivering);                          // the clock's books: every peer holds its own
+        return new(partition.EndLeg(reached));
     }
 
     /// <summary>One window of this partition, in order: (1) inject: the attackers' SYNs and every event due before the
     /// window's end (the arrivals peers delivered for it among them) go into their hosts' batches; (2) run the hosts,
-    /// one one-way call per host grain with its batch handed over by reference; (3) collect what they sent and
-    /// exchange: one message per partition with arrivals for it, by value (it crosses silos); (4) report to the
-    /// clock.</summary>
-    public async Task<Immutable<PartitionWindow>> RunWindowAsync(Instant windowEnd)
+    /// one one-way call per host grain with its batch handed over by reference; (3) collect what they sent and tell
+    /// each peer: its arrivals, by value (they cross silos), and this partition's promise.</summary>
+    private async Task RunWindowAsync(HostPartition partition, Instant windowEnd)
     {
         _windows++;
-        var partition = Partition;
         var batches = partition.BeginWindow(windowEnd);                      // 1. inject
         if (batches.Count > 0) await _hosts!.RunWindowAsync(batches, windowEnd);   // 2. run hosts
         partition.CollectOutputs();
-        var (messages, bytes) = await ExchangeAsync(partition, windowEnd);   // 3. exchange
-        return new(partition.EndWindow(messages, bytes));                    // 4. report
+        await SendAsync(partition);                                          // 3. exchange
     }
 
-    // Each other partition's arrivals in one message, all at once; done when every receiver holds its own.
-    private async Task<(int Messages, long Bytes)> ExchangeAsync(HostPartition partition, Instant windowEnd)
+    // A message to each peer with something new to hear; a pair's messages arrive in order, so each waits for the
+    // pair's last one to be delivered (it has been, as a rule, while the hosts ran).
+    private async Task SendAsync(HostPartition partition)
     {
-        _deliveries.Clear();
-        _messages.Clear();
-        for (int to = 0; to < _peers.Length; to++)
-        {
-            var arrivals = partition.Outbox(to);
-            if (arrivals.Count == 0) continue;
-            var payload = codec.Encode(arrivals);                 // now: the outbox is the partition's, reused
-            _messages.Add((to, payload.Length));
-            _deliveries.Add(_peers[to].DeliverAsync(partition.Index, windowEnd, payload));
-        }
-        if (_deliveries.Count == 0) return (0, 0);
-        await Task.WhenAll(_deliveries);
+        var messages = partition.Messages();
         long bytes = 0;
-        foreach (var (to, length) in _messages)
+        foreach (var m in messages)
         {
-            bytes += length;
-            observer.Exchanged(_context!.Silos[to], 1, length);
+            await _delivering[m.To];
+            var payload = codec.Encode(m.Arrivals);               // now: the outbox is the partition's, reused
+            bytes += payload.Length;
+            _delivering[m.To] = _peers[m.To].DeliverAsync(partition.Index, m.Through, payload);
+            observer.Exchanged(_context!.Silos[m.To], 1, payload.Length);
         }
-        return (_messages.Count, bytes);
+        partition.Sent(bytes);
     }
 
-    public Task DeliverAsync(int from, Instant windowEnd, byte[] payload)
+    public Task DeliverAsync(int from, Instant through, byte[] payload)
     {
-        Partition.Deliver(from, windowEnd, codec.Decode(payload));
+        Partition.Deliver(from, codec.Decode(payload), through);
+        _delivered.TrySetResult();
         return Task.CompletedTask;
     }
 

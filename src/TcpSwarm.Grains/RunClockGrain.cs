@@ -4,7 +4,7 @@ using TcpSwarm.Simulation.Engine;
 namespace TcpSwarm.Grains;
 
 /// <summary>A thin shell around a run's <see cref="RunClock"/>, which drives every partition's windows; stops at the
-/// last completed window when a silo of the run is lost (docs/architecture.md).</summary>
+/// last sampling instant every silo reached when a silo of the run is lost (docs/architecture.md).</summary>
 /// <remarks>It must not go on after a loss: Orleans would re-activate the lost hosts elsewhere with empty state
 /// (the placement director refuses to), and the books would silently lose what they held.</remarks>
 [RunPlacement]
@@ -50,7 +50,8 @@ public sealed class RunClockGrain(RunRegistry runs, IRunPacing pacing, IClusterM
             var reached = clock.Now;
             _failure = new StepResult(null,
                 $"silo {lost} (partition {partition} of {_setup.Silos.Length}) left the cluster; the run stopped at " +
-                $"the last completed window, {reached.Seconds:0.###} s of virtual time", lost, reached);
+                $"the last sampling instant every silo reached, {reached.Seconds:0.###} s of virtual time", lost,
+                reached);
             return new(_failure);
         }
     }
@@ -67,7 +68,7 @@ public sealed class RunClockGrain(RunRegistry runs, IRunPacing pacing, IClusterM
         var last = clock.Samples.Count > before ? clock.Samples[^1] : null;
         var (messages, bytes) = clock.PeakExchange;
         return new(new RunTotals(clock.Windows, clock.Events, clock.ExchangeMessages, clock.ExchangeBytes, messages,
-            bytes, last));
+            bytes, last, clock.Waits));
     }
 
     public async Task<Immutable<TraceRecord[]>> TraceAsync() =>

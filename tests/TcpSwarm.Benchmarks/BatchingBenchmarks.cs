@@ -67,7 +67,7 @@ public class BatchingBenchmarks
         _windowStart += Window;
         _partition.BeginWindow(_windowStart);                  // the hosts stay idle: nothing to run, nothing sent
         _partition.CollectOutputs();
-        return _partition.EndWindow(0, 0).Events;
+        return _partition.EndLeg(reached: true).Events;
     }
 
     private (uint Host, Segment Segment, Instant At) Arrival(int i)

@@ -38,7 +38,8 @@ public sealed class PartitionTests
         Assert.Equal(one.Series, three.Series);
         Assert.Equal(0, one.Clock.ExchangeMessages);
         Assert.True(three.Clock.ExchangeMessages > 0, "the hosts of three partitions exchanged nothing");
-        Assert.Equal(one.Clock.Windows, three.Clock.Windows);
+        // A partition runs the windows with events of its own: together, the one partition's windows, some twice.
+        Assert.InRange(three.Clock.Windows, one.Clock.Windows, 3 * one.Clock.Windows);
         Assert.Equal(one.Clock.Events, three.Clock.Events);
     }
 

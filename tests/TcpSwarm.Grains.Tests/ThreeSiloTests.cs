@@ -7,7 +7,8 @@ using TcpSwarm.Simulation.Results;
 namespace TcpSwarm.Grains.Tests;
 
 /// <summary>A run spread over three real silos: each silo loads the scenario from its text, owns a third of the hosts,
-/// and exchanges one message per peer per window; the results are those of the engine on one partition.</summary>
+/// and sends each peer at most one message after a window; the results are those of the engine on one partition.
+/// </summary>
 [Collection(nameof(ThreeSiloCollection))]
 public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
 {
@@ -26,11 +27,11 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
         Assert.Equal(3, report.Silos);
         Assert.Equal(JsonSerializer.Serialize(RunSummaryBuilder.Build(scenario, expected)),
             JsonSerializer.Serialize(report.Summary));
-        Assert.Equal(local.Clock.Windows, report.Windows);
+        Assert.InRange(report.Windows, local.Clock.Windows, 3 * local.Clock.Windows);
         Assert.Equal(local.Clock.Events, report.Events);
         Assert.True(report.Cluster.Messages > 100, $"{report.Cluster.Messages} messages between silos");
         Assert.True(report.Cluster.Bytes > 50 * report.Cluster.Messages, $"{report.Cluster.Bytes} bytes");
-        Assert.True(report.Cluster.PeakWindowMessages <= 3 * 2, "more than one message per silo pair in a window");
+        Assert.True(report.Cluster.PeakWindowMessages <= 2, "more than one message to a peer after a window");
     }
 
     [Fact]

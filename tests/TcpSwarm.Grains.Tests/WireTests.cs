@@ -1,3 +1,4 @@
+using TcpSwarm.Grains.Wire;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Tcp;
 
@@ -27,10 +28,22 @@ public sealed class WireTests(ClusterFixture fixture)
     [Fact]
     public void An_instant_inside_a_message_crosses_exactly()
     {
-        var window = new PartitionWindow(7, Instant.Never, [1, 2], [3, 4], 1, 99);
-        var back = fixture.Serializer.Deserialize<PartitionWindow>(fixture.Serializer.SerializeToArray(window))!;
-        Assert.Equal(window.NextEventAt, back.NextEventAt);
-        Assert.Equal(window.SentArrivals, back.SentArrivals);
+        var step = new StepResult(null, "lost", "127.0.0.1:11111@1", Instant.FromMilliseconds(1_500));
+        var back = fixture.Serializer.Deserialize<StepResult>(fixture.Serializer.SerializeToArray(step))!;
+        Assert.Equal(step.Reached, back.Reached);
+        Assert.Equal(step.LostSilo, back.LostSilo);
+    }
+
+    [Fact]
+    public void A_partitions_leg_crosses_whole()
+    {
+        var leg = new PartitionLeg(false, 7, 3, 2, [1, 2], [3, 4], 5, 99, 2, 60);
+        var back = fixture.Serializer.Deserialize<PartitionLeg>(fixture.Serializer.SerializeToArray(leg))!;
+        Assert.Equal((leg.Reached, leg.Events, leg.Windows, leg.Waits, leg.Messages, leg.Bytes, leg.PeakMessages,
+            leg.PeakBytes), (back.Reached, back.Events, back.Windows, back.Waits, back.Messages, back.Bytes,
+            back.PeakMessages, back.PeakBytes));
+        Assert.Equal(leg.SentArrivals, back.SentArrivals);
+        Assert.Equal(leg.ReceivedArrivals, back.ReceivedArrivals);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ namespace TcpSwarm.Cli.Output;
 /// </param>
 /// <param name="BytesBetweenSilos">Those messages' payload, as Orleans' serializer wrote it.</param>
 /// <param name="LostSilo">The silo that left the cluster mid-run; null when none did.</param>
-/// <param name="VirtualSecondsReached">The end of the last completed window when a silo was lost; null otherwise.
-/// </param>
+/// <param name="VirtualSecondsReached">The last sampling instant every silo reached when a silo was lost; null
+/// otherwise.</param>
 /// <param name="ResultsAsOfSeconds">The sampling instant summary.json and the time series end at.</param>
 internal sealed record ClusterDocument(IReadOnlyList<string> Silos, IReadOnlyList<string> IdleSilos,
     long MessagesBetweenSilos, long BytesBetweenSilos,

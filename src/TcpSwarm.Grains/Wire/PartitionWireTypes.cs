@@ -3,21 +3,25 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains.Wire;
 
-/// <summary>One partition's window, from its silo to the run's clock.</summary>
-[GenerateSerializer, Immutable, Alias("TcpSwarm.PartitionWindow")]
-public readonly record struct PartitionWindowSurrogate(
-    [property: Id(0)] long Events, [property: Id(1)] Instant NextEventAt, [property: Id(2)] long[] SentArrivals,
-    [property: Id(3)] long[] ReceivedArrivals, [property: Id(4)] int Messages, [property: Id(5)] long Bytes);
+/// <summary>One partition's leg, from its silo to the run's clock.</summary>
+[GenerateSerializer, Immutable, Alias("TcpSwarm.PartitionLeg")]
+public readonly record struct PartitionLegSurrogate(
+    [property: Id(0)] bool Reached, [property: Id(1)] long Events, [property: Id(2)] long Windows,
+    [property: Id(3)] long Waits, [property: Id(4)] long[] SentArrivals, [property: Id(5)] long[] ReceivedArrivals,
+    [property: Id(6)] long Messages, [property: Id(7)] long Bytes, [property: Id(8)] int PeakMessages,
+    [property: Id(9)] long PeakBytes);
 
-/// <summary>Converts a <see cref="PartitionWindow"/> to and from its wire form.</summary>
+/// <summary>Converts a <see cref="PartitionLeg"/> to and from its wire form.</summary>
 [RegisterConverter]
-public sealed class PartitionWindowConverter : IConverter<PartitionWindow, PartitionWindowSurrogate>
+public sealed class PartitionLegConverter : IConverter<PartitionLeg, PartitionLegSurrogate>
 {
-    public PartitionWindow ConvertFromSurrogate(in PartitionWindowSurrogate s) =>
-        new(s.Events, s.NextEventAt, s.SentArrivals, s.ReceivedArrivals, s.Messages, s.Bytes);
+    public PartitionLeg ConvertFromSurrogate(in PartitionLegSurrogate s) =>
+        new(s.Reached, s.Events, s.Windows, s.Waits, s.SentArrivals, s.ReceivedArrivals, s.Messages, s.Bytes,
+            s.PeakMessages, s.PeakBytes);
 
-    public PartitionWindowSurrogate ConvertToSurrogate(in PartitionWindow w) =>
-        new(w.Events, w.NextEventAt, w.SentArrivals, w.ReceivedArrivals, w.Messages, w.Bytes);
+    public PartitionLegSurrogate ConvertToSurrogate(in PartitionLeg l) =>
+        new(l.Reached, l.Events, l.Windows, l.Waits, l.SentArrivals, l.ReceivedArrivals, l.Messages, l.Bytes,
+            l.PeakMessages, l.PeakBytes);
 }
 
 /// <summary>One partition's part of a sample, from its silo to the run's clock.</summary>

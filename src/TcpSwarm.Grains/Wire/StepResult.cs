@@ -8,16 +8,17 @@ namespace TcpSwarm.Grains.Wire;
 /// <param name="Sample">The sample at the next sampling instant; null once the run has finished or failed.</param>
 /// <param name="Failure">Why the run cannot go on (a silo lost), in words; null otherwise.</param>
 /// <param name="LostSilo">The silo that was lost, when one was.</param>
-/// <param name="Reached">Virtual time the last completed window reached; null when the process that started the run
+/// <param name="Reached">The last sampling instant every partition reached; null when the process that started the run
 /// accounts for a loss the clock could not report.</param>
 [GenerateSerializer, Immutable, Alias("TcpSwarm.StepResult")]
 public sealed record StepResult(
     [property: Id(0)] RunSample? Sample, [property: Id(1)] string? Failure, [property: Id(2)] string? LostSilo,
     [property: Id(3)] Instant? Reached);
 
-/// <summary>A run's totals at its end: windows, events, and what crossed between its silos.</summary>
+/// <summary>A run's totals at its end: windows, events, what crossed between its silos, and how often a partition
+/// waited for a peer.</summary>
 [GenerateSerializer, Immutable, Alias("TcpSwarm.RunTotals")]
 public sealed record RunTotals(
     [property: Id(0)] long Windows, [property: Id(1)] long Events, [property: Id(2)] long ExchangeMessages,
     [property: Id(3)] long ExchangeBytes, [property: Id(4)] int PeakWindowMessages,
-    [property: Id(5)] long PeakWindowBytes, [property: Id(6)] RunSample? LastSample);
+    [property: Id(5)] long PeakWindowBytes, [property: Id(6)] RunSample? LastSample, [property: Id(7)] long Waits);

@@ -23,40 +23,31 @@ public sealed partial class RunClock
         return _samples;
     }
 
-    /// <summary>Runs whole windows until the next sampling instant (or the end) and takes that sample.</summary>
-    /// <remarks>Window boundaries depend on virtual time only (the lookahead, sampling instants, the end), never on
-    /// how the run is driven, paced or partitioned, so stepping changes no result.</remarks>
+    /// <summary>Moves every partition to the next sampling instant (or the end) and takes that sample.</summary>
+    /// <remarks>Windows depend on virtual time only (<see cref="WindowGrid"/>), never on how the run is driven, paced
+    /// or partitioned, so stepping changes no result.</remarks>
     public async Task<RunSample?> StepAsync(IRunObserver? observer)
     {
         if (!_started)
         {
             _started = true;
-            _nextSample = Instant.Zero + _scenario.SampleInterval;
-            foreach (var first in await _partitions.FirstEventsAsync()) _next = Instant.Min(_next, first);
+            _nextSample = _grid.SampleAfter(Instant.Zero);
         }
-        while (!Finished)
-        {
-            var start = _next;
-            if (_nextSample <= Instant.Min(start, _end))          // quiet stretches still get their samples
-            {
-                Now = _nextSample;
-                _nextSample += _scenario.SampleInterval;
-                var sample = await Sample(observer);
-                if (Now >= _end) Finished = true;
-                return sample;
-            }
-            if (start >= _end)
-            {
-                Now = _end;                                       // nothing more happens before the end
-                Finished = true;
-                break;
-            }
-            var windowEnd = Instant.Min(Instant.Min(start + _lookahead, _nextSample), _end);
-            await RunWindow(windowEnd);
-            Now = windowEnd;
+        if (Finished) return null;
+        var target = Instant.Min(_nextSample, _grid.End);
+        while (!await RunLegs(target))
             if (observer is not null) await observer.PaceAsync(Now - Instant.Zero);
+        Now = target;
+        if (observer is not null) await observer.PaceAsync(Now - Instant.Zero);
+        if (target < _nextSample)
+        {
+            Finished = true;                                      // the end, before the next sampling instant
+            return null;
         }
-        return null;
+        _nextSample = _grid.SampleAfter(_nextSample);
+        var sample = await Sample(observer);
+        if (Now >= _grid.End) Finished = true;
+        return sample;
     }
 
     /// <summary>Takes a last sample at the instant the run stopped, unless one was just taken there.</summary>

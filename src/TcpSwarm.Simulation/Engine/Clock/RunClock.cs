@@ -3,25 +3,24 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>The run's clock, conservative windowed synchronisation (docs/virtual-time.md): advances virtual time in
-/// windows no longer than the lookahead, over every partition at once, and takes the samples. On a cluster it lives in
-/// the run's <c>RunClockGrain</c>; without one, in <see cref="LocalCluster"/>.</summary>
+/// <summary>The run's clock (docs/virtual-time.md): moves every partition from one sampling instant to the next, takes
+/// the samples, and checks the exchange's books. On a cluster it lives in the run's <c>RunClockGrain</c>; without one,
+/// in <see cref="LocalCluster"/>.</summary>
 /// <remarks>
-/// Every segment takes at least the lookahead L to arrive, so a segment sent in a window lands in a later one and
-/// every host can run its window's events in order without waiting for anyone. A window starts at the earliest event
-/// of any partition and also ends at each sampling instant, so samples never fall inside one; empty stretches are
-/// skipped. Window boundaries depend on virtual time only, so the number of partitions changes no result. After each
-/// window the clock checks the barrier's books: what every partition received from every other one is exactly what
-/// that one sent.
+/// Virtual time is cut into windows on a fixed grid (<see cref="WindowGrid"/>): every multiple of the lookahead L,
+/// every sampling instant, the end. Every segment takes at least L to arrive, so one sent in a window lands in a later
+/// one, and a partition may run a window as soon as every peer that can send to it has promised to send nothing
+/// earlier (<see cref="InboundHorizon"/>); a partition no path reaches runs on alone. The clock only asks each
+/// partition to reach the next sampling instant: that is the one barrier. Windows depend on virtual time only, so
+/// neither the number of partitions nor the order they run in changes a result. At each sample the clock checks the
+/// books: what every partition received from every other one is exactly what that one sent.
 /// </remarks>
 public sealed partial class RunClock
 {
     private readonly Scenario _scenario;
     private readonly IPartitions _partitions;
-    private readonly Instant _end;
-    private readonly TimeSpan _lookahead;
+    private readonly WindowGrid _grid;
     private readonly long[][] _sent;
-    private Instant _next = Instant.Never;
 
     public RunClock(Scenario scenario, IPartitions partitions)
     {
@@ -29,57 +28,58 @@ public sealed partial class RunClock
         ArgumentNullException.ThrowIfNull(partitions);
         _scenario = scenario;
         _partitions = partitions;
-        _end = Instant.FromSeconds(scenario.Duration.TotalSeconds);
-        _lookahead = scenario.Lookahead;
+        _grid = new WindowGrid(scenario);
         _sent = new long[partitions.Count][];
         for (int p = 0; p < _sent.Length; p++) _sent[p] = new long[partitions.Count];
     }
 
+    /// <summary>Windows run so far, summed over partitions (each runs only the windows with events of its own).
+    /// </summary>
     public long Windows { get; private set; }
     public long Events { get; private set; }
     public Instant Now { get; private set; }
 
-    /// <summary>Messages between partitions so far: one per (sender, receiver) pair in a window with
-    /// arrivals.</summary>
+    /// <summary>Messages between partitions so far: after a window, one to each peer with arrivals or a new promise for
+    /// it.</summary>
     public long ExchangeMessages { get; private set; }
 
     /// <summary>Bytes of those messages.</summary>
     public long ExchangeBytes { get; private set; }
 
-    /// <summary>The most messages and bytes between partitions in any one window.</summary>
+    /// <summary>The most messages and bytes one partition sent after any one window.</summary>
     public (int Messages, long Bytes) PeakExchange { get; private set; }
 
-    private async ValueTask RunWindow(Instant windowEnd)
+    /// <summary>Times a partition waited for a peer's promise, over all partitions.</summary>
+    public long Waits { get; private set; }
+
+    // Calls every partition toward the target until all have reached it; true once they have.
+    private async ValueTask<bool> RunLegs(Instant target)
     {
-        Windows++;
-        var results = await _partitions.RunWindowAsync(windowEnd);
-        var next = Instant.Never;
-        int messages = 0;
-        long bytes = 0;
-        for (int p = 0; p < results.Count; p++)
+        var legs = await _partitions.RunToAsync(target);
+        bool reached = true;
+        for (int p = 0; p < legs.Count; p++)
         {
-            var r = results[p];
-            CheckReceived(p, r.ReceivedArrivals);
-            Events += r.Events;
-            next = Instant.Min(next, r.NextEventAt);
-            messages += r.Messages;
-            bytes += r.Bytes;
+            var leg = legs[p];
+            reached &= leg.Reached;
+            Events += leg.Events;
+            Windows += leg.Windows;
+            Waits += leg.Waits;
+            ExchangeMessages += leg.Messages;
+            ExchangeBytes += leg.Bytes;
+            PeakExchange = (Math.Max(leg.PeakMessages, PeakExchange.Messages),
+                Math.Max(leg.PeakBytes, PeakExchange.Bytes));
+            _sent[p] = leg.SentArrivals;
         }
-        for (int p = 0; p < results.Count; p++) _sent[p] = results[p].SentArrivals;
-        ExchangeMessages += messages;
-        ExchangeBytes += bytes;
-        if (messages > PeakExchange.Messages || bytes > PeakExchange.Bytes)
-            PeakExchange = (Math.Max(messages, PeakExchange.Messages), Math.Max(bytes, PeakExchange.Bytes));
-        _next = next;
+        return reached;
     }
 
-    // The barrier's books: receiver p's totals, taken after every earlier window's exchange, match the senders'.
+    // The books at a sample: what receiver p holds from each sender is what that sender sent it.
     private void CheckReceived(int receiver, long[] received)
     {
         for (int sender = 0; sender < _sent.Length; sender++)
             if (received[sender] != _sent[sender][receiver])
                 throw new InvalidOperationException(
-                    $"window {Windows}: partition {receiver} holds {received[sender]} arrivals " +
+                    $"at {Now}: partition {receiver} holds {received[sender]} arrivals " +
                     $"from partition {sender}, which sent {_sent[sender][receiver]}");
     }
 }

@@ -3,28 +3,55 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <remarks>The steps of one window, in the order its driver calls them (docs/architecture.md, "A window, top to
-/// bottom"): <see cref="BeginWindow"/>, the hosts run their batches, <see cref="CollectOutputs"/>, each
-/// <see cref="Outbox"/> goes to its partition, <see cref="EndWindow"/>.</remarks>
+/// <remarks>The steps of a leg, in the order its driver calls them (docs/architecture.md, "A window, top to bottom"):
+/// <see cref="Next"/> says what to do; for a window, <see cref="BeginWindow"/>, the hosts run their batches,
+/// <see cref="CollectOutputs"/>, <see cref="Messages"/> go to their peers, <see cref="Sent"/>; to wait, the
+/// driver sends <see cref="Messages"/> (promises) and waits for a peer's <see cref="Deliver"/>; at the target,
+/// <see cref="EndLeg"/>.</remarks>
 public sealed partial class HostPartition
 {
-    private long[] _receivedBefore = [];
-    private long _windowEvents;
+    private readonly List<PeerMessage> _messages = [];
+    private long _legEvents, _legWindows, _legWaits, _legMessages, _legBytes, _peakBytes;
+    private int _peakMessages;
+    private bool _waiting;
 
-    /// <summary>Begins the window ending at <paramref name="windowEnd"/>: closes the books on earlier windows'
-    /// deliveries, lets the attackers send their SYNs, and puts every event due before the end in its host's batch.
-    /// </summary>
+    /// <summary>What this partition can do next on its way to <paramref name="target"/>, a window boundary: run the
+    /// window of its earliest event once no peer can still send into it, else wait, else nothing.</summary>
+    public PartitionStep Next(Instant target)
+    {
+        var safe = _horizon.Safe;
+        var next = NextEventAt();
+        if (next < target)
+        {
+            var end = _grid.WindowEndAfter(next);
+            if (end > target) throw new ArgumentException($"{target} is not a window boundary", nameof(target));
+            if (end <= safe)
+            {
+                _waiting = false;
+                return PartitionStep.Window(end);
+            }
+        }
+        else if (safe >= target)
+        {
+            return PartitionStep.Reached;
+        }
+        if (!_waiting) _legWaits++;
+        _waiting = true;
+        return PartitionStep.Wait;
+    }
+
+    /// <summary>The promise this partition can give now: it will send nothing before this instant, since its hosts
+    /// send only while handling an event, its own next one or an arrival no peer can bring earlier.</summary>
+    public Instant Through => Instant.Min(NextEventAt(), _horizon.Safe);
+
+    /// <summary>Begins the window ending at <paramref name="windowEnd"/>: lets the attackers send their SYNs, and puts
+    /// every event due before the end in its host's batch.</summary>
     /// <returns>The batches of the hosts with events, in address order; the partition's own, to be run and then
     /// collected with <see cref="CollectOutputs"/> before the next window.</returns>
     public IReadOnlyList<HostBatch> BeginWindow(Instant windowEnd)
     {
-        _receivedBefore = (long[])_received.Clone();              // every earlier window's deliveries are in
-        for (int p = 0; p < _early.Length; p++)
-        {
-            _received[p] += _early[p];
-            _early[p] = 0;
-        }
         _window = windowEnd;
+        _legWindows++;
         long events = 0;
         SendAttacks(windowEnd);
         while (_queue.TryDequeueBefore(windowEnd, out uint host, out var e))
@@ -43,7 +70,7 @@ public sealed partial class HostPartition
             }
         }
         Events += events;
-        _windowEvents = events;
+        _legEvents += events;
         _due.Sort((a, b) => a.Host.CompareTo(b.Host));
         return _due;
     }
@@ -59,6 +86,9 @@ public sealed partial class HostPartition
             {
                 int p = _map.Count == 1 ? 0 : _map.Of(a.To);
                 if (p == Index) _queue.Enqueue(a.To, a.Event);
+                else if (_paths.Lookahead(Index, p) is null)
+                    throw new InvalidOperationException(
+                        $"{Ipv4.Format(a.To)} on partition {p} got a segment from partition {Index}, which no path joins");
                 else _outbox[p].Add(a);
             }
             foreach (var w in batch.Output.Wakeups) _queue.Enqueue(batch.Host, w);
@@ -68,25 +98,50 @@ public sealed partial class HostPartition
         _due.Clear();
     }
 
-    /// <summary>This window's arrivals for partition <paramref name="to"/>'s hosts (empty: none, and no message);
-    /// the partition's own list until <see cref="EndWindow"/>, so a receiver reads it before then.</summary>
-    public IReadOnlyList<Arrival> Outbox(int to) => _outbox[to];
-
-    /// <summary>Ends the window once every receiver holds its outbox: counts what was sent and gives the clock the
-    /// window's figures.</summary>
-    /// <param name="messages">Messages the driver sent to other partitions (one per outbox with arrivals).</param>
-    /// <param name="bytes">Bytes of those messages (0 in process).</param>
-    public PartitionWindow EndWindow(int messages, long bytes)
+    /// <summary>What to tell each peer this partition can send to, now: the arrivals for its hosts since the last
+    /// message and the promise <see cref="Through"/>; a peer with nothing new to hear gets no message. The lists are
+    /// the partition's own until <see cref="Sent"/>, so a receiver takes them before then.</summary>
+    public IReadOnlyList<PeerMessage> Messages()
     {
-        var next = NextEventAt();                                 // arrivals delivered meanwhile included
-        for (int p = 0; p < _outbox.Length; p++)
+        _messages.Clear();
+        var through = Through;
+        foreach (int to in _paths.Outbound[Index])
+            if (_outbox[to].Count > 0 || through > _promised[to])
+                _messages.Add(new PeerMessage(to, _outbox[to], through));
+        return _messages;
+    }
+
+    /// <summary>The driver sent every one of the last <see cref="Messages"/>, <paramref name="bytes"/> in all (0 in
+    /// process): counts them and empties the outboxes.</summary>
+    public void Sent(long bytes)
+    {
+        foreach (var m in _messages)
         {
-            var box = _outbox[p];
-            foreach (var a in box) next = Instant.Min(next, a.Event.At);
-            _sent[p] += box.Count;
-            box.Clear();
+            _sent[m.To] += m.Arrivals.Count;
+            _promised[m.To] = m.Through;
+            _outbox[m.To].Clear();
         }
-        return new PartitionWindow(_windowEvents, next, (long[])_sent.Clone(), _receivedBefore, messages, bytes);
+        _legMessages += _messages.Count;
+        _legBytes += bytes;
+        _peakMessages = Math.Max(_peakMessages, _messages.Count);
+        _peakBytes = Math.Max(_peakBytes, bytes);
+        _messages.Clear();
+    }
+
+    /// <summary>Where this partition stands, for an error message: its next event, how far it is safe, its promise.
+    /// </summary>
+    public string Describe() => $"partition {Index}: next event {NextEventAt()}, safe to {_horizon.Safe}, " +
+        $"promised {Through} ({_horizon})";
+
+    /// <summary>This partition's figures since the last leg; <paramref name="reached"/>: whether it got to the leg's
+    /// target.</summary>
+    public PartitionLeg EndLeg(bool reached)
+    {
+        var leg = new PartitionLeg(reached, _legEvents, _legWindows, _legWaits, (long[])_sent.Clone(),
+            (long[])_received.Clone(), _legMessages, _legBytes, _peakMessages, _peakBytes);
+        _legEvents = _legWindows = _legWaits = _legMessages = _legBytes = _peakBytes = 0;
+        _peakMessages = 0;
+        return leg;
     }
 
     // The host's batch for this window, listed as due the first time it gets an event.
@@ -147,8 +202,6 @@ public sealed partial class HostPartition
     {
         var attackers = new (long SpoofedSyns, long Lost)[_scenario.Attackers.Count];
         foreach (var a in _attackers) attackers[a.Index] = (a.Sent, a.Lost);
-        var received = new long[_received.Length];
-        for (int p = 0; p < received.Length; p++) received[p] = _received[p] + _early[p];
-        return new PartitionSample(hosts, attackers, received);
+        return new PartitionSample(hosts, attackers, (long[])_received.Clone());
     }
 }

@@ -5,17 +5,18 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>The hosts one silo owns: their events in one queue, the attackers that flood them, and the segments they
-/// send to hosts elsewhere, handed over once per window.</summary>
+/// <summary>The hosts one silo owns: their events in one queue, the attackers that flood them, the segments they send
+/// to hosts elsewhere, and how far the peers that can send here have promised to have got.</summary>
 /// <remarks>
-/// A plain object with the steps of a window (<see cref="BeginWindow"/>, <see cref="CollectOutputs"/>,
-/// <see cref="Outbox"/>, <see cref="EndWindow"/>): its driver, the partition grain or <see cref="LocalCluster"/>,
-/// calls them in order and runs the hosts and the exchange between them; the partition calls out to no one.
+/// A plain object with the steps of a leg (<see cref="Next"/>, <see cref="BeginWindow"/>, <see cref="CollectOutputs"/>,
+/// <see cref="Messages"/>, <see cref="Sent"/>, <see cref="Deliver"/>, <see cref="EndLeg"/>): its driver, the partition
+/// grain or <see cref="LocalCluster"/>, calls them in order and runs the hosts and the exchange between them; the
+/// partition calls out to no one.
 /// A host handles its events in (instant, source, per-source sequence) order whatever order they reach this queue in,
 /// and every draw comes from a per-sender stream, so the way hosts are spread over partitions changes no result.
-/// A segment sent in a window arrives at least the lookahead later, in a later window, so what other partitions
-/// deliver during a window is never due before it ends. Delivery may interleave with a window only while the window
-/// waits for its hosts or its own deliveries.
+/// A segment sent in a window arrives at least the pair's lookahead later, and a window runs only once every peer has
+/// promised to send nothing that could land in it, so what peers deliver is never due before the window run last
+/// ends (<see cref="Deliver"/> checks it).
 /// </remarks>
 public sealed partial class HostPartition
 {
@@ -26,7 +27,11 @@ public sealed partial class HostPartition
     private readonly Dictionary<uint, HostBatch> _batches = [];
     private readonly List<HostBatch> _due = [];
     private readonly List<Arrival>[] _outbox;
-    private readonly long[] _sent, _received, _early;
+    private readonly long[] _sent, _received;
+    private readonly Instant[] _promised;                            // the last promise sent to each peer
+    private readonly CrossingPaths _paths;
+    private readonly InboundHorizon _horizon;
+    private readonly WindowGrid _grid;
     private Instant _window = Instant.Zero - TimeSpan.FromTicks(1);   // the end of the window begun last
     private readonly List<Attacker> _attackers = [];
     private readonly Instant _end;
@@ -46,7 +51,10 @@ public sealed partial class HostPartition
         for (int p = 0; p < map.Count; p++) _outbox[p] = [];
         _sent = new long[map.Count];
         _received = new long[map.Count];
-        _early = new long[map.Count];
+        _promised = new Instant[map.Count];
+        _paths = CrossingPaths.Of(scenario, map);
+        _horizon = new InboundHorizon(_paths, index);
+        _grid = new WindowGrid(scenario);
         for (int i = 0; i < scenario.Attackers.Count; i++)
         {
             if (map.Attackers[i] != index) continue;
@@ -80,21 +88,27 @@ public sealed partial class HostPartition
         return next;
     }
 
-    /// <summary>Segments another partition's hosts sent in the window ending at <paramref name="window"/>, due here
-    /// in a later one.</summary>
-    /// <remarks>A faster partition may deliver before this one has begun that window: such arrivals are counted as
-    /// early, so that each window's books hold exactly the deliveries of the windows before it.</remarks>
-    public void Deliver(int from, Instant window, IReadOnlyList<Arrival> arrivals)
+    /// <summary>A peer's message: segments its hosts sent to this partition's, and its promise to send nothing more
+    /// before <paramref name="through"/>.</summary>
+    /// <remarks>Every arrival is due at or after the end of the window this partition began last: the peer sent it no
+    /// earlier than its last promise, so at least the pair's lookahead later than what this partition took to be safe.
+    /// One due earlier would be late, a broken promise, and stops the run rather than being handled out of order.
+    /// </remarks>
+    public void Deliver(int from, IReadOnlyList<Arrival> arrivals, Instant through)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
         foreach (var a in arrivals)
         {
             if (_map.Of(a.To) != Index)
                 throw new InvalidOperationException($"{Ipv4.Format(a.To)} is not a host of partition {Index}");
+            if (a.Event.At < _window)
+                throw new InvalidOperationException(
+                    $"a segment from partition {from} for {Ipv4.Format(a.To)} is due at {a.Event.At}, before the end " +
+                    $"of the window partition {Index} ran last, {_window}: late");
             _queue.Enqueue(a.To, a.Event);
         }
-        if (window > _window) _early[from] += arrivals.Count;
-        else _received[from] += arrivals.Count;
+        _received[from] += arrivals.Count;
+        _horizon.Promise(from, through);
     }
 
     /// <summary>Puts a segment on its way to one of this partition's hosts as if the network delivered it then: a

@@ -9,8 +9,8 @@ namespace TcpSwarm.Simulation.Engine;
 /// <remarks>
 /// The grains run exactly these runtimes; tests compare this cluster's results with the grains' byte for byte, so the
 /// grain layer is shown to add nothing and lose nothing, and with several partitions against one, so spreading hosts
-/// over silos is shown to change nothing. Partitions run one after another, exchanging arrivals directly; each one's
-/// window takes the same steps, in the same order, as the partition grain's (docs/architecture.md).
+/// over silos is shown to change nothing. Partitions run in turn, exchanging arrivals and promises directly; each
+/// one's window takes the same steps, in the same order, as the partition grain's (docs/architecture.md).
 /// </remarks>
 public sealed class LocalCluster : IPartitions
 {
@@ -53,29 +53,48 @@ public sealed class LocalCluster : IPartitions
     /// <summary>Puts a segment on its way to its destination host as if the network delivered it then.</summary>
     public void Inject(in Segment seg, Instant arrivesAt) => _partitions[Map.Of(seg.DstAddr)].Inject(in seg, arrivesAt);
 
-    public ValueTask<IReadOnlyList<Instant>> FirstEventsAsync() =>
-        ValueTask.FromResult<IReadOnlyList<Instant>>([.. _partitions.Select(p => p.NextEventAt())]);
-
-    public async ValueTask<IReadOnlyList<PartitionWindow>> RunWindowAsync(Instant windowEnd)
+    /// <summary>Runs the partitions in turn, each as far as it can go, until all have reached the target: the same
+    /// steps as each partition grain's leg, only interleaved by this loop instead of by messages.</summary>
+    public async ValueTask<IReadOnlyList<PartitionLeg>> RunToAsync(Instant target)
     {
-        var results = new PartitionWindow[_partitions.Length];
-        for (int p = 0; p < results.Length; p++)
+        var reached = new bool[_partitions.Length];
+        int left = _partitions.Length;
+        while (left > 0)
         {
-            var partition = _partitions[p];
-            var batches = partition.BeginWindow(windowEnd);
-            if (batches.Count > 0) await _hosts[p].RunWindowAsync(batches, windowEnd);
-            partition.CollectOutputs();
-            int messages = 0;
-            for (int to = 0; to < _partitions.Length; to++)
+            bool moved = false;
+            for (int p = 0; p < _partitions.Length; p++)
             {
-                var arrivals = partition.Outbox(to);
-                if (arrivals.Count == 0) continue;
-                _partitions[to].Deliver(p, windowEnd, arrivals);
-                messages++;
+                if (reached[p]) continue;
+                var partition = _partitions[p];
+                var step = partition.Next(target);
+                for (; step.Kind == PartitionStepKind.Window; step = partition.Next(target))
+                {
+                    var batches = partition.BeginWindow(step.WindowEnd);
+                    if (batches.Count > 0) await _hosts[p].RunWindowAsync(batches, step.WindowEnd);
+                    partition.CollectOutputs();
+                    Send(partition);
+                    moved = true;
+                }
+                moved |= Send(partition);                         // its promise, for peers waiting on it
+                if (step.Kind != PartitionStepKind.Reached) continue;
+                reached[p] = true;
+                left--;
             }
-            results[p] = partition.EndWindow(messages, 0);
+            // With every promise delivered, the partition with the earliest event can always run its window.
+            if (!moved && left > 0)
+                throw new InvalidOperationException($"partitions wait for each other on the way to {target}: " +
+                    string.Join("; ", _partitions.Select(p => p.Describe())));
         }
-        return results;
+        return [.. _partitions.Select(p => p.EndLeg(reached: true))];
+    }
+
+    private bool Send(HostPartition from)
+    {
+        var messages = from.Messages();
+        int count = messages.Count;                               // Sent empties the list
+        foreach (var m in messages) _partitions[m.To].Deliver(from.Index, m.Arrivals, m.Through);
+        from.Sent(0);
+        return count > 0;
     }
 
     public async ValueTask<IReadOnlyList<PartitionSample>> SampleAsync(Instant now)
