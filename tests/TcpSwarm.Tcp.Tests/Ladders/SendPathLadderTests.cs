@@ -62,10 +62,10 @@ public sealed class SendPathLadderTests
         var ladder = new Ladder(profile, oneWayMs: 10);
         var data = new List<Segment>();
         var record = ladder.Wire.OnSegment!;
-        ladder.Wire.OnSegment = (seg, dir, lost) =>
+        ladder.Wire.OnSegment = (seg, dir, lost, injected) =>
         {
             if (dir == Dir.C2S && seg.Length > 0) data.Add(seg);
-            record(seg, dir, lost);
+            record(seg, dir, lost, injected);
         };
         return (ladder, data);
     }
