@@ -9,7 +9,7 @@ internal static class ListenerFixture
     public const ushort ServerPort = 80;
     public const uint ClientIsn = 1000;
     public const ulong Secret = 0x5EED_0F_7E57;
-    public const uint TsOffset = ListenerDriver.DefaultTsOffset;
+    public const uint TsOffset = Wire.DefaultTsOffset;
     public const TcpOptions AllOptions =
         TcpOptions.Mss | TcpOptions.WindowScale | TcpOptions.SackPermitted | TcpOptions.Timestamps;
 
@@ -18,6 +18,10 @@ internal static class ListenerFixture
 
     public static Listener Listen(TcpProfile profile, int backlog = 128) =>
         new(Server, ServerPort, backlog, profile, Secret);
+
+    /// <summary>A wire whose server listens with this backlog, for a test that drives the listener directly
+    /// (<see cref="Wire.ToListener"/>) as its only peer.</summary>
+    public static Wire Listening(TcpProfile profile, int backlog = 128) => new(profile, backlog: backlog);
 
     public static TcpProfile Profile(string name = "linux-6.18", params (string Sysctl, string Value)[] sets)
     {

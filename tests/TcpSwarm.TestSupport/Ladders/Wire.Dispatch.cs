@@ -4,7 +4,7 @@ namespace TcpSwarm.TestSupport.Ladders;
 
 public sealed partial class Wire
 {
-    private enum EventKind : byte { Arrival, TcbTimer, HostTimer, User, Act }
+    private enum EventKind : byte { Arrival, TcbTimer, HostTimer, User, Act, RequestTimer }
 
     private struct Event
     {
@@ -18,6 +18,7 @@ public sealed partial class Wire
         public int Conn, Bytes;
         public bool Injected;            // an arrival that no side sent (Inject, Deliver)
         public Func<Tcb, Instant, TcbStep>? Act;
+        public long Order;               // a directly driven listener's request timer: which arming it is
     }
 
     // A full socket and the deadline of each of its timers; pooled, so a lifecycle allocates only its two Tcbs.
@@ -67,6 +68,7 @@ public sealed partial class Wire
             case EventKind.TcbTimer: FireTcbTimer(e.Side, in e.Tuple, e.TcbTimer); break;
             case EventKind.HostTimer: FireHostTimer(e.Side, in e.HostTimer); break;
             case EventKind.Act: Act(in e); break;
+            case EventKind.RequestTimer: FireRequestTimer(in e); break;
             default: User(in e); break;
         }
         foreach (var (seg, dir, injected) in _lostThisEvent) OnSegment?.Invoke(seg, dir, true, injected);
