@@ -15,7 +15,7 @@ public sealed class AcceptQueueTests
             var syn = d.ToListener(Syn(port: (ushort)(ClientPort + i)), at);
             outcomes.Add(syn.Outcome);
             if (syn.Outcome != ListenerOutcome.RequestQueued) continue;
-            var ack = d.ToListener(Ack(1001, syn.Sends[0].Seq.Value + 1, port: (ushort)(ClientPort + i)),
+            var ack = d.ToListener(Ack(1, 1, syn.Sends[0].Seq, port: (ushort)(ClientPort + i)),
                 at + TimeSpan.FromMilliseconds(10));
             outcomes.Add(ack.Outcome);
         }
@@ -43,11 +43,11 @@ public sealed class AcceptQueueTests
 
         d.RunUntil(Ms(1005));                            // the request's first timeout: its SYN-ACK again
         Assert.Equal([Ms(5), Ms(1005)], d.ListenerSentTo(40005));
-        Assert.Equal(Rungs.SynAck(iss[5], 1001), d.ListenerSent[^1].Segment.ToString());
+        Assert.Equal(Rungs.SynAck(0, 1), Text(d.ListenerSent[^1].Segment, iss[5]));
 
         Assert.True(d.Listener.TryAccept(out var first));   // accept() makes room; the client's re-ACK gets in
         Assert.Equal(Tuple(40000), first);
-        var again = d.ToListener(Ack(1001, iss[5] + 1, port: 40005), Ms(1015));
+        var again = d.ToListener(Ack(1, 1, iss[5], port: 40005), Ms(1015));
         Assert.Equal(ListenerOutcome.Admitted, again.Outcome);
         Assert.True(again.Child.SynAckRetransmitted);
         Assert.Equal(Ms(5), again.RequestBornAt);
@@ -60,7 +60,7 @@ public sealed class AcceptQueueTests
         var iss = SixSynsThenSixAcks(d, out _);
         foreach (var at in new[] { 1, 3, 7, 15, 31 })     // the client re-ACKs every SYN-ACK; the queue stays full
         {
-            var step = d.ToListener(Ack(1001, iss[5] + 1, port: 40005), S(at) + TimeSpan.FromMilliseconds(15));
+            var step = d.ToListener(Ack(1, 1, iss[5], port: 40005), S(at) + TimeSpan.FromMilliseconds(15));
             Assert.Equal(ListenerOutcome.AckDroppedOnOverflow, step.Outcome);
         }
         d.RunUntil(S(100));
@@ -77,7 +77,7 @@ public sealed class AcceptQueueTests
         var iss = SixSynsThenSixAcks(d, out var sixth);
 
         Assert.Equal(ListenerOutcome.RequestReset, sixth.Outcome);
-        Assert.Equal(Rungs.Rst(iss[5] + 1), Assert.Single(sixth.Sends.ToArray()).ToString());
+        Assert.Equal(Rungs.Rst(1), Text(Assert.Single(sixth.Sends.ToArray()), iss[5]));
         Assert.Equal((Tuple(40005), TimerEdit.Cancel, Ms(5)), (sixth.Request, sixth.RequestTimer, sixth.RequestBornAt));
         Assert.False(d.Listener.HasRequest(Tuple(40005)));
         var c = d.Listener.Counters;
@@ -99,23 +99,23 @@ public sealed class AcceptQueueTests
     // Backlog 4 holds 5 children (and 5 requests). Clients 40000..40003 complete at 0-3 ms; 40004 and 40005 send
     // their SYNs at 5 ms, while 4 children leave room; their ACKs at 10 ms: 40004 is the fifth child, 40005 finds
     // the accept queue full.
-    private static uint[] SixSynsThenSixAcks(Wire d, out ListenerStep sixth)
+    private static SeqNum[] SixSynsThenSixAcks(Wire d, out ListenerStep sixth)
     {
-        var iss = new uint[6];
+        var iss = new SeqNum[6];
         for (ushort i = 0; i < 4; i++)
         {
-            iss[i] = d.ToListener(Syn(port: (ushort)(ClientPort + i)), Ms(i)).Sends[0].Seq.Value;
+            iss[i] = d.ToListener(Syn(port: (ushort)(ClientPort + i)), Ms(i)).Sends[0].Seq;
             Assert.Equal(ListenerOutcome.Admitted,
-                d.ToListener(Ack(1001, iss[i] + 1, port: (ushort)(ClientPort + i)), Ms(i)).Outcome);
+                d.ToListener(Ack(1, 1, iss[i], port: (ushort)(ClientPort + i)), Ms(i)).Outcome);
         }
         for (ushort i = 4; i < 6; i++)
         {
             var syn = d.ToListener(Syn(port: (ushort)(ClientPort + i)), Ms(5));
             Assert.Equal(ListenerOutcome.RequestQueued, syn.Outcome);
-            iss[i] = syn.Sends[0].Seq.Value;
+            iss[i] = syn.Sends[0].Seq;
         }
-        Assert.Equal(ListenerOutcome.Admitted, d.ToListener(Ack(1001, iss[4] + 1, port: 40004), Ms(10)).Outcome);
-        sixth = d.ToListener(Ack(1001, iss[5] + 1, port: 40005), Ms(10));
+        Assert.Equal(ListenerOutcome.Admitted, d.ToListener(Ack(1, 1, iss[4], port: 40004), Ms(10)).Outcome);
+        sixth = d.ToListener(Ack(1, 1, iss[5], port: 40005), Ms(10));
         Assert.Equal(5, d.Listener.AcceptQueueLength);
         return iss;
     }
