@@ -239,7 +239,8 @@ public sealed class Ladder
 
     private void RecordStep(int side, Tcb tcb, TcbStep step)
     {
-        if (tcb.Tuple == (side == 0 ? Conn().Tuple : Conn().Tuple.Reversed)) _last[side] = tcb;
+        if (Wire.Connections.Count > 0 && tcb.Tuple == (side == 0 ? Conn().Tuple : Conn().Tuple.Reversed))
+            _last[side] = tcb;
         _counters[side].Add(step.Counters);
         _retransmissions[side] += step.Retransmissions;
         if (step.Events != TcbEvents.None) _events[side].Add(new(Wire.Now.Milliseconds, step.Events, step.Error));
