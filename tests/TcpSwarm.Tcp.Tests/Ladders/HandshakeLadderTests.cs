@@ -98,10 +98,8 @@ public sealed class HandshakeLadderTests
         ladder.LoseNext(C2S, TcpFlags.Syn);
         ladder.Open(atMs: 0, localPort: 40000);
         ladder.RunUntil(0);
-        var open = ladder.Conn().Open;
-        var t = open.Tuple;
-        ladder.Wire.Inject(new Segment(t.LocalAddr, t.LocalPort, t.RemoteAddr, t.RemotePort, open.Iss + 100_000,
-            default, TcpFlags.Syn, 65535, 0, TcpOptions.Mss, Mss: 1460), Dir.C2S);
+        var oldSyn = ladder.FromClient(TcpFlags.Syn, seq: 100_000) with { Options = TcpOptions.Mss, Mss = 1460 };
+        ladder.Wire.Inject(oldSyn, Dir.C2S);
         ladder.RunUntil(2_000);
 
         // The second request's ISN is 1 s later on the 64 ns clock: 10^9 / 64 = 15,625,000 past the first.

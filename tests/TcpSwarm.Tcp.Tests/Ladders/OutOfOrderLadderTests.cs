@@ -24,8 +24,7 @@ public sealed class OutOfOrderLadderTests
         // once; the RTO (220 ms after the ACK at 120 ms) resends the second, and the ACK then covers all three.
         var ladder = Connected(NoSack);
         int before = ladder.Rungs.Count;
-        var iss = ladder.Conn().Open.Iss;
-        ladder.LoseAll(C2S, s => s.Seq == iss + 1449 && s.Length == 1448, fromMs: 100, untilMs: 101);
+        ladder.LoseAll(C2S, s => s.Seq == ladder.ClientSeq(1449) && s.Length == 1448, fromMs: 100, untilMs: 101);
         ladder.Call(100, UserCall.ClientSend, bytes: 3 * 1448);
         ladder.RunUntil(2_000);
 
@@ -51,8 +50,7 @@ public sealed class OutOfOrderLadderTests
         // 220 ms); then data and FIN are taken together and ACKed at once.
         var ladder = Connected(NoSack);
         int before = ladder.Rungs.Count;
-        var iss = ladder.Conn().Open.Iss;
-        ladder.LoseAll(C2S, s => s.Seq == iss + 1 && s.Length == 1448, fromMs: 100, untilMs: 101);
+        ladder.LoseAll(C2S, s => s.Seq == ladder.ClientSeq(1) && s.Length == 1448, fromMs: 100, untilMs: 101);
         ladder.Call(100, UserCall.ClientSend, bytes: 2 * 1448);
         ladder.Call(100, UserCall.ClientClose);
         ladder.RunUntil(2_000);

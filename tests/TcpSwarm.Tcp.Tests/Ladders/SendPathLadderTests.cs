@@ -19,7 +19,7 @@ public sealed class SendPathLadderTests
         // One burst of three: the last piece empties the queue and carries PSH.
         Assert.Equal([Seg(TcpFlags.Ack, 1, 1, mss), Seg(TcpFlags.Ack, (uint)(1 + mss), 1, mss),
                 Seg(TcpFlags.Psh | TcpFlags.Ack, (uint)(1 + 2 * mss), 1, 3000 - 2 * mss)],
-            data.Select(s => Seg(s.Flags, s.Seq.Value - data[0].Seq.Value + 1, 1, s.Length)));
+            data.Select(s => Seg(s.Flags, unchecked(s.Seq.Value - ladder.ClientIsn!.Value), 1, s.Length)));
         var client = ladder.Wire.TcbOf(0, ladder.Conn().Tuple)!;
         Assert.Equal((mss, mss), (client.MaxSegment, client.Info(ladder.Wire.Now).SndMss));
     }
@@ -62,10 +62,10 @@ public sealed class SendPathLadderTests
         var ladder = new Ladder(profile, oneWayMs: 10);
         var data = new List<Segment>();
         var record = ladder.Wire.OnSegment!;
-        ladder.Wire.OnSegment = (seg, dir, lost) =>
+        ladder.Wire.OnSegment = (seg, dir, lost, injected) =>
         {
             if (dir == Dir.C2S && seg.Length > 0) data.Add(seg);
-            record(seg, dir, lost);
+            record(seg, dir, lost, injected);
         };
         return (ladder, data);
     }

@@ -85,12 +85,8 @@ public sealed class TimeWaitLadderTests
         var firstSyn = ladder.Rungs[0];
         Assert.Equal(Syn(0), firstSyn.Segment);
         int before = ladder.Rungs.Count;
-        var t = ladder.Conn().Tuple;
-        var open = ladder.Conn().Open;
         // The very SYN of the first incarnation, delayed in the network: same ISN, same (old) timestamp.
-        ladder.Wire.Inject(new Segment(t.LocalAddr, t.LocalPort, t.RemoteAddr, t.RemotePort, open.Iss, default,
-            TcpFlags.Syn, 65535, 0, TcpOptions.Mss | TcpOptions.Timestamps, Mss: 1460,
-            TsVal: open.TsOffset), Dir.C2S);
+        ladder.Wire.Inject(FirstSynAgain(ladder), Dir.C2S);
         ladder.RunUntil(2_000);
 
         // TIME_WAIT answers with its ACK (SND.NXT, RCV.NXT); the client host has no socket and resets it with
@@ -110,12 +106,9 @@ public sealed class TimeWaitLadderTests
     public void With_tcp_rfc1337_the_rst_is_ignored_and_time_wait_survives_the_old_duplicate()
     {
         var ladder = ServerHoldsTimeWait(Linux with { TcpRfc1337 = true });
-        var t = ladder.Conn().Tuple;
-        var open = ladder.Conn().Open;
-        ladder.Wire.Inject(new Segment(t.LocalAddr, t.LocalPort, t.RemoteAddr, t.RemotePort, open.Iss, default,
-            TcpFlags.Syn, 65535, 0, TcpOptions.Mss | TcpOptions.Timestamps, Mss: 1460, TsVal: open.TsOffset), Dir.C2S);
+        ladder.Wire.Inject(FirstSynAgain(ladder), Dir.C2S);
         ladder.RunUntil(2_000);
-        Assert.Equal(TimeWait, ladder.ServerState(t.Reversed));
+        Assert.Equal(TimeWait, ladder.ServerState(ladder.Conn().Tuple.Reversed));
         Assert.Equal(0, ladder.Wire.Server.Counters[TcpExt.TWKilled]);
     }
 
@@ -134,4 +127,13 @@ public sealed class TimeWaitLadderTests
         Assert.Equal(1, ladder.Wire.Client.Counters[TcpExt.TCPTimeWaitOverflow]);
         Assert.True(ladder.Conn(0).Completed && ladder.Conn(1).Completed);
     }
+
+    // The first connection's SYN as it left at 0 ms: its ISN, and the TSval of a clock at 0 (the timestamp offset).
+    private static Segment FirstSynAgain(Ladder ladder) =>
+        ladder.FromClient(TcpFlags.Syn, seq: 0) with
+        {
+            Options = TcpOptions.Mss | TcpOptions.Timestamps,
+            Mss = 1460,
+            TsVal = ladder.ClientTsOffset,
+        };
 }

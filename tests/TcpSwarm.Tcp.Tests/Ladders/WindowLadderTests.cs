@@ -15,7 +15,11 @@ public sealed class WindowLadderTests
         var ladder = new Ladder(profile, oneWayMs: 10);
         var seen = new List<(Dir Dir, Segment Seg)>();
         var record = ladder.Wire.OnSegment!;
-        ladder.Wire.OnSegment = (seg, dir, lost) => { seen.Add((dir, seg)); record(seg, dir, lost); };
+        ladder.Wire.OnSegment = (seg, dir, lost, injected) =>
+        {
+            seen.Add((dir, seg));
+            record(seg, dir, lost, injected);
+        };
         ladder.Open(atMs: 0);
         ladder.Call(100, UserCall.ClientSend, bytes: 100);
         ladder.Call(200, UserCall.ServerSend, bytes: 100);

@@ -15,19 +15,19 @@ public sealed class HandshakeTests
         var synAck = Assert.Single(step.Sends.ToArray());
         var iss = synAck.Seq;
         Assert.Equal(Isn.Secure(Secret, Tuple(), Ms(10)), iss);
-        Assert.Equal(new Segment(Server, ServerPort, Client, ClientPort, iss, new SeqNum(1001),
+        Assert.Equal(new Segment(Server, ServerPort, Client, ClientPort, iss, ClientSeq(1),
             TcpFlags.Syn | TcpFlags.Ack, 65160, 0, AllOptions, Mss: 1460, WindowScale: 7, TsVal: 10 + TsOffset,
             TsEcr: 500), synAck);                    // 65536 rounded down to 45 × 1448 (the MSS less timestamps)
         Assert.Equal((Tuple(), TimerEdit.Set(Ms(1010))), (step.Request, step.RequestTimer));
         Assert.Equal((1, 1, 0), (listener.SynQueueLength, listener.SynQueueYoung, listener.AcceptQueueLength));
         Assert.True(listener.HasRequest(Tuple()));
 
-        step = listener.Handle(Ack(1001, iss.Value + 1, tsVal: 530, tsEcr: 10 + TsOffset), Ms(30), false, null,
+        step = listener.Handle(Ack(1, 1, iss, tsVal: 530, tsEcr: 10 + TsOffset), Ms(30), false, null,
             TsOffset);
 
         Assert.Equal(ListenerOutcome.Admitted, step.Outcome);
         Assert.Empty(step.Sends.ToArray());
-        Assert.Equal(new AcceptedConnection(Tuple(), iss, new SeqNum(1000), PeerMss: 1460, PeerWindowScale: 7,
+        Assert.Equal(new AcceptedConnection(Tuple(), iss, ClientSeq(0), PeerMss: 1460, PeerWindowScale: 7,
             SackPermitted: true, Timestamps: true, TsRecent: 530, TsOffset: TsOffset, FirstSynAckAt: Ms(10),
             SynAckRetransmitted: false, FromCookie: false, PeerWindow: 502), step.Child);
         Assert.Equal((Tuple(), TimerEdit.Cancel, Ms(10)), (step.Request, step.RequestTimer, step.RequestBornAt));
@@ -51,7 +51,7 @@ public sealed class HandshakeTests
         Assert.Equal((TcpOptions.Mss, (ushort)1460, (byte)0, 0u, 0u),
             (synAck.Options, synAck.Mss, synAck.WindowScale, synAck.TsVal, synAck.TsEcr));
 
-        step = listener.Handle(Ack(1001, synAck.Seq.Value + 1), Ms(20), false, null, TsOffset);
+        step = listener.Handle(Ack(1, 1, synAck.Seq), Ms(20), false, null, TsOffset);
         Assert.Equal((ListenerOutcome.Admitted, (ushort)536, (sbyte)-1, false, false, 0u),
             (step.Outcome, step.Child.PeerMss, step.Child.PeerWindowScale, step.Child.SackPermitted,
                 step.Child.Timestamps, step.Child.TsOffset));   // ts_off is set only with timestamps
@@ -76,7 +76,7 @@ public sealed class HandshakeTests
         var syn = Syn() with { WindowScale = 15 };
 
         var synAck = listener.Handle(syn, Ms(0), false, null, TsOffset).Sends[0];
-        var step = listener.Handle(Ack(1001, synAck.Seq.Value + 1), Ms(20), false, null, TsOffset);
+        var step = listener.Handle(Ack(1, 1, synAck.Seq), Ms(20), false, null, TsOffset);
 
         Assert.Equal((sbyte)14, step.Child.PeerWindowScale);
     }
@@ -87,7 +87,7 @@ public sealed class HandshakeTests
         var listener = Listen(TcpProfile.Default);
         var iss = listener.Handle(Syn(), Ms(0), false, null, TsOffset).Sends[0].Seq;
 
-        var step = listener.Handle(Ack(1001, iss.Value + 1, len: 100, flags: TcpFlags.Psh | TcpFlags.Ack), Ms(20),
+        var step = listener.Handle(Ack(1, 1, iss, len: 100, flags: TcpFlags.Psh | TcpFlags.Ack), Ms(20),
             false, null, TsOffset);
 
         Assert.Equal(ListenerOutcome.Admitted, step.Outcome);
@@ -128,7 +128,7 @@ public sealed class HandshakeTests
                 var at = Ms(from + i);
                 var port = (ushort)(ClientPort + i % 200);
                 var iss = listener.Handle(Syn(port: port), at, false, null, TsOffset).Sends[0].Seq;
-                listener.Handle(Ack(1001, iss.Value + 1, port: port), at, false, null, TsOffset);
+                listener.Handle(Ack(1, 1, iss, port: port), at, false, null, TsOffset);
                 listener.TryAccept(out _);
             }
         }
@@ -155,7 +155,7 @@ public sealed class HandshakeTests
         var synAck = Assert.Single(step.Sends.ToArray());
         Assert.Equal(((ushort)1100, (ushort)64900), (synAck.Mss, synAck.Window));
 
-        step = listener.Handle(Ack(1001, synAck.Seq.Value + 1), Ms(30), false, null, TsOffset);
+        step = listener.Handle(Ack(1, 1, synAck.Seq), Ms(30), false, null, TsOffset);
         Assert.Equal(ListenerOutcome.Admitted, step.Outcome);
         var child = Tcb.Accept(step.Child, TcpProfile.Named("linux-6.18"), Ms(30), listener.UserMss);
         Assert.Equal((1100, 1100), (child.MaxSegment, child.Info(Ms(30)).AdvMss));

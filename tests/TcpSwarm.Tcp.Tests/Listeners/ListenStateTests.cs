@@ -16,7 +16,7 @@ public sealed class ListenStateTests
     {
         var listener = Listen(TcpProfile.Default);
 
-        var step = listener.Handle(Ack(1000, 5000, flags: flags), Ms(0), false, null, TsOffset);
+        var step = listener.Handle(Ack(0, 5000, flags: flags), Ms(0), false, null, TsOffset);
 
         Assert.Equal((ListenerOutcome.None, 0, 0), (step.Outcome, step.Sends.Length, listener.SynQueueLength));
         Assert.Equal(new ListenerBooks(), listener.Books);
@@ -31,7 +31,7 @@ public sealed class ListenStateTests
     {
         var listener = Listen(TcpProfile.Default);
 
-        var step = listener.Handle(Ack(1000, 5000, flags: flags), Ms(0), false, null, TsOffset);
+        var step = listener.Handle(Ack(0, 5000, flags: flags), Ms(0), false, null, TsOffset);
 
         Assert.Equal(ListenerOutcome.Refused, step.Outcome);
         Assert.Equal(new Segment(Server, ServerPort, Client, ClientPort, new SeqNum(5000), default, TcpFlags.Rst, 0, 0),
@@ -47,6 +47,6 @@ public sealed class ListenStateTests
         var step = listener.Handle(syn, Ms(0), false, null, TsOffset);
 
         Assert.Equal(ListenerOutcome.RequestQueued, step.Outcome);
-        Assert.Equal(new SeqNum(1001), step.Sends[0].Ack);
+        Assert.Equal(ClientSeq(1), step.Sends[0].Ack);
     }
 }

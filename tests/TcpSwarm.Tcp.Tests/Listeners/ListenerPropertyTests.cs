@@ -31,10 +31,10 @@ public sealed class ListenerPropertyTests
         var profile = Profile(TcpProfile.Names[setup.Profile], ("net.ipv4.tcp_syncookies", $"{setup.Cookies}"),
             ("net.ipv4.tcp_abort_on_overflow", setup.Abort ? "1" : "0"),
             ("net.ipv4.tcp_max_syn_backlog", $"{setup.MaxSyn}"), ("net.ipv4.tcp_synack_retries", $"{setup.Retries}"));
-        var d = new ListenerDriver(Listen(profile, setup.Backlog));
+        var d = Listening(profile, setup.Backlog);
         var peers = new Peer[4];
         var check = new Invariants(d.Listener, profile);
-        d.Observe = check.Step;
+        d.OnListenerStep = check.Step;
         foreach (var (a, b, c) in ops)
         {
             int kind = (int)(a & 0xF), client = (int)((a >> 4) & 3);
@@ -42,7 +42,7 @@ public sealed class ListenerPropertyTests
             switch (kind)
             {
                 case 8 or 9 or 10:                       // the next request timer, whenever it is due
-                    var next = d.Timers.Values.Select(t => t.Deadline).DefaultIfEmpty(d.Now).Min();
+                    var next = d.RequestTimers.Values.Select(t => t.Deadline).DefaultIfEmpty(d.Now).Min();
                     d.RunUntil(next);
                     break;
                 case 11:
@@ -59,7 +59,7 @@ public sealed class ListenerPropertyTests
                     var twIsn = ((a >> 14) & 31) == 0 ? new SeqNum(c) : (SeqNum?)null;
                     d.RunUntil(d.Now + TimeSpan.FromMilliseconds(b % 400));   // due timers first, then the segment
                     check.Next(twIsn is not null, peerProven: ((a >> 19) & 1) != 0);
-                    var step = d.Deliver(seg, d.Now, check.PeerProven, twIsn);
+                    var step = d.ToListener(seg, d.Now, check.PeerProven, twIsn);
                     Learn(in step, ref peers[client]);
                     break;
             }

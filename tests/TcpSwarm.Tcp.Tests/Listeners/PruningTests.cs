@@ -22,13 +22,13 @@ public sealed class PruningTests
 
         for (ushort port = 40000; port < 40004; port++)
         {
-            Assert.Equal([S(0), S(1), S(3)], d.SentTo(port));
-            Assert.Contains((S(7), ListenerOutcome.RequestExpired, Tuple(port)), d.Outcomes);
+            Assert.Equal([S(0), S(1), S(3)], d.ListenerSentTo(port));
+            Assert.Contains((S(7), ListenerOutcome.RequestExpired, Tuple(port)), d.ListenerOutcomes);
         }
         for (ushort port = 40004; port < 40012; port++)
         {
-            Assert.Equal([S(0), S(1), S(3), S(7), S(15), S(31)], d.SentTo(port));
-            Assert.Contains((S(63), ListenerOutcome.RequestExpired, Tuple(port)), d.Outcomes);
+            Assert.Equal([S(0), S(1), S(3), S(7), S(15), S(31)], d.ListenerSentTo(port));
+            Assert.Contains((S(63), ListenerOutcome.RequestExpired, Tuple(port)), d.ListenerOutcomes);
         }
         Assert.Equal(0, d.Listener.SynQueueLength);
     }
@@ -40,8 +40,9 @@ public sealed class PruningTests
         var d = TwelveUnansweredSyns(backlog: 64);
 
         for (ushort port = 40000; port < 40012; port++)
-            Assert.Equal([S(0), S(1), S(3), S(7), S(15), S(31)], d.SentTo(port));
-        Assert.All(d.Outcomes.Where(o => o.Outcome == ListenerOutcome.RequestExpired), o => Assert.Equal(S(63), o.At));
+            Assert.Equal([S(0), S(1), S(3), S(7), S(15), S(31)], d.ListenerSentTo(port));
+        Assert.All(d.ListenerOutcomes.Where(o => o.Outcome == ListenerOutcome.RequestExpired),
+            o => Assert.Equal(S(63), o.At));
     }
 
     // Youth, not length, decides. Both queues hold 17 requests at 7 s (backlog 16 holds backlog + 1).
@@ -52,25 +53,26 @@ public sealed class PruningTests
     [Fact]
     public void Young_requests_spare_the_old_ones_from_pruning()
     {
-        var allOld = new ListenerDriver(Listen(TcpProfile.Default, backlog: 16));
-        for (ushort i = 0; i < 17; i++) allOld.Deliver(Syn(port: (ushort)(ClientPort + i)), S(0));
+        var allOld = Listening(TcpProfile.Default, backlog: 16);
+        for (ushort i = 0; i < 17; i++) allOld.ToListener(Syn(port: (ushort)(ClientPort + i)), S(0));
         allOld.RunUntil(S(8));
 
-        var mixed = new ListenerDriver(Listen(TcpProfile.Default, backlog: 16));
-        for (ushort i = 0; i < 9; i++) mixed.Deliver(Syn(port: (ushort)(ClientPort + i)), S(0));
-        for (ushort i = 9; i < 17; i++) mixed.Deliver(Syn(port: (ushort)(ClientPort + i)), S(6.5));
+        var mixed = Listening(TcpProfile.Default, backlog: 16);
+        for (ushort i = 0; i < 9; i++) mixed.ToListener(Syn(port: (ushort)(ClientPort + i)), S(0));
+        for (ushort i = 9; i < 17; i++) mixed.ToListener(Syn(port: (ushort)(ClientPort + i)), S(6.5));
         mixed.RunUntil(S(8));
 
-        Assert.Equal(9, allOld.Outcomes.Count(o => o.Outcome == ListenerOutcome.RequestExpired && o.At == S(7)));
-        Assert.DoesNotContain(mixed.Outcomes, o => o.Outcome == ListenerOutcome.RequestExpired);
+        Assert.Equal(9,
+            allOld.ListenerOutcomes.Count(o => o.Outcome == ListenerOutcome.RequestExpired && o.At == S(7)));
+        Assert.DoesNotContain(mixed.ListenerOutcomes, o => o.Outcome == ListenerOutcome.RequestExpired);
         for (ushort port = 40000; port < 40009; port++)
-            Assert.Equal([S(0), S(1), S(3), S(7)], mixed.SentTo(port));
+            Assert.Equal([S(0), S(1), S(3), S(7)], mixed.ListenerSentTo(port));
     }
 
-    private static ListenerDriver TwelveUnansweredSyns(int backlog)
+    private static Wire TwelveUnansweredSyns(int backlog)
     {
-        var d = new ListenerDriver(Listen(TcpProfile.Default, backlog));
-        for (ushort i = 0; i < 12; i++) d.Deliver(Syn(port: (ushort)(ClientPort + i)), S(0));
+        var d = Listening(TcpProfile.Default, backlog);
+        for (ushort i = 0; i < 12; i++) d.ToListener(Syn(port: (ushort)(ClientPort + i)), S(0));
         d.RunUntil(S(100));
         return d;
     }

@@ -14,11 +14,11 @@ public sealed class SynCookieTests
         // cookie_init_timestamp: 1000 ms with its low 6 bits replaced by wscale 7 | SACK (0x10) = 983 <= 1000
         Assert.Equal((AllOptions, 983 + TsOffset, 500u), (synAck.Options, synAck.TsVal, synAck.TsEcr));
 
-        var step = listener.Handle(Ack(1001, synAck.Seq.Value + 1, tsVal: 530, tsEcr: synAck.TsVal), Ms(1020),
+        var step = listener.Handle(Ack(1, 1, synAck.Seq, tsVal: 530, tsEcr: synAck.TsVal), Ms(1020),
             false, null, TsOffset);
 
         Assert.Equal(ListenerOutcome.Admitted, step.Outcome);
-        Assert.Equal(new AcceptedConnection(Tuple(), synAck.Seq, new SeqNum(1000), PeerMss: 1460, PeerWindowScale: 7,
+        Assert.Equal(new AcceptedConnection(Tuple(), synAck.Seq, ClientSeq(0), PeerMss: 1460, PeerWindowScale: 7,
             SackPermitted: true, Timestamps: true, TsRecent: 530, TsOffset: TsOffset, FirstSynAckAt: default,
             SynAckRetransmitted: false, FromCookie: true, PeerWindow: 502), step.Child);
         Assert.Equal(TimerAction.Unchanged, step.RequestTimer.Action);
@@ -36,7 +36,7 @@ public sealed class SynCookieTests
             TcpOptions.SackPermitted), Ms(0), false, null, TsOffset).Sends[0];
         Assert.Equal(TcpOptions.Mss, synAck.Options);
 
-        var step = listener.Handle(Ack(1001, synAck.Seq.Value + 1), Ms(20), false, null, TsOffset);
+        var step = listener.Handle(Ack(1, 1, synAck.Seq), Ms(20), false, null, TsOffset);
 
         Assert.Equal((ListenerOutcome.Admitted, (ushort)1300, (sbyte)-1, false, false), (step.Outcome,
             step.Child.PeerMss, step.Child.PeerWindowScale, step.Child.SackPermitted, step.Child.Timestamps));
@@ -57,7 +57,7 @@ public sealed class SynCookieTests
         var syn = Syn(mss: (ushort)mss, options: options);
         var cookie = listener.Handle(syn, Ms(0), false, null, TsOffset).Sends[0].Seq;
 
-        var step = listener.Handle(Ack(1001, cookie.Value + 1), Ms(20), false, null, TsOffset);
+        var step = listener.Handle(Ack(1, 1, cookie), Ms(20), false, null, TsOffset);
 
         Assert.Equal(expected, step.Child.PeerMss);
     }
@@ -68,14 +68,12 @@ public sealed class SynCookieTests
         var listener = Listen(Always);
         var cookie = listener.Handle(Syn(), Ms(0), false, null, TsOffset).Sends[0].Seq;
 
-        var forged = listener.Handle(Ack(1001, cookie.Value + 1000), Ms(20), false, null, TsOffset);
+        var forged = listener.Handle(Ack(1, 1000, cookie), Ms(20), false, null, TsOffset);
         // Another client ISN: the cookie is linear in it (as in Linux), so only a shift past the MSS index shows
-        var wrongIsn = listener.Handle(Ack(1001 + 5000, cookie.Value + 1), Ms(30), false, null, TsOffset);
+        var wrongIsn = listener.Handle(Ack(5001, 1, cookie), Ms(30), false, null, TsOffset);
 
-        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(cookie.Value + 1000)),
-            (forged.Outcome, forged.Sends[0].ToString()));
-        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(cookie.Value + 1)),
-            (wrongIsn.Outcome, wrongIsn.Sends[0].ToString()));
+        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(1000)), (forged.Outcome, Text(forged.Sends[0], cookie)));
+        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(1)), (wrongIsn.Outcome, Text(wrongIsn.Sends[0], cookie)));
         Assert.Equal((2, 0), (listener.Counters[TcpExt.SyncookiesFailed], listener.Counters[TcpExt.SyncookiesRecv]));
         Assert.Equal(0, listener.AcceptQueueLength);
     }
@@ -87,12 +85,11 @@ public sealed class SynCookieTests
         var early = listener.Handle(Syn(port: 40001), S(59), false, null, TsOffset).Sends[0].Seq;   // counter 0
         var late = listener.Handle(Syn(port: 40002), S(59), false, null, TsOffset).Sends[0].Seq;
 
-        var atCounter1 = listener.Handle(Ack(1001, early.Value + 1, port: 40001), Ms(119_999), false, null, TsOffset);
-        var atCounter2 = listener.Handle(Ack(1001, late.Value + 1, port: 40002), S(120), false, null, TsOffset);
+        var atCounter1 = listener.Handle(Ack(1, 1, early, port: 40001), Ms(119_999), false, null, TsOffset);
+        var atCounter2 = listener.Handle(Ack(1, 1, late, port: 40002), S(120), false, null, TsOffset);
 
         Assert.Equal(ListenerOutcome.Admitted, atCounter1.Outcome);
-        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(late.Value + 1)),
-            (atCounter2.Outcome, atCounter2.Sends[0].ToString()));
+        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(1)), (atCounter2.Outcome, Text(atCounter2.Sends[0], late)));
         Assert.Equal((1, 1), (listener.Counters[TcpExt.SyncookiesRecv], listener.Counters[TcpExt.SyncookiesFailed]));
     }
 
@@ -102,8 +99,8 @@ public sealed class SynCookieTests
         var listener = Listen(Always);
         listener.Handle(Syn(), S(0), false, null, TsOffset);
 
-        var within = listener.Handle(Ack(5000, 9000, port: 40001), S(100), false, null, TsOffset);
-        var after = listener.Handle(Ack(5000, 9000, port: 40002), S(121), false, null, TsOffset);
+        var within = listener.Handle(Ack(4000, 9000, port: 40001), S(100), false, null, TsOffset);
+        var after = listener.Handle(Ack(4000, 9000, port: 40002), S(121), false, null, TsOffset);
 
         Assert.Equal((ListenerOutcome.Refused, ListenerOutcome.Refused), (within.Outcome, after.Outcome));
         Assert.Equal(1, listener.Counters[TcpExt.SyncookiesFailed]);   // the later ACK is not even tried
@@ -118,9 +115,9 @@ public sealed class SynCookieTests
         Assert.Equal(ListenerOutcome.CookieSent, b.Outcome);
         var cookie = b.Sends[0].Seq;
         Assert.Equal(ListenerOutcome.Admitted,
-            listener.Handle(Ack(1001, a.Value + 1, port: 40000), Ms(10), false, null, TsOffset).Outcome);
+            listener.Handle(Ack(1, 1, a, port: 40000), Ms(10), false, null, TsOffset).Outcome);
 
-        var full = listener.Handle(Ack(1001, cookie.Value + 1, port: 40001), Ms(11), false, null, TsOffset);
+        var full = listener.Handle(Ack(1, 1, cookie, port: 40001), Ms(11), false, null, TsOffset);
 
         Assert.Equal(ListenerOutcome.AckDroppedOnOverflow, full.Outcome);
         Assert.Empty(full.Sends.ToArray());
@@ -128,7 +125,7 @@ public sealed class SynCookieTests
         Assert.Equal((1, 1, 1), (c[TcpExt.SyncookiesRecv], c[TcpExt.ListenOverflows], c[TcpExt.ListenDrops]));
 
         Assert.True(listener.TryAccept(out _));
-        var data = Ack(1001, cookie.Value + 1, port: 40001, len: 100, flags: TcpFlags.Psh | TcpFlags.Ack);
+        var data = Ack(1, 1, cookie, port: 40001, len: 100, flags: TcpFlags.Psh | TcpFlags.Ack);
         var later = listener.Handle(data, Ms(300), false, null, TsOffset);
         Assert.Equal((ListenerOutcome.Admitted, true), (later.Outcome, later.Child.FromCookie));
     }
@@ -139,11 +136,10 @@ public sealed class SynCookieTests
         var listener = Listen(Profile("linux-6.18", ("net.ipv4.tcp_syncookies", "2"), ("net.ipv4.tcp_sack", "0")));
         var synAck = listener.Handle(Syn(), Ms(1000), false, null, TsOffset).Sends[0];
 
-        var step = listener.Handle(Ack(1001, synAck.Seq.Value + 1, tsVal: 530, tsEcr: synAck.TsVal + 0x10), Ms(1020),
+        var step = listener.Handle(Ack(1, 1, synAck.Seq, tsVal: 530, tsEcr: synAck.TsVal + 0x10), Ms(1020),
             false, null, TsOffset);
 
-        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(synAck.Seq.Value + 1)),
-            (step.Outcome, step.Sends[0].ToString()));
+        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(1)), (step.Outcome, Text(step.Sends[0], synAck.Seq)));
         Assert.Equal(1, listener.Counters[TcpExt.SyncookiesRecv]);
     }
 
@@ -153,9 +149,9 @@ public sealed class SynCookieTests
         var listener = Listen(Always);
         var cookie = listener.Handle(Syn(), Ms(0), false, null, TsOffset).Sends[0].Seq;
 
-        var synAck = listener.Handle(Ack(1001, cookie.Value + 1, flags: TcpFlags.Syn | TcpFlags.Ack), Ms(10), false,
+        var synAck = listener.Handle(Ack(1, 1, cookie, flags: TcpFlags.Syn | TcpFlags.Ack), Ms(10), false,
             null, TsOffset);
-        var rstAck = listener.Handle(Ack(1001, cookie.Value + 1, flags: TcpFlags.Rst | TcpFlags.Ack), Ms(20), false,
+        var rstAck = listener.Handle(Ack(1, 1, cookie, flags: TcpFlags.Rst | TcpFlags.Ack), Ms(20), false,
             null, TsOffset);
 
         Assert.Equal((ListenerOutcome.Refused, 1), (synAck.Outcome, synAck.Sends.Length));
@@ -168,9 +164,9 @@ public sealed class SynCookieTests
     {
         var listener = Listen(TcpProfile.Default);
 
-        var step = listener.Handle(Ack(5000, 9000), Ms(0), false, null, TsOffset);
+        var step = listener.Handle(Ack(4000, 9000), Ms(0), false, null, TsOffset);   // the listener has no ISN for it
 
-        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(9000)), (step.Outcome, step.Sends[0].ToString()));
+        Assert.Equal((ListenerOutcome.Refused, Rungs.Rst(9000)), (step.Outcome, Text(step.Sends[0])));
         Assert.Equal(0, listener.Counters[TcpExt.SyncookiesFailed]);
     }
 }

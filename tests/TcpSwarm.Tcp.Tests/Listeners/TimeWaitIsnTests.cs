@@ -14,10 +14,10 @@ public sealed class TimeWaitIsnTests
         var step = listener.Handle(Syn(port: 50000), Ms(100), false, TwIsn, TsOffset);
 
         Assert.Equal(ListenerOutcome.RequestQueued, step.Outcome);
-        Assert.Equal(Rungs.SynAck(77_000 + 65_537, 1001), step.Sends[0].ToString());
+        Assert.Equal(Rungs.SynAck(0, 1), Text(step.Sends[0], iss: new SeqNum(77_000 + 65_537)));
         Assert.Equal((10, 0, 0), (listener.SynQueueLength, listener.Counters[TcpExt.TCPReqQFullDoCookies],
             listener.Counters[TcpExt.SyncookiesSent]));
-        var ack = listener.Handle(Ack(1001, TwIsn.Value + 1, port: 50000), Ms(120), false, null, TsOffset);
+        var ack = listener.Handle(Ack(1, 1, TwIsn, port: 50000), Ms(120), false, null, TsOffset);
         Assert.Equal((ListenerOutcome.Admitted, TwIsn), (ack.Outcome, ack.Child.Iss));
     }
 
@@ -47,8 +47,8 @@ public sealed class TimeWaitIsnTests
     public void A_syn_through_time_wait_is_still_dropped_when_the_accept_queue_is_full()
     {
         var listener = Listen(TcpProfile.Default, backlog: 0);
-        var iss = listener.Handle(Syn(), Ms(0), false, null, TsOffset).Sends[0].Seq.Value;
-        listener.Handle(Ack(1001, iss + 1), Ms(10), false, null, TsOffset);
+        var iss = listener.Handle(Syn(), Ms(0), false, null, TsOffset).Sends[0].Seq;
+        listener.Handle(Ack(1, 1, iss), Ms(10), false, null, TsOffset);
 
         var step = listener.Handle(Syn(port: 50000), Ms(20), false, TwIsn, TsOffset);
 

@@ -17,7 +17,7 @@ public sealed class DataTests
         // The client writes 10240 bytes when connect() returns (7 × 1460 + 20), the server answers 30720 bytes
         // (21 × 1460 + 60) once it has them all. The receiver ACKs at once when more than one full segment is
         // unacknowledged, and each ACK lets the sender move its ten-segment initial window on.
-        var wire = new TcbWire(Linux618, oneWayMs: 10);
+        var wire = new Ladder(Linux618, oneWayMs: 10);
         wire.WhenConnected(Side.Client, (tcb, now) => tcb.Send(10_240, now));
         wire.WhenReceived(Side.Server, 10_240, (tcb, now) => tcb.Send(30_720, now));
         wire.Open(atMs: 0);
@@ -96,7 +96,7 @@ public sealed class DataTests
     [Fact]
     public void A_lone_data_segment_on_a_new_connection_is_acked_at_once_in_quick_ack_mode()
     {
-        var wire = TcbWire.Established(Linux618);
+        var wire = Ladder.Established(Linux618);
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(1000, now));
         wire.RunUntil(ms: 5_000);
 
@@ -114,9 +114,9 @@ public sealed class DataTests
         // The handshake's one sample, RTT 20 ms: SRTT 20, RTTVAR 10, RTO = 20 + max(4·10, 200) = 220 ms. The segment
         // sent at 100 ms is resent at 320 ms: the probe timeout, 2·SRTT + tcp_rto_min for one segment in flight, is
         // capped by the RTO, so it is a tail loss probe and not an RTO (no backoff); its ACK gives no sample (Karn).
-        var wire = TcbWire.Established(Linux618);
+        var wire = Ladder.Established(Linux618);
         Assert.Equal(TimeSpan.FromMilliseconds(220), wire.Client.Rto);
-        wire.LoseNext(Dir.C2S, TcpFlags.Psh | TcpFlags.Ack);
+        wire.LoseNext(Dir.C2S, s => s.Flags == (TcpFlags.Psh | TcpFlags.Ack));   // the data segment
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(1000, now));
         wire.RunUntil(ms: 5_000);
 
@@ -139,8 +139,8 @@ public sealed class DataTests
         // Three segments at 100 ms, the second lost. The third is kept out of order, with a duplicate ACK at once. The
         // ACK of the first arms the loss probe (2·SRTT + 2 ms, two in flight), which resends the newest segment, again
         // out of order; the RTO after the probe resends the second, and its ACK covers the third as well.
-        var wire = TcbWire.Established(Linux618);
-        wire.LoseNext(Dir.C2S, s => s.Seq == TcbWire.ClientSeq(1461));
+        var wire = Ladder.Established(Linux618);
+        wire.LoseNext(Dir.C2S, s => s.Seq == wire.ClientSeq(1461));
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(3 * 1460, now));
         wire.RunUntil(ms: 5_000);
 

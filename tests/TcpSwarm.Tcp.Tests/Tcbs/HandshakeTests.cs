@@ -11,7 +11,7 @@ public sealed class HandshakeTests
     public void The_client_goes_from_syn_sent_to_established_with_the_three_way_handshake()
     {
         // RFC 9293 §3.5 on a 10 ms wire; the client ACKs the SYN-ACK at once and connect() returns at 20 ms.
-        var wire = new TcbWire(Linux618, oneWayMs: 10);
+        var wire = new Ladder(Linux618, oneWayMs: 10);
         wire.Open(atMs: 0);
         wire.RunUntil(ms: 5_000);
 
@@ -27,7 +27,7 @@ public sealed class HandshakeTests
         // One 20 ms RTT sample from the SYN: RTO = 20 + max(4·10, 200) = 220 ms on both sides.
         Assert.Equal(TimeSpan.FromMilliseconds(220), wire.Client.Rto);
         Assert.Equal(TimeSpan.FromMilliseconds(220), wire.Server.Rto);
-        Assert.Equal((TcbWire.ClientSeq(1), TcbWire.ClientSeq(1), TcbWire.ServerSeq(1)),
+        Assert.Equal((wire.ClientSeq(1), wire.ClientSeq(1), wire.ServerSeq(1)),
             (wire.Client.SndUna, wire.Client.SndNxt, wire.Client.RcvNxt));
     }
 
@@ -36,9 +36,11 @@ public sealed class HandshakeTests
     {
         // RFC 9293 §3.5 figure 8: why the handshake has three steps. An old SYN-ACK (for some earlier SYN) reaches
         // the client in SYN_SENT; its ACK is not ISS+1, so the client answers <SEQ=SEG.ACK><CTL=RST> and waits on.
-        var wire = new TcbWire(Linux618, oneWayMs: 10);
-        wire.Inject(atMs: 5, Dir.S2C, TcbWire.FromServer(TcpFlags.Syn | TcpFlags.Ack, seq: 85000, ack: Before(223)));
-        wire.Open(atMs: 0);
+        // The server has no ISN yet when it arrives, so its seq is raw (the ACK is relative to the client's ISN).
+        var wire = new Ladder(Linux618, oneWayMs: 10);
+        wire.Socket();
+        wire.Inject(atMs: 5, Dir.S2C, wire.FromServer(TcpFlags.Syn | TcpFlags.Ack, seq: 85000, ack: Before(223)));
+        wire.OpenSocket(atMs: 0);
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
@@ -57,15 +59,16 @@ public sealed class HandshakeTests
     [Fact]
     public void A_rst_acking_the_syn_refuses_the_connect()
     {
-        var wire = new TcbWire(Linux618);
-        // SYN_SENT checks only the ACK of a RST; its seq (0, the raw number) is not looked at.
-        wire.Inject(atMs: 5, Dir.S2C, TcbWire.FromServer(TcpFlags.Rst | TcpFlags.Ack, seq: Before(5000), ack: 1));
+        var wire = new Ladder(Linux618);
+        wire.Socket();
+        // SYN_SENT checks only the ACK of a RST; its seq (0, raw: the server has no ISN) is not looked at.
+        wire.Inject(atMs: 5, Dir.S2C, wire.FromServer(TcpFlags.Rst | TcpFlags.Ack, seq: 0, ack: 1));
         wire.LoseEvery(Dir.C2S, TcpFlags.Syn);
-        wire.Open(atMs: 0);
+        wire.OpenSocket(atMs: 0);
         wire.RunUntil(ms: 5_000);
 
         Assert.Equal([new StepEvents(5, TcbEvents.Closed, TcpError.ConnRefused)], wire.Events(Side.Client));
-        Assert.Equal((Closed, TcpError.ConnRefused), (wire.ClientState, wire.Client.Error));
+        Assert.Equal((Closed, TcpError.ConnRefused), (wire.StateOf(Side.Client), wire.Client.Error));
         Assert.Equal(1, wire.Counters(Side.Client)[TcpExt.AttemptFails]);
     }
 
@@ -121,7 +124,7 @@ public sealed class HandshakeTests
 
     private static void AssertSynSchedule(TcpProfile profile, long[] synAtS, long timedOutAtS)
     {
-        var wire = new TcbWire(profile, oneWayMs: 10);
+        var wire = new Ladder(profile, oneWayMs: 10);
         wire.LoseEvery(Dir.C2S, TcpFlags.Syn);
         wire.Open(atMs: 0);
         wire.RunUntil(ms: 1_000_000);
@@ -141,7 +144,9 @@ public sealed class HandshakeTests
     public void A_lost_syn_ack_is_repaired_by_the_client_resending_its_syn_and_the_rto_falls_back_to_3_s()
     {
         // Karn: the retransmitted SYN gives no RTT sample, so the data RTO is TCP_TIMEOUT_FALLBACK (RFC 6298 §5.7).
-        var wire = new TcbWire(Linux618);
+        // The listener's request timer (1 s after its SYN-ACK) fires at 1010 ms just before the resent SYN arrives,
+        // and tcp_check_req answers that SYN too: two SYN-ACKs, and the client ACKs each.
+        var wire = new Ladder(Linux618);
         wire.LoseNext(Dir.S2C, TcpFlags.Syn | TcpFlags.Ack);
         wire.Open(atMs: 0);
         wire.RunUntil(ms: 5_000);
@@ -151,7 +156,9 @@ public sealed class HandshakeTests
             Arrives(  10,  C2S, Syn(seq: 0),             SynSent,      SynReceived),
             Lost(  10,  S2C, SynAck(seq: 0, ack: 1),  SynSent,      SynReceived),
             Arrives(1010,  C2S, Syn(seq: 0),             SynSent,      SynReceived),
-            Arrives(1020,  S2C, SynAck(seq: 0, ack: 1),  Established,  SynReceived),
+            Arrives(1020,  S2C, SynAck(seq: 0, ack: 1),  Established,  SynReceived),   // the timer's
+            Arrives(1020,  S2C, SynAck(seq: 0, ack: 1),  Established,  SynReceived),   // the answer to the SYN
+            Arrives(1030,  C2S, Ack(seq: 1, ack: 1),     Established,  Established),
             Arrives(1030,  C2S, Ack(seq: 1, ack: 1),     Established,  Established),
         ];
         Assert.Equal(expected, wire.Rungs);
@@ -164,8 +171,8 @@ public sealed class HandshakeTests
     {
         // RFC 9293 §3.5 figure 7; each side answers the crossed SYN with a SYN-ACK of its own ISS, and ACKs the
         // other's SYN-ACK at once (its SYN lies before RCV.NXT, which Linux treats as a retransmission).
-        var wire = TcbWire.Simultaneous(Linux618, oneWayMs: 10);
-        wire.Open(atMs: 0);
+        var wire = Ladder.Simultaneous(Linux618, oneWayMs: 10);
+        wire.OpenSocket(atMs: 0);
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
@@ -186,9 +193,9 @@ public sealed class HandshakeTests
     [Fact]
     public void In_a_simultaneous_open_one_lost_syn_ack_costs_nothing_because_the_other_side_acks_the_syn()
     {
-        var wire = TcbWire.Simultaneous(Linux618);
+        var wire = Ladder.Simultaneous(Linux618);
         wire.LoseNext(Dir.S2C, TcpFlags.Syn | TcpFlags.Ack);
-        wire.Open(atMs: 0);
+        wire.OpenSocket(atMs: 0);
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
@@ -208,10 +215,10 @@ public sealed class HandshakeTests
     {
         // The SYN's RTO (1 s) keeps running in SYN_RCVD (tcp_send_synack re-sends the SYN's own skb), so each side
         // resends its SYN-ACK at 1 s. The handshake retransmitted: no RTT sample, the RTO falls back to 3 s.
-        var wire = TcbWire.Simultaneous(Linux618, oneWayMs: 10);
+        var wire = Ladder.Simultaneous(Linux618, oneWayMs: 10);
         wire.LoseNext(Dir.S2C, TcpFlags.Syn | TcpFlags.Ack);
         wire.LoseNext(Dir.C2S, TcpFlags.Syn | TcpFlags.Ack);
-        wire.Open(atMs: 0);
+        wire.OpenSocket(atMs: 0);
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
@@ -235,13 +242,13 @@ public sealed class HandshakeTests
     {
         // tcp_twsk_unique: ISS = old SND.NXT + 65537, and ts_recent comes over, so the SYN echoes it and an old
         // duplicate SYN of the previous incarnation (an older TSval) fails PAWS in SYN_SENT.
-        var old = new TimeWaitEntry(TcbWire.ClientTuple, SndNxt: new SeqNum(77_000), RcvNxt: new SeqNum(9_000),
-            Timestamps: true, TsRecent: 123_456, TsRecentStamp: Instant.FromSeconds(5), TcbWire.ClientTsOffset,
+        var old = new TimeWaitEntry(TcbFixture.ClientTuple, SndNxt: new SeqNum(77_000), RcvNxt: new SeqNum(9_000),
+            Timestamps: true, TsRecent: 123_456, TsRecentStamp: Instant.FromSeconds(5), TcbFixture.ClientTsOffset,
             EnteredAt: Instant.FromSeconds(5));
-        var tcb = Tcb.Connect(TcbWire.ClientTuple, Isn.AfterTimeWait(old.SndNxt), TcbWire.ClientTsOffset, Linux618,
-            reused: true, old.TsRecent, old.TsRecentStamp);
+        var tcb = Tcb.Connect(TcbFixture.ClientTuple, Isn.AfterTimeWait(old.SndNxt), TcbFixture.ClientTsOffset,
+            Linux618, reused: true, old.TsRecent, old.TsRecentStamp);
         var syn = tcb.Open(Instant.FromSeconds(7)).Sends[0];
-        var oldSyn = TcbWire.FromServer(TcpFlags.Syn, seq: 3000) with
+        var oldSyn = TcbFixture.FromServer(TcpFlags.Syn, seq: 3000) with
         {
             Options = TcpOptions.Timestamps,
             TsVal = 123_000,

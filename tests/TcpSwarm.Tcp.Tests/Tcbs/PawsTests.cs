@@ -7,8 +7,8 @@ namespace TcpSwarm.Tcp.Tests.Tcbs;
 /// counters.</summary>
 public sealed class PawsTests
 {
-    private static Segment WithTimestamp(Segment seg, uint serverMs) =>
-        seg with { Options = TcpOptions.Timestamps, TsVal = serverMs + TcbWire.ServerTsOffset, TsEcr = 0 };
+    private static Segment WithTimestamp(Ladder wire, Segment seg, uint serverMs) =>
+        seg with { Options = TcpOptions.Timestamps, TsVal = serverMs + wire.ServerTsOffset, TsEcr = 0 };
 
     [Theory]
     [InlineData("linux-6.18", true)]
@@ -19,9 +19,9 @@ public sealed class PawsTests
         // The server's data at 50 ms sets ts_recent to its TSval 50; then an ACK from before that data (SEQ 1,
         // below RCV.NXT 101) arrives late with TSval 20. 6.14's tcp_disordered_ack_check calls it PAWS_ACK: counted as
         // PAWSOldAck and dropped; 6.1 counts PAWSEstab and sends a duplicate ACK.
-        var wire = TcbWire.Established(TcpProfile.Named(profile));
+        var wire = Ladder.Established(TcpProfile.Named(profile));
         wire.At(50, Side.Server, (tcb, now) => tcb.Send(100, now));
-        wire.Inject(atMs: 100, Dir.S2C, WithTimestamp(TcbWire.FromServer(TcpFlags.Ack, 1, 1, window: 502), 20));
+        wire.Inject(atMs: 100, Dir.S2C, WithTimestamp(wire, wire.FromServer(TcpFlags.Ack, 1, 1, window: 502), 20));
         wire.RunUntil(ms: 1_000);
 
         var expected = new List<Rung>
@@ -44,9 +44,9 @@ public sealed class PawsTests
         // The server's quick ACK of the client's data (TSval 60) arrives; then a copy of it with TSval 55, as if an
         // earlier duplicate was reordered: at RCV.NXT, acking SND.UNA, the same window, 5 ms behind ts_recent, within
         // an RTO's worth of ticks. tcp_disordered_ack lets it through: no counter, no reply.
-        var wire = TcbWire.Established(TcpProfile.Named(profile));
+        var wire = Ladder.Established(TcpProfile.Named(profile));
         wire.At(50, Side.Client, (tcb, now) => tcb.Send(100, now));
-        wire.Inject(atMs: 100, Dir.S2C, WithTimestamp(TcbWire.FromServer(TcpFlags.Ack, 1, 101, window: 510), 55));
+        wire.Inject(atMs: 100, Dir.S2C, WithTimestamp(wire, wire.FromServer(TcpFlags.Ack, 1, 101, window: 510), 55));
         wire.RunUntil(ms: 1_000);
 
         Rung[] expected =

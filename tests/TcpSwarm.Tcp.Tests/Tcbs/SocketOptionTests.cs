@@ -13,7 +13,7 @@ public sealed class SocketOptionTests
     {
         // 1 s: the probe at 320 ms, RTOs at 540 and 980 ms; the RTO after that (880 ms) is clamped to what is left of
         // the second since the first sending at 100 ms, so the connection gives up at 1100 ms with ETIMEDOUT.
-        var wire = TcbWire.Established(Linux618);
+        var wire = Ladder.Established(Linux618);
         Assert.True(wire.Client.SetUserTimeout(TimeSpan.FromSeconds(1)));
         wire.LoseEvery(Dir.C2S, TcpFlags.Psh | TcpFlags.Ack);
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(1, now));
@@ -29,7 +29,7 @@ public sealed class SocketOptionTests
     [Fact]
     public void Tcp_user_timeout_refuses_a_negative_value()
     {
-        var tcb = new TcbWire(Linux618).Client;
+        var tcb = new Ladder(Linux618).Socket();
         Assert.False(tcb.SetUserTimeout(TimeSpan.FromMilliseconds(-1)));
         Assert.Equal(TimeSpan.Zero, tcb.UserTimeout);
     }
@@ -37,11 +37,12 @@ public sealed class SocketOptionTests
     [Fact]
     public void Tcp_maxseg_set_before_connect_lowers_the_syns_mss_and_the_segments_sent()
     {
-        var wire = new TcbWire(Linux618);
+        var wire = new Ladder(Linux618);
+        wire.Socket();
         Assert.Equal(536, wire.Client.MaxSegment);                  // before connect(): TCP_MSS_DEFAULT
         Assert.True(wire.Client.SetMaxSegment(1000));
         Assert.False(wire.Client.SetMaxSegment(87));                 // below TCP_MIN_MSS: EINVAL
-        wire.Open(atMs: 0);
+        wire.OpenSocket(atMs: 0);
         wire.RunUntil(ms: 50);
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(1500, now));
         wire.RunUntil(ms: 1_000);
@@ -61,7 +62,7 @@ public sealed class SocketOptionTests
     [Fact]
     public void Tcp_info_reports_state_rto_options_mss_and_the_times_since_the_last_data_and_ack()
     {
-        var wire = TcbWire.Established(Linux618);
+        var wire = Ladder.Established(Linux618);
         wire.At(100, Side.Client, (tcb, now) => tcb.Send(100, now));
         wire.At(200, Side.Server, (tcb, now) => tcb.Send(300, now));
         wire.RunUntil(ms: 1_000);

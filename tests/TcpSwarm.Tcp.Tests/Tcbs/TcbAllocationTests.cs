@@ -78,16 +78,16 @@ public sealed class TcbAllocationTests
     // Both ESTABLISHED: the client through SYN_SENT, the server as its listener would admit it.
     private static (Tcb Client, Tcb Server) Pair()
     {
-        var client = Tcb.Connect(TcbWire.ClientTuple, TcbWire.ClientSeq(0), TcbWire.ClientTsOffset, Linux618);
+        var client = Tcb.Connect(TcbFixture.ClientTuple, TcbFixture.ClientSeq(0), TcbFixture.ClientTsOffset, Linux618);
         var syn = client.Open(Instant.Zero).Sends[0];
-        var synAck = new Segment(TcbWire.ServerAddr, TcbWire.ServerPort, TcbWire.ClientAddr, TcbWire.ClientPort,
-            TcbWire.ServerSeq(0), syn.Seq + 1, TcpFlags.Syn | TcpFlags.Ack, 65535, 0,
+        var synAck = new Segment(Wire.ServerAddr, Wire.ServerPort, Wire.ClientAddr, Ladder.ClientPort,
+            TcbFixture.ServerSeq(0), syn.Seq + 1, TcpFlags.Syn | TcpFlags.Ack, 65535, 0,
             TcpOptions.Mss | TcpOptions.WindowScale | TcpOptions.SackPermitted | TcpOptions.Timestamps, 1460, 7,
-            10 + TcbWire.ServerTsOffset, syn.TsVal);
+            10 + TcbFixture.ServerTsOffset, syn.TsVal);
         var ack = client.Handle(in synAck, Instant.FromMilliseconds(20)).Sends[0];
-        var accepted = new AcceptedConnection(TcbWire.ClientTuple.Reversed, TcbWire.ServerSeq(0), syn.Seq, syn.Mss,
-            (sbyte)syn.WindowScale, SackPermitted: true, Timestamps: true, ack.TsVal, TcbWire.ServerTsOffset,
-            Instant.FromMilliseconds(10), SynAckRetransmitted: false, FromCookie: false, ack.Window);
+        var accepted = new AcceptedConnection(TcbFixture.ClientTuple.Reversed, TcbFixture.ServerSeq(0), syn.Seq,
+            syn.Mss, (sbyte)syn.WindowScale, SackPermitted: true, Timestamps: true, ack.TsVal,
+            TcbFixture.ServerTsOffset, Instant.FromMilliseconds(10), SynAckRetransmitted: false, FromCookie: false, ack.Window);
         var server = Tcb.Accept(in accepted, Linux618, Instant.FromMilliseconds(30));
         server.Handle(in ack, Instant.FromMilliseconds(30));
         return (client, server);

@@ -137,18 +137,19 @@ public sealed class TcbPropertyTests
 
     private static (Tcb Tcb, Instant Now, Instant?[] Deadlines, uint PeerTsOffset) Reach(Start start)
     {
-        var wire = start == Start.SimultaneousSynReceived ? TcbWire.Simultaneous(Linux618) : new TcbWire(Linux618);
+        var wire = start == Start.SimultaneousSynReceived ? Ladder.Simultaneous(Linux618) : new Ladder(Linux618);
+        if (start != Start.SimultaneousSynReceived) wire.Socket();
         var side = Side.Client;
         switch (start)
         {
             case Start.Fresh:
                 break;
             case Start.SynSent:
-                wire.Open();
+                wire.OpenSocket();
                 wire.RunUntil(5);
                 break;
             case Start.SimultaneousSynReceived:
-                wire.Open();
+                wire.OpenSocket();
                 wire.RunUntil(15);
                 break;
             case Start.ClientEstablished or Start.ServerEstablished:
@@ -169,10 +170,10 @@ public sealed class TcbPropertyTests
         }
         var tcb = side == Side.Client ? wire.Client : wire.Server;
         var deadlines = Array.ConvertAll(Timers, t => wire.Deadline(side, t));
-        return (tcb, wire.Now, deadlines, side == Side.Client ? TcbWire.ServerTsOffset : TcbWire.ClientTsOffset);
+        return (tcb, wire.Now, deadlines, side == Side.Client ? wire.ServerTsOffset : wire.ClientTsOffset);
     }
 
-    private static (Side Side, long UntilMs) CloseTowards(TcbWire wire, Start start)
+    private static (Side Side, long UntilMs) CloseTowards(Ladder wire, Start start)
     {
         wire.Handshake();
         switch (start)

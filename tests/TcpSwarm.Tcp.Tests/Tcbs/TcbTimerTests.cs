@@ -8,7 +8,7 @@ public sealed class TcbTimerTests
 
     private static Tcb Opened(out Segment syn)
     {
-        var tcb = Tcb.Connect(TcbWire.ClientTuple, TcbWire.ClientSeq(0), TcbWire.ClientTsOffset, Linux618);
+        var tcb = Tcb.Connect(TcbFixture.ClientTuple, TcbFixture.ClientSeq(0), TcbFixture.ClientTsOffset, Linux618);
         var open = tcb.Open(Instant.Zero);
         Assert.Equal(TimerEdit.Set(Instant.FromSeconds(1)), open.Retransmit);     // the step reports the change
         syn = open.Sends[0];

@@ -9,7 +9,7 @@ public sealed class TeardownTests
 
     private static string Full(uint seq, uint ack) => Seg(TcpFlags.Ack, seq, ack, len: 1460);
 
-    private static TcbWire Connected() => TcbWire.Established(Linux618);   // both ESTABLISHED at 30 ms
+    private static Ladder Connected() => Ladder.Established(Linux618);   // both ESTABLISHED at 30 ms
 
     [Fact]
     public void The_client_closing_first_takes_four_segments_and_the_client_keeps_time_wait()
@@ -26,7 +26,7 @@ public sealed class TeardownTests
             Arrives( 110,  C2S, FinAck(seq: 1, ack: 1),  FinWait1,  CloseWait),
             Arrives( 121,  S2C, Ack(seq: 1, ack: 2),     FinWait2,  CloseWait),
             Arrives( 510,  S2C, FinAck(seq: 1, ack: 2),  TimeWait,  LastAck),
-            Arrives( 520,  C2S, Ack(seq: 2, ack: 2),     TimeWait,  Closed),
+            Arrives( 520,  C2S, Ack(seq: 2, ack: 2),     TimeWait,  Listen),   // the listener owns the 4-tuple now
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(
@@ -66,7 +66,7 @@ public sealed class TeardownTests
         // shutdown(SHUT_WR) at 100 ms; the server ACKs the FIN at the next tick, then answers with 3000 bytes from
         // CLOSE_WAIT, which the client, in quick-ACK mode for its first data, ACKs segment by segment. Without
         // timestamps, so the full segments are the 1460-byte MSS.
-        var wire = TcbWire.Established(Linux618 with { TcpTimestamps = 0 });
+        var wire = Ladder.Established(Linux618 with { TcpTimestamps = 0 });
         wire.At(100, Side.Client, (tcb, now) => tcb.Shutdown(now));
         wire.At(120, Side.Server, (tcb, now) => tcb.Send(3000, now));
         wire.At(300, Side.Server, (tcb, now) => tcb.Close(now));
@@ -83,7 +83,7 @@ public sealed class TeardownTests
             Arrives( 140,  C2S, Ack(seq: 2, ack: 2921),            FinWait2,  CloseWait),
             Arrives( 140,  C2S, Ack(seq: 2, ack: 3001),            FinWait2,  CloseWait),
             Arrives( 310,  S2C, FinAck(seq: 3001, ack: 2),         TimeWait,  LastAck),
-            Arrives( 320,  C2S, Ack(seq: 2, ack: 3002),            TimeWait,  Closed),
+            Arrives( 320,  C2S, Ack(seq: 2, ack: 3002),            TimeWait,  Listen),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(3000, wire.BytesRead(Side.Client));
@@ -108,9 +108,9 @@ public sealed class TeardownTests
             Arrives( 120,  C2S, Ack(seq: 2, ack: 2),     TimeWait,  TimeWait),
         ];
         Assert.Equal(expected, wire.Rungs);
-        Assert.Equal((TcbWire.ClientSeq(2), TcbWire.ServerSeq(2)),
+        Assert.Equal((wire.ClientSeq(2), wire.ServerSeq(2)),
             (wire.TimeWait(Side.Client)!.Value.SndNxt, wire.TimeWait(Side.Client)!.Value.RcvNxt));
-        Assert.Equal((TcbWire.ServerSeq(2), TcbWire.ClientSeq(2)),
+        Assert.Equal((wire.ServerSeq(2), wire.ClientSeq(2)),
             (wire.TimeWait(Side.Server)!.Value.SndNxt, wire.TimeWait(Side.Server)!.Value.RcvNxt));
     }
 
@@ -123,10 +123,10 @@ public sealed class TeardownTests
         wire.RunUntil(ms: 1_000);
 
         // ts_recent is the TSval of the server's FIN, sent at 500 ms on the server's clock, taken at 510 ms.
-        var expected = new TimeWaitEntry(TcbWire.ClientTuple, SndNxt: TcbWire.ClientSeq(2),
-            RcvNxt: TcbWire.ServerSeq(2),
-            Timestamps: true, TsRecent: 500 + TcbWire.ServerTsOffset, TsRecentStamp: Instant.FromMilliseconds(510),
-            TsOffset: TcbWire.ClientTsOffset, EnteredAt: Instant.FromMilliseconds(510));
+        var expected = new TimeWaitEntry(wire.Conn().Tuple, SndNxt: wire.ClientSeq(2),
+            RcvNxt: wire.ServerSeq(2),
+            Timestamps: true, TsRecent: 500 + wire.ServerTsOffset, TsRecentStamp: Instant.FromMilliseconds(510),
+            TsOffset: wire.ClientTsOffset, EnteredAt: Instant.FromMilliseconds(510));
         Assert.Equal(expected, wire.TimeWait(Side.Client));
     }
 
@@ -140,7 +140,7 @@ public sealed class TeardownTests
 
         Rung[] expected =
         [
-            Arrives( 110,  C2S, RstAck(seq: 1, ack: 1),  Closed,  Closed),
+            Arrives( 110,  C2S, RstAck(seq: 1, ack: 1),  Closed,  Listen),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal([new StepEvents(100, TcbEvents.Closed, TcpError.None)], wire.Events(Side.Client));
@@ -156,7 +156,7 @@ public sealed class TeardownTests
     [Fact]
     public void Aborting_a_connect_in_syn_sent_sends_nothing()
     {
-        var wire = new TcbWire(Linux618);
+        var wire = new Ladder(Linux618);
         wire.LoseEvery(Dir.C2S, TcpFlags.Syn);
         wire.Open(atMs: 0);
         wire.At(500, Side.Client, (tcb, now) => tcb.Abort(now));
@@ -181,7 +181,7 @@ public sealed class TeardownTests
         [
             Arrives(  60,  S2C, Data(seq: 1, ack: 1, len: 100),  Established,  Established),
             Arrives(  70,  C2S, Ack(seq: 1, ack: 101),           Established,  Established),
-            Arrives( 100,  C2S, RstAck(seq: 1, ack: 101),        Closed,       Closed),
+            Arrives( 100,  C2S, RstAck(seq: 1, ack: 101),        Closed,       Listen),
         ];
         Assert.Equal(expected, wire.Rungs);
         var client = wire.Counters(Side.Client);
@@ -207,7 +207,7 @@ public sealed class TeardownTests
             Arrives( 110,  C2S, FinAck(seq: 1, ack: 1),          FinWait1,  CloseWait),
             Arrives( 121,  S2C, Ack(seq: 1, ack: 2),             FinWait2,  CloseWait),
             Arrives( 310,  S2C, Data(seq: 1, ack: 2, len: 100),  Closed,    CloseWait),
-            Arrives( 320,  C2S, Rst(seq: 2),                     Closed,    Closed),
+            Arrives( 320,  C2S, Rst(seq: 2),                     Closed,    Listen),
         ];
         Assert.Equal(expected, wire.Rungs);
         Assert.Equal(1, wire.Counters(Side.Client)[TcpExt.TCPAbortOnData]);
@@ -247,7 +247,7 @@ public sealed class TeardownTests
         wire.At(100, Side.Client, (tcb, now) => tcb.Shutdown(now));
         wire.RunUntil(ms: 1_000_000);
 
-        Assert.Equal((FinWait2, CloseWait), (wire.ClientState, wire.ServerState));
+        Assert.Equal((FinWait2, CloseWait), (wire.StateOf(Side.Client), wire.StateOf(Side.Server)));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed class ValidationTests
 {
     private static readonly TcpProfile Linux618 = TcpProfile.Named("linux-6.18");
 
-    private static TcbWire Connected() => TcbWire.Established(Linux618);   // both ESTABLISHED at 30 ms
+    private static Ladder Connected() => Ladder.Established(Linux618);   // both ESTABLISHED at 30 ms
 
     [Fact]
     public void Rfc5961_an_inexact_rst_is_challenged_a_syn_is_challenged_once_per_500_ms_and_an_exact_rst_resets()
@@ -15,11 +15,11 @@ public sealed class ValidationTests
         // A blind attacker's segments reach the client (RCV.NXT 1, window 65408). Only the RST at exactly RCV.NXT
         // resets; the SYN at 200 ms falls within 500 ms of the challenge at 100 ms and is skipped.
         var wire = Connected();
-        wire.Inject(atMs: 100, Dir.S2C, TcbWire.FromServer(TcpFlags.Rst, seq: 101));
-        wire.Inject(atMs: 150, Dir.S2C, TcbWire.FromServer(TcpFlags.Rst, seq: 70001));
-        wire.Inject(atMs: 200, Dir.S2C, TcbWire.FromServer(TcpFlags.Syn, seq: 2000));
-        wire.Inject(atMs: 700, Dir.S2C, TcbWire.FromServer(TcpFlags.Syn, seq: 2000));
-        wire.Inject(atMs: 800, Dir.S2C, TcbWire.FromServer(TcpFlags.Rst, seq: 1));
+        wire.Inject(atMs: 100, Dir.S2C, wire.FromServer(TcpFlags.Rst, seq: 101));
+        wire.Inject(atMs: 150, Dir.S2C, wire.FromServer(TcpFlags.Rst, seq: 70001));
+        wire.Inject(atMs: 200, Dir.S2C, wire.FromServer(TcpFlags.Syn, seq: 2000));
+        wire.Inject(atMs: 700, Dir.S2C, wire.FromServer(TcpFlags.Syn, seq: 2000));
+        wire.Inject(atMs: 800, Dir.S2C, wire.FromServer(TcpFlags.Rst, seq: 1));
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
@@ -45,9 +45,8 @@ public sealed class ValidationTests
     public void A_retransmitted_syn_ack_reaching_an_established_client_is_re_acked_by_a_challenge_ack()
     {
         // The third ACK is lost; the listener's SYN-ACK, resent 1 s after the first, is a SYN in a synchronized state.
-        var wire = new TcbWire(Linux618, oneWayMs: 10);
+        var wire = new Ladder(Linux618, oneWayMs: 10);
         wire.LoseNext(Dir.C2S, TcpFlags.Ack);
-        wire.Inject(atMs: 1020, Dir.S2C, TcbWire.FromServer(TcpFlags.Syn | TcpFlags.Ack, seq: 0, ack: 1));
         wire.Open(atMs: 0);
         wire.RunUntil(ms: 5_000);
 
@@ -71,9 +70,9 @@ public sealed class ValidationTests
         // the segment without a word (its FIN is not taken; Google's ts_recent/invalid_ack.pkt), while
         // tcp_rcv_state_process, which runs every other state, sends a challenge ACK first.
         var wire = Connected();
-        wire.Inject(atMs: 100, Dir.S2C, TcbWire.FromServer(TcpFlags.Fin | TcpFlags.Ack, seq: 1, ack: 8999));
-        wire.Inject(atMs: 200, Dir.S2C, TcbWire.FromServer(TcpFlags.Fin | TcpFlags.Ack, seq: 1, ack: 1));
-        wire.Inject(atMs: 300, Dir.S2C, TcbWire.FromServer(TcpFlags.Ack, seq: 2, ack: 8999));
+        wire.Inject(atMs: 100, Dir.S2C, wire.FromServer(TcpFlags.Fin | TcpFlags.Ack, seq: 1, ack: 8999));
+        wire.Inject(atMs: 200, Dir.S2C, wire.FromServer(TcpFlags.Fin | TcpFlags.Ack, seq: 1, ack: 1));
+        wire.Inject(atMs: 300, Dir.S2C, wire.FromServer(TcpFlags.Ack, seq: 2, ack: 8999));
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
@@ -92,9 +91,9 @@ public sealed class ValidationTests
     public void Pure_acks_outside_the_window_get_one_duplicate_ack_per_500_ms_but_old_data_always_does()
     {
         var wire = Connected();
-        wire.Inject(atMs: 100, Dir.S2C, TcbWire.FromServer(TcpFlags.Ack, seq: 85000, ack: 1));
-        wire.Inject(atMs: 200, Dir.S2C, TcbWire.FromServer(TcpFlags.Ack, seq: 85000, ack: 1));
-        wire.Inject(atMs: 300, Dir.S2C, TcbWire.FromServer(TcpFlags.Psh | TcpFlags.Ack, seq: Before(999), ack: 1, 100));
+        wire.Inject(atMs: 100, Dir.S2C, wire.FromServer(TcpFlags.Ack, seq: 85000, ack: 1));
+        wire.Inject(atMs: 200, Dir.S2C, wire.FromServer(TcpFlags.Ack, seq: 85000, ack: 1));
+        wire.Inject(atMs: 300, Dir.S2C, wire.FromServer(TcpFlags.Psh | TcpFlags.Ack, seq: Before(999), ack: 1, 100));
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
@@ -114,11 +113,11 @@ public sealed class ValidationTests
     {
         // ts_recent is the TSval of the SYN-ACK (10 ms on the server's clock); this one claims 5 ms.
         var wire = Connected();
-        var old = TcbWire.FromServer(TcpFlags.Psh | TcpFlags.Ack, seq: 1, ack: 1, length: 100) with
+        var old = wire.FromServer(TcpFlags.Psh | TcpFlags.Ack, seq: 1, ack: 1, length: 100) with
         {
             Options = TcpOptions.Timestamps,
-            TsVal = 5 + TcbWire.ServerTsOffset,
-            TsEcr = TcbWire.ClientTsOffset,
+            TsVal = 5 + wire.ServerTsOffset,
+            TsEcr = wire.ClientTsOffset,
         };
         wire.Inject(atMs: 100, Dir.S2C, old);
         wire.RunUntil(ms: 5_000);
@@ -136,7 +135,7 @@ public sealed class ValidationTests
     public void An_ack_of_data_never_sent_drops_its_data_without_a_reply_when_established()
     {
         var wire = Connected();
-        wire.Inject(atMs: 100, Dir.S2C, TcbWire.FromServer(TcpFlags.Psh | TcpFlags.Ack, seq: 1, ack: 8999, 100));
+        wire.Inject(atMs: 100, Dir.S2C, wire.FromServer(TcpFlags.Psh | TcpFlags.Ack, seq: 1, ack: 8999, 100));
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
@@ -152,14 +151,14 @@ public sealed class ValidationTests
     {
         var wire = Connected();
         wire.At(100, Side.Client, (tcb, now) => tcb.Abort(now));
-        wire.Inject(atMs: 100, Dir.S2C, TcbWire.FromServer(TcpFlags.Psh | TcpFlags.Ack, seq: 1, ack: 1, 100));
+        wire.Inject(atMs: 100, Dir.S2C, wire.FromServer(TcpFlags.Psh | TcpFlags.Ack, seq: 1, ack: 1, 100));
         wire.RunUntil(ms: 5_000);
 
         Rung[] expected =
         [
             Arrives( 100,  S2C, Data(seq: 1, ack: 1, len: 100),  Closed,  Established),
-            Arrives( 110,  C2S, RstAck(seq: 1, ack: 1),          Closed,  Closed),
-            Arrives( 110,  C2S, Rst(seq: 1),                     Closed,  Closed),
+            Arrives( 110,  C2S, RstAck(seq: 1, ack: 1),          Closed,  Listen),
+            Arrives( 110,  C2S, Rst(seq: 1),                     Closed,  Listen),
         ];
         Assert.Equal(expected, wire.Rungs);
     }

@@ -4,7 +4,7 @@ namespace TcpSwarm.TestSupport.Ladders;
 
 public sealed partial class Wire
 {
-    private enum EventKind : byte { Arrival, TcbTimer, HostTimer, User }
+    private enum EventKind : byte { Arrival, TcbTimer, HostTimer, User, Act, RequestTimer }
 
     private struct Event
     {
@@ -16,28 +16,31 @@ public sealed partial class Wire
         public HostTimer HostTimer;
         public UserCall Call;
         public int Conn, Bytes;
+        public bool Injected;            // an arrival that no side sent (Inject, Deliver)
+        public Func<Tcb, Instant, TcbStep>? Act;
+        public long Order;               // a directly driven listener's request timer: which arming it is
     }
 
     // A full socket and the deadline of each of its timers; pooled, so a lifecycle allocates only its two Tcbs.
-    private sealed class Socket
+    private sealed class FullSocket
     {
         public Tcb Tcb = null!;
         public int Conn;
         public readonly Instant[] Deadlines = new Instant[ModelTimers.Count];
     }
 
-    private readonly Stack<Socket> _socketPool = new();
+    private readonly Stack<FullSocket> _socketPool = new();
 
-    private Socket NewSocket(Tcb tcb, int conn)
+    private FullSocket NewSocket(Tcb tcb, int conn)
     {
-        var s = _socketPool.TryPop(out var pooled) ? pooled : new Socket();
+        var s = _socketPool.TryPop(out var pooled) ? pooled : new FullSocket();
         s.Tcb = tcb;
         s.Conn = conn;
         Array.Fill(s.Deadlines, Instant.Never);
         return s;
     }
 
-    private void Forget(int side, Socket socket)
+    private void Forget(int side, FullSocket socket)
     {
         _sockets[side].Remove(socket.Tcb.Tuple);
         socket.Tcb = null!;
@@ -47,37 +50,44 @@ public sealed partial class Wire
     /// <summary>Called for every segment put on the wire: its direction, when it left, and whether it will be
     /// lost.</summary>
     public Func<Segment, Dir, Instant, bool>? Drops { get; set; }
-    /// <summary>Called after each arrival is handled (or at send time for a lost segment).</summary>
-    public Action<Segment, Dir, bool>? OnSegment { get; set; }
+    /// <summary>Called after each arrival is handled (or at send time for a lost segment), with whether it was lost
+    /// and whether it came from outside the wire (Inject, Deliver) rather than from a side.</summary>
+    public Action<Segment, Dir, bool, bool>? OnSegment { get; set; }
+    /// <summary>Called with every step of a full socket (which side, its Tcb, the step) before the wire acts on
+    /// it.</summary>
+    public Action<int, Tcb, TcbStep>? OnStep { get; set; }
 
     // Segments lost while an event is handled are reported after it, so a ladder shows cause before effect.
-    private readonly List<(Segment Segment, Dir Dir)> _lostThisEvent = [];
+    private readonly List<(Segment Segment, Dir Dir, bool Injected)> _lostThisEvent = [];
 
     private void Dispatch(in Event e)
     {
         switch (e.Kind)
         {
-            case EventKind.Arrival: Arrive(e.Side, in e.Segment); break;
+            case EventKind.Arrival: Arrive(e.Side, in e.Segment, e.Injected); break;
             case EventKind.TcbTimer: FireTcbTimer(e.Side, in e.Tuple, e.TcbTimer); break;
             case EventKind.HostTimer: FireHostTimer(e.Side, in e.HostTimer); break;
+            case EventKind.Act: Act(in e); break;
+            case EventKind.RequestTimer: FireRequestTimer(in e); break;
             default: User(in e); break;
         }
-        foreach (var (seg, dir) in _lostThisEvent) OnSegment?.Invoke(seg, dir, true);
+        foreach (var (seg, dir, injected) in _lostThisEvent) OnSegment?.Invoke(seg, dir, true, injected);
         _lostThisEvent.Clear();
     }
 
-    private void Transmit(int fromSide, in Segment seg)
+    private void Transmit(int fromSide, in Segment seg, bool injected = false)
     {
         var dir = fromSide == 0 ? Dir.C2S : Dir.S2C;
         if (Drops is { } drops && drops(seg, dir, Now))
         {
-            if (OnSegment is not null) _lostThisEvent.Add((seg, dir));
+            if (OnSegment is not null) _lostThisEvent.Add((seg, dir, injected));
             return;
         }
-        Schedule(Now + OneWay, new Event { Kind = EventKind.Arrival, Side = 1 - fromSide, Segment = seg });
+        Schedule(Now + OneWay,
+            new Event { Kind = EventKind.Arrival, Side = 1 - fromSide, Segment = seg, Injected = injected });
     }
 
-    private void Arrive(int side, in Segment seg)
+    private void Arrive(int side, in Segment seg, bool injected)
     {
         var host = HostAt(side);
         var step = host.Handle(in seg, Now);
@@ -92,7 +102,7 @@ public sealed partial class Wire
         {
             Admit(side, in step.Listener.Child, in seg);
         }
-        OnSegment?.Invoke(seg, side == 1 ? Dir.C2S : Dir.S2C, false);
+        OnSegment?.Invoke(seg, side == 1 ? Dir.C2S : Dir.S2C, false, injected);
     }
 
     private void Admit(int side, in AcceptedConnection child, in Segment seg)
@@ -127,8 +137,9 @@ public sealed partial class Wire
             Schedule(timer.Edit.Deadline, new Event { Kind = EventKind.HostTimer, Side = side, HostTimer = timer });
     }
 
-    private void Apply(int side, Socket socket, ref TcbStep step)
+    private void Apply(int side, FullSocket socket, ref TcbStep step)
     {
+        OnStep?.Invoke(side, socket.Tcb, step);
         foreach (ref readonly var s in step.Sends) Transmit(side, in s);
         foreach (var timer in ModelTimers.All) Arm(side, socket, timer, ModelTimers.Edit(in step, timer));
         var host = HostAt(side);
@@ -149,10 +160,11 @@ public sealed partial class Wire
         }
         if (gone) _sockets[side].Remove(tuple);
         React(side, socket, in step);
+        if (!gone && _triggers.Count > 0) Trigger(side, socket, in step);
         if (gone && socket.Tcb is not null && !_sockets[side].ContainsKey(tuple)) Forget(side, socket);
     }
 
-    private void Arm(int side, Socket socket, TcbTimer timer, TimerEdit edit)
+    private void Arm(int side, FullSocket socket, TcbTimer timer, TimerEdit edit)
     {
         if (edit.Action == TimerAction.Unchanged) return;
         if (edit.Action == TimerAction.Cancel)

@@ -25,7 +25,7 @@ public sealed partial class Wire
         Do(side, socket, e.Call, e.Bytes);
     }
 
-    private void Do(int side, Socket socket, UserCall call, int bytes)
+    private void Do(int side, FullSocket socket, UserCall call, int bytes)
     {
         var tcb = socket.Tcb;
         var step = call switch
@@ -40,27 +40,110 @@ public sealed partial class Wire
 
     private void StartConnect(int index)
     {
+        if (!CreateSocket(index))
+        {
+            AttemptEnded(index);
+            return;
+        }
+        var socket = _sockets[0][Connections[index].Tuple];
+        var step = socket.Tcb.Open(Now);
+        Apply(0, socket, ref step);
+    }
+
+    // connect()'s choice of 4-tuple and ISN, and the Tcb in CLOSED; false when no port is free.
+    private bool CreateSocket(int index)
+    {
         var c = Connections[index];
         c.Started = true;
         if (!Client.TryConnect(Server.Address, c.RemotePort, Now, out var open, c.LocalPort))
         {
             c.Error = TcpError.AddrNotAvail;
-            AttemptEnded(index);
-            return;
+            return false;
         }
         c.Tuple = open.Tuple;
         c.Open = open;
         _connByServerTuple[open.Tuple.Reversed] = index;
         var tcb = Tcb.Connect(open.Tuple, open.Iss, open.TsOffset, Client.Profile, open.Reused, open.TsRecent,
             open.TsRecentStamp);
-        var socket = NewSocket(tcb, index);
-        _sockets[0][open.Tuple] = socket;
-        var step = tcb.Open(Now);
-        Apply(0, socket, ref step);
+        _sockets[0][open.Tuple] = NewSocket(tcb, index);
+        return true;
+    }
+
+    /// <summary>socket() and connect()'s choice of 4-tuple and ISN, now, but no SYN yet: the client's Tcb waits in
+    /// CLOSED, so a test can set its options before <see cref="Open"/>. Returns the connection's index.</summary>
+    public int Socket(ushort localPort = 0, ushort remotePort = ServerPort)
+    {
+        Connections.Add(new Connection { LocalPort = localPort, RemotePort = remotePort });
+        int index = Connections.Count - 1;
+        if (!CreateSocket(index)) throw new InvalidOperationException("connect() found no free port");
+        return index;
+    }
+
+    /// <summary>The server connects too, from the port the client calls to the client's own: once both are
+    /// opened, a simultaneous open (RFC 9293 §3.5 figure 7). Its server must not listen on that port.</summary>
+    public void SocketOnServer(int conn)
+    {
+        var c = Connections[conn];
+        if (!Server.TryConnect(Client.Address, c.Tuple.LocalPort, Now, out var open, c.Tuple.RemotePort))
+            throw new InvalidOperationException("the server could not bind the client's destination port");
+        var tcb = Tcb.Connect(open.Tuple, open.Iss, open.TsOffset, Server.Profile, open.Reused, open.TsRecent,
+            open.TsRecentStamp);
+        _sockets[1][open.Tuple] = NewSocket(tcb, conn);
+    }
+
+    /// <summary>connect() on the sockets made by <see cref="Socket"/> (and <see cref="SocketOnServer"/>): each
+    /// sends its SYN at that instant.</summary>
+    public void Open(Instant at, int conn)
+    {
+        At(at, 0, conn, static (tcb, now) => tcb.Open(now));
+        if (_sockets[1].ContainsKey(Connections[conn].Tuple.Reversed))
+            At(at, 1, conn, static (tcb, now) => tcb.Open(now));
+    }
+
+    /// <summary>An application call on one side's socket of a connection at that instant (none if that side holds
+    /// no full socket then).</summary>
+    public void At(Instant at, int side, int conn, Func<Tcb, Instant, TcbStep> call) =>
+        Schedule(at, new Event { Kind = EventKind.Act, Side = side, Conn = conn, Act = call });
+
+    /// <summary>Once a step of that side's socket satisfies the condition, the application makes the call at the same
+    /// instant (once).</summary>
+    public void When(int side, int conn, Func<Tcb, TcbStep, bool> condition, Func<Tcb, Instant, TcbStep> call) =>
+        _triggers.Add((side, conn, condition, call));
+
+    /// <summary>The deadline a full socket's timer is armed for, or null when it is not armed (or the socket is
+    /// gone).</summary>
+    public Instant? Deadline(int side, in SocketPair tuple, TcbTimer timer) =>
+        _sockets[side].TryGetValue(tuple, out var s) && s.Deadlines[(int)timer] != Instant.Never
+            ? s.Deadlines[(int)timer]
+            : null;
+
+    private readonly List<(int Side, int Conn, Func<Tcb, TcbStep, bool> When, Func<Tcb, Instant, TcbStep> Call)>
+        _triggers = [];
+
+    private void Act(in Event e)
+    {
+        var tuple = e.Side == 0 ? Connections[e.Conn].Tuple : Connections[e.Conn].Tuple.Reversed;
+        if (!_sockets[e.Side].TryGetValue(tuple, out var socket)) return;
+        var step = e.Act!(socket.Tcb, Now);
+        Apply(e.Side, socket, ref step);
+    }
+
+    // The first trigger of that side and connection whose condition the step meets fires, and only it.
+    private void Trigger(int side, FullSocket socket, in TcbStep step)
+    {
+        for (int i = 0; i < _triggers.Count; i++)
+        {
+            var t = _triggers[i];
+            if (t.Side != side || t.Conn != socket.Conn || !t.When(socket.Tcb, step)) continue;
+            _triggers.RemoveAt(i);
+            var next = t.Call(socket.Tcb, Now);
+            Apply(side, socket, ref next);
+            return;
+        }
     }
 
     // The applications: read what arrives, and play the session's request, response and close when one is set.
-    private void React(int side, Socket socket, in TcbStep step)
+    private void React(int side, FullSocket socket, in TcbStep step)
     {
         if (socket.Conn < 0) return;
         var c = Connections[socket.Conn];
@@ -89,7 +172,7 @@ public sealed partial class Wire
         }
     }
 
-    private void PlaySession(int side, Socket socket, Connection c, Session s, int justRead)
+    private void PlaySession(int side, FullSocket socket, Connection c, Session s, int justRead)
     {
         if (side == 1 && c.ServerRead >= s.RequestBytes && c.ServerRead - justRead < s.RequestBytes)
         {

@@ -4,10 +4,13 @@ namespace TcpSwarm.TestSupport.Ladders;
 
 /// <summary>Two hosts, a client and a server, joined by a wire of fixed one-way latency, run in virtual time.</summary>
 /// <remarks>
-/// The scheduler's test twin: events run in (instant, insertion order); Tcb timers keep one deadline per kind and a
-/// stale heap entry is skipped; host timers are checked by the host itself. The application is scripted (user calls
-/// at chosen instants) and, when a <see cref="Session"/> is given, reacts as a request/response client and server do.
-/// Shared by the tests and the benchmarks (linked source), so it allocates nothing per event on the steady path.
+/// The scheduler's test twin, and the one harness the TCP model's tests drive it with: events run in (instant,
+/// insertion order); Tcb timers keep one deadline per kind and a stale heap entry is skipped; host timers are checked
+/// by the host itself. The application is scripted (user calls at chosen instants, any call on a side's Tcb, calls
+/// once a condition holds) and, when a <see cref="Session"/> is given, reacts as a request/response client and server
+/// do. A test can also make a Tcb before connect() (<see cref="Socket"/>), open both sides at once
+/// (<see cref="SocketOnServer"/>), put segments of its own on the wire, and drive the listener directly as its peer.
+/// Shared by the tests and the benchmarks, so it allocates nothing per event on the steady path.
 /// </remarks>
 public sealed partial class Wire
 {
@@ -20,30 +23,40 @@ public sealed partial class Wire
     private Event[] _slots = new Event[256];
     private readonly Stack<int> _freeSlots = new();
     private int _slotsUsed;
-    private readonly Dictionary<SocketPair, Socket>[] _sockets = [new(), new()];
+    private readonly Dictionary<SocketPair, FullSocket>[] _sockets = [new(), new()];
     private readonly Dictionary<SocketPair, int> _connByServerTuple = [];
+    private readonly Listener? _listener;
     private long _seq;
 
     public Wire(TcpProfile profile, long oneWayMs = 10, int backlog = 128, ulong seed = 42,
-        uint clientAddr = 0, uint serverAddr = 0, TcpProfile? serverProfile = null)
+        uint clientAddr = 0, uint serverAddr = 0, TcpProfile? serverProfile = null, bool listen = true)
     {
         Profile = profile;
         OneWay = TimeSpan.FromMilliseconds(oneWayMs);
         Client = new Host(clientAddr != 0 ? clientAddr : ClientAddr, profile, seed);
         Server = new Host(serverAddr != 0 ? serverAddr : ServerAddr, serverProfile ?? profile, seed);
-        Listener = Server.Listen(ServerPort, backlog);
+        _listener = listen ? Server.Listen(ServerPort, backlog) : null;
     }
 
     public TcpProfile Profile { get; }
     public TimeSpan OneWay { get; }
     public Host Client { get; }
     public Host Server { get; }
-    public Listener Listener { get; }
+    /// <summary>The server's listener on <see cref="ServerPort"/> (a wire built with listen: false has
+    /// none).</summary>
+    public Listener Listener => _listener ?? throw new InvalidOperationException("this wire's server does not listen");
     public Instant Now { get; private set; }
 
     /// <summary>Puts a segment on the wire now, as if a side had sent it (an old duplicate, a stray, a
     /// forgery).</summary>
-    public void Inject(in Segment seg, Dir dir) => Transmit(dir == Dir.C2S ? 0 : 1, in seg);
+    public void Inject(in Segment seg, Dir dir) => Transmit(dir == Dir.C2S ? 0 : 1, in seg, injected: true);
+
+    /// <summary>A segment from outside the wire (an attacker, an old duplicate) that arrives at that instant; no
+    /// loss rule applies to it.</summary>
+    public void Deliver(Instant at, Dir dir, in Segment seg) =>
+        Schedule(at,
+            new Event { Kind = EventKind.Arrival, Side = dir == Dir.C2S ? 1 : 0, Segment = seg, Injected = true });
+
     /// <summary>The server application accepts every admitted child at once (false: it never calls accept()).</summary>
     public bool ServerAccepts { get; set; } = true;
     /// <summary>Both applications read whatever arrives at once (false: data stays unread, so close() sends
