@@ -183,6 +183,7 @@ public static class GrainRun
             totals?.PeakWindowMessages ?? 0, totals?.PeakWindowBytes ?? 0, failure?.LostSilo, reached)
         {
             IdleSilos = [.. PartitionMap.For(scenario, setup.Silos.Length).Idle.Select(p => setup.Silos[p])],
+            WaitsForPeers = totals?.Waits ?? 0,
         };
         if (samples.Count == 0) samples.Add(Empty(scenario));
         return new RunReport(RunSummaryBuilder.Build(scenario, samples), status, wall, windows, events,

@@ -85,4 +85,40 @@ public sealed class PartitionTests
             else Assert.True(many.Clock.ExchangeMessages > 0, "the split hot server's segments did not cross");
         }
     }
+
+    [Theory]
+    [InlineData("four-servers.yaml", 2)]
+    [InlineData("four-servers.yaml", 3)]
+    [InlineData("syn-flood.yaml", 2)]
+    [InlineData("syn-flood.yaml", 3)]
+    public async Task A_partition_no_path_reaches_never_waits_for_a_peer(string file, int partitions)
+    {
+        var scenario = Scenarios.FromFile(file) with { Duration = TimeSpan.FromSeconds(2) };
+        var map = PartitionMap.For(scenario, partitions);
+        var paths = CrossingPaths.Of(scenario, map);
+        for (int p = 0; p < partitions; p++) Assert.Empty(paths.Inbound[p]);
+        var many = await Run(scenario, map);
+        Assert.Equal(0, many.Clock.Waits);
+        Assert.Equal(0, many.Clock.ExchangeMessages);
+        Assert.True(many.Clock.Windows > 0, "nothing ran");
+    }
+
+    [Fact]
+    public async Task Only_partitions_a_path_reaches_wait_and_only_for_the_peers_it_comes_from()
+    {
+        var scenario = Scenarios.Load(Scenarios.Mix);
+        var map = PartitionMap.Dealt(scenario, 7);                // more partitions than hosts: some stand idle
+        var paths = CrossingPaths.Of(scenario, map);
+        var one = await Run(scenario, 1);
+        var seven = await Run(scenario, map);
+        Assert.Equal(one.Summary, seven.Summary);
+        Assert.Contains(Enumerable.Range(0, 7), p => paths.Inbound[p].Count == 0);
+        for (int p = 0; p < 7; p++)
+        {
+            if (paths.Inbound[p].Count == 0) Assert.Equal(0, seven.Clock.PartitionWaits[p]);
+            foreach (int q in paths.Inbound[p])                  // a pair's lookahead is a path's floor, never less
+                Assert.True(paths.Lookahead(q, p) >= scenario.Lookahead, $"{q}->{p} shorter than the lookahead");
+        }
+        Assert.True(seven.Clock.Waits > 0, "partitions that exchange segments never waited for each other");
+    }
 }

@@ -32,6 +32,7 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
         Assert.True(report.Cluster.Messages > 100, $"{report.Cluster.Messages} messages between silos");
         Assert.True(report.Cluster.Bytes > 50 * report.Cluster.Messages, $"{report.Cluster.Bytes} bytes");
         Assert.True(report.Cluster.PeakWindowMessages <= 2, "more than one message to a peer after a window");
+        Assert.True(report.Cluster.WaitsForPeers > 0, "silos whose hosts exchange segments never waited");
     }
 
     [Fact]
@@ -63,5 +64,6 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
             JsonSerializer.Serialize(report.Summary));
         Assert.Equal(fixture.Silos[1..], report.Cluster.IdleSilos);
         Assert.Equal(0, report.Cluster.Messages);                  // the one unit's segments never leave its silo
+        Assert.Equal(0, report.Cluster.WaitsForPeers);             // and its silo never waits for the idle two
     }
 }

@@ -7,9 +7,15 @@ namespace TcpSwarm.Cli.Output;
 /// <param name="Silos">Each partition's silo, in partition order (one: the embedded silo).</param>
 /// <param name="IdleSilos">The silos whose partition held no host: more silos than the scenario has units to spread
 /// (a server with its clients and attackers), none worth splitting (docs/placement.md); empty when none.</param>
-/// <param name="MessagesBetweenSilos">One per (sender, receiver) pair in a window with segments for the receiver.
-/// </param>
+/// <param name="MessagesBetweenSilos">After a window, one from its silo to each peer silo with segments or a new
+/// promise for it (docs/virtual-time.md).</param>
 /// <param name="BytesBetweenSilos">Those messages' payload, as Orleans' serializer wrote it.</param>
+/// <param name="MessagesPerWindow">Messages per window run (windows summed over silos).</param>
+/// <param name="BytesPerWindow">Bytes per window run.</param>
+/// <param name="PeakMessagesInAWindow">The most messages one silo sent after one window.</param>
+/// <param name="PeakBytesInAWindow">The most bytes one silo sent after one window.</param>
+/// <param name="WaitsForPeers">Times a silo's partition waited for a peer's promise before its next window; 0 when
+/// no path crosses between silos.</param>
 /// <param name="LostSilo">The silo that left the cluster mid-run; null when none did.</param>
 /// <param name="VirtualSecondsReached">The last sampling instant every silo reached when a silo was lost; null
 /// otherwise.</param>
@@ -17,13 +23,14 @@ namespace TcpSwarm.Cli.Output;
 internal sealed record ClusterDocument(IReadOnlyList<string> Silos, IReadOnlyList<string> IdleSilos,
     long MessagesBetweenSilos, long BytesBetweenSilos,
     double MessagesPerWindow, double BytesPerWindow, int PeakMessagesInAWindow, long PeakBytesInAWindow,
-    string? LostSilo, double? VirtualSecondsReached, double ResultsAsOfSeconds)
+    long WaitsForPeers, string? LostSilo, double? VirtualSecondsReached, double ResultsAsOfSeconds)
 {
     public static ClusterDocument Of(RunReport report)
     {
         var c = report.Cluster;
         double windows = Math.Max(1, report.Windows);
         return new ClusterDocument(c.Silos, c.IdleSilos, c.Messages, c.Bytes, c.Messages / windows, c.Bytes / windows,
-            c.PeakWindowMessages, c.PeakWindowBytes, c.LostSilo, c.ReachedSeconds, report.Summary.VirtualSeconds);
+            c.PeakWindowMessages, c.PeakWindowBytes, c.WaitsForPeers, c.LostSilo, c.ReachedSeconds,
+            report.Summary.VirtualSeconds);
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class RunClock
     private readonly IPartitions _partitions;
     private readonly WindowGrid _grid;
     private readonly long[][] _sent;
+    private readonly long[] _waits;
 
     public RunClock(Scenario scenario, IPartitions partitions)
     {
@@ -29,6 +30,7 @@ public sealed partial class RunClock
         _scenario = scenario;
         _partitions = partitions;
         _grid = new WindowGrid(scenario);
+        _waits = new long[partitions.Count];
         _sent = new long[partitions.Count][];
         for (int p = 0; p < _sent.Length; p++) _sent[p] = new long[partitions.Count];
     }
@@ -52,6 +54,9 @@ public sealed partial class RunClock
     /// <summary>Times a partition waited for a peer's promise, over all partitions.</summary>
     public long Waits { get; private set; }
 
+    /// <summary>Times each partition waited for a peer's promise, in partition order.</summary>
+    public IReadOnlyList<long> PartitionWaits => _waits;
+
     // Calls every partition toward the target until all have reached it; true once they have.
     private async ValueTask<bool> RunLegs(Instant target)
     {
@@ -64,6 +69,7 @@ public sealed partial class RunClock
             Events += leg.Events;
             Windows += leg.Windows;
             Waits += leg.Waits;
+            _waits[p] += leg.Waits;
             ExchangeMessages += leg.Messages;
             ExchangeBytes += leg.Bytes;
             PeakExchange = (Math.Max(leg.PeakMessages, PeakExchange.Messages),
