@@ -55,6 +55,7 @@ public sealed class RunJsonTests
                 "bytes_per_window": 800,
                 "peak_messages_in_a_window": 6,
                 "peak_bytes_in_a_window": 48000,
+                "waits_for_peers": 1500,
                 "lost_silo": "127.0.0.1:11113@1",
                 "virtual_seconds_reached": 31.25,
                 "results_as_of_seconds": 60
