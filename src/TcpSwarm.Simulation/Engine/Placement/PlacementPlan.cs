@@ -20,6 +20,12 @@ public sealed class PlacementPlan
     /// crossing segments (a SYN flood's server does nearly all the work, and keeps its clients).</summary>
     public const double SplitGain = 0.8;
 
+    /// <summary>A heavy unit is split only when it expects at least this many events per lookahead window: about a
+    /// millisecond of one core's work (250 k events/s, docs/performance.md). After each window the two sides of a split
+    /// exchange a message and wait for each other's promise, a few tenths of a millisecond between silo processes,
+    /// which a lighter unit's split would not earn back (quickstart's unit expects 2 events a window).</summary>
+    public const double MinSplitEventsPerWindow = 250;
+
     private readonly int[] _partitionOf;
 
     private PlacementPlan(int partitions, IReadOnlyList<PlacementUnit> units, int[] partitionOf,
@@ -68,7 +74,8 @@ public sealed class PlacementPlan
         ArgumentNullException.ThrowIfNull(hosts);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
         var units = PlacementUnits.Of(scenario, hosts);
-        var spread = PlacementSpread.Of(units, partitions);
+        double windows = Math.Max(1, scenario.Duration / scenario.Lookahead);
+        var spread = PlacementSpread.Of(units, partitions, windows);
         return new PlacementPlan(partitions, [.. spread.Order.Select(u => units.Units[u])], spread.PartitionOf,
             spread.Parts(), spread.Work());
     }

@@ -32,11 +32,12 @@ internal sealed class PlacementSpread
     /// <summary>Each host's partition, in address order.</summary>
     public int[] PartitionOf => _partitionOf;
 
-    /// <summary>Spreads the units over <paramref name="partitions"/> partitions.</summary>
-    public static PlacementSpread Of(PlacementUnits units, int partitions)
+    /// <summary>Spreads the units over <paramref name="partitions"/> partitions; <paramref name="windows"/>: how many
+    /// lookahead windows the run lasts.</summary>
+    public static PlacementSpread Of(PlacementUnits units, int partitions, double windows)
     {
         var spread = new PlacementSpread(units, partitions);
-        if (partitions > 1) spread.ChooseSplits();
+        if (partitions > 1) spread.ChooseSplits(windows);
         spread.SpreadUnits();
         spread.SpreadClients();
         return spread;
@@ -78,14 +79,16 @@ internal sealed class PlacementSpread
         return work;
     }
 
-    // Split a unit only when it is heavy and splitting gains enough (PlacementPlan.HeavyMargin and SplitGain).
-    private void ChooseSplits()
+    // Split a unit only when it is heavy, busy enough in each window, and splitting gains enough
+    // (PlacementPlan.HeavyMargin, MinSplitEventsPerWindow and SplitGain).
+    private void ChooseSplits(double windows)
     {
         long total = _units.Units.Sum(u => u.Work);
         foreach (int u in Order)
         {
             var unit = _units.Units[u];
-            bool heavy = unit.Work > PlacementPlan.HeavyMargin * total / _partitions && unit.Groups.Count > 0;
+            bool heavy = unit.Work > PlacementPlan.HeavyMargin * total / _partitions && unit.Groups.Count > 0
+                && unit.Work / windows >= PlacementPlan.MinSplitEventsPerWindow;
             double largest = Math.Max(unit.ServerWork, (double)unit.ClientWork / (_partitions - 1));
             _split[u] = heavy && largest <= PlacementPlan.SplitGain * unit.Work;
         }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs one scenario once on N fresh `tcpswarm silo` processes (default 2), silo K pinned to core K-1 (`taskset`,
+# DOTNET_PROCESSOR_COUNT=1), and prints what each silo held at its peak: its peak working set (VmHWM) beside the
+# run's wall time, its peak of ESTABLISHED sockets (both sides, from the time series) and run.json's cluster figures.
+#   load/silo-memory.sh SCENARIO.yaml [SILOS]     e.g. load/silo-memory.sh load/two-million.yaml 2
+# Needs redis-server, taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 1 ] || { echo "usage: load/silo-memory.sh SCENARIO.yaml [SILOS]" >&2; exit 2; }
+SCENARIO=$1; N=${2:-2}
+TCPSWARM=src/TcpSwarm.Cli/bin/Release/net10.0/tcpswarm.dll
+[ -f "$TCPSWARM" ] || { echo "silo-memory.sh: build first: dotnet build src/TcpSwarm.Cli -c Release" >&2; exit 2; }
+[ -f "$SCENARIO" ] || { echo "silo-memory.sh: no scenario $SCENARIO" >&2; exit 2; }
+[[ "$N" =~ ^[1-9]$ ]] || { echo "silo-memory.sh: SILOS must be 1 to 9, not '$N'" >&2; exit 2; }
+command -v redis-server >/dev/null || { echo "silo-memory.sh: needs redis-server (apt-get install redis-server)" >&2; exit 2; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+work=$(mktemp -d); silos=(); REDIS_PORT=$(free_port); cores=$(nproc)
+cleanup() {
+  for pid in "${silos[@]}"; do kill "$pid" 2>/dev/null || true; done
+  redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $cores cores; $N silos; $(free -g | awk '/Mem:/ {print $2}') GiB"
+id="memory$$"
+for k in $(seq 1 "$N"); do
+  DOTNET_PROCESSOR_COUNT=1 taskset -c $(( (k - 1) % cores )) dotnet $TCPSWARM silo --redis 127.0.0.1:"$REDIS_PORT" \
+    --cluster-id "$id" --silo-port "$(free_port)" --gateway-port "$(free_port)" > "$work/silo$k.log" 2>&1 &
+  silos+=($!)
+done
+for k in $(seq 1 "$N"); do
+  timeout 120 bash -c "until grep -qs 'joined cluster' '$work/silo$k.log'; do sleep 0.5; done" \
+    || { echo "silo-memory.sh: silo $k did not join:" >&2; tail -5 "$work/silo$k.log" >&2; exit 1; }
+done
+dotnet $TCPSWARM run "$SCENARIO" --out "$work/out" --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "$id" \
+  --force > "$work/run.log" 2>&1 || { echo "silo-memory.sh: the run failed:" >&2; tail -20 "$work/run.log" >&2; exit 1; }
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+for k in $(seq 1 "$N"); do
+  echo "silo $k (pid ${silos[$k-1]}): peak working set $(awk '/VmHWM/ {printf "%.2f GiB", $2/1048576}' \
+    /proc/"${silos[$k-1]}"/status)"
+done
+python3 - "$work/out" <<'PY'
+import json, sys
+out = sys.argv[1]
+run = json.load(open(f"{out}/run.json")); c = run["cluster"]
+ts = json.load(open(f"{out}/timeseries.json"))
+column = ts["columns"].index("state.established")
+peak = max((row[column] for row in ts["rows"]), default=0)
+print(f"wall {run['wall_seconds']:.1f} s, {run['events']:,} events, {run['windows']:,} windows; "
+      f"peak ESTABLISHED {peak:,}")
+print(f"cluster: {len(c['silos'])} silos, idle {c['idle_silos']}, {c['messages_between_silos']} messages, "
+      f"waits for peers {c['waits_for_peers']}")
+PY
