@@ -27,6 +27,28 @@ public static class Scenarios
           - { from: flood, to: web, latency: { fixed: 5ms } }
         """;
 
+    /// <summary>The mix, busy enough (about 300 events a lookahead window) that placement splits its one unit: its
+    /// clients go away from its server, so on several silos every client segment crosses.</summary>
+    public const string HotMix = """
+        # What do many clients see while a small flood hits their busy server?
+        seed: 7
+        duration: 2s
+        sample_interval: 500ms
+        servers:
+          - { name: web, address: 10.0.1.10, port: 80, backlog: 4096, response: { bytes: 3000 } }
+        clients:
+          - name: browsers
+            addresses: 10.0.0.0/26
+            target: web
+            arrivals: { poisson: 8000/s }
+            session: { request: 300B, closes: client }
+        attackers:
+          - { name: flood, target: web, spoofed_from: 198.51.100.0/24, syn_rate: 400/s }
+        paths:
+          - { from: browsers, to: web, latency: { uniform: { min: 4ms, max: 9ms } }, loss: 1% }
+          - { from: flood, to: web, latency: { fixed: 5ms } }
+        """;
+
     public static Scenario Load(string yaml, ScenarioOverrides? overrides = null)
     {
         var result = ScenarioLoader.LoadFromText("test.yaml", yaml, overrides);

@@ -15,11 +15,12 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
     [Fact]
     public async Task Three_silos_give_byte_for_byte_the_summary_of_one_partition_and_count_what_crossed()
     {
-        var scenario = Scenarios.Load(Scenarios.Mix);
+        var scenario = Scenarios.Load(Scenarios.HotMix);
+        Assert.Equal(3, PartitionMap.For(scenario, 3).Plan!.Parts.Count(p => p.Count > 0));   // split over all three
         var local = new LocalCluster(scenario);
         var expected = await local.Clock.RunAsync(null, TestContext.Current.CancellationToken);
 
-        var setup = new RunSetup("three", new ScenarioText("test.yaml", Scenarios.Mix), fixture.Silos);
+        var setup = new RunSetup("three", new ScenarioText("test.yaml", Scenarios.HotMix), fixture.Silos);
         var report = await GrainRun.RunAsync(fixture.Grains, setup, scenario, null,
             TestContext.Current.CancellationToken);
 
