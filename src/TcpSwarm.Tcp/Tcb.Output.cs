@@ -34,7 +34,7 @@ public sealed partial class Tcb
         var before = _sndNxt;
         bool unsent = _writeSeq > _sendFrom;
         _burst = 0;
-        while (step.Sends.Length < StepCapacity && SendSegment(now, ref step)) _burst++;
+        while (step.SendCount < StepCapacity && SendSegment(now, ref step)) _burst++;
         _burst = 0;
         if (unsent) RwndLimitedCheck(now);
         if (unsent && _sndNxt == before) CheckProbeTimer(now, ref step);
@@ -63,10 +63,8 @@ public sealed partial class Tcb
             int window = (_sndUna + _sndWnd) - from;
             if (from < _sndNxt) length = Math.Min(length, window);    // a resend is cut to it (tcp_retransmit_skb)
             if (length <= 0 || length > window) return false;
-            bool nextWaits = room - length <= 0 || step.Sends.Length + 1 >= StepCapacity
-                || from + length + Math.Min(_mss, queued - length) > _sndUna + _sndWnd;
             if (length == queued) flags |= _finQueued ? TcpFlags.Psh | TcpFlags.Fin : TcpFlags.Psh;
-            else if (_burst > 0 && nextWaits) flags |= TcpFlags.Psh;
+            else if (_burst > 0 && NextWaits(from, length, queued, room, in step)) flags |= TcpFlags.Psh;
         }
         else if (queued == 0 && _finQueued) flags |= TcpFlags.Fin;
         else return false;
@@ -96,6 +94,12 @@ public sealed partial class Tcb
         if (_rtxAt == Instant.Never || _probe0Armed) ArmRetransmit(now + _rto, ref step);     // RFC 6298 §5.1
         return true;
     }
+
+    // The burst ends after this segment: the initial window, the step's room or the peer's window stops the next.
+    // Asked only of a burst's later segments that leave data queued, so the common segment does not pay for it.
+    private bool NextWaits(SeqNum from, int length, int queued, int room, in TcbStep step) =>
+        room - length <= 0 || step.SendCount + 1 >= StepCapacity
+        || from + length + Math.Min(_mss, queued - length) > _sndUna + _sndWnd;
 
     private void Resend(in Segment seg, ref TcbStep step)
     {

@@ -20,6 +20,9 @@ public struct TcbStep(TcpState from)
 
     [UnscopedRef] public readonly ReadOnlySpan<Segment> Sends => ((ReadOnlySpan<Segment>)_sends)[.._sendCount];
 
+    /// <summary>How many segments the step sends: Sends.Length without making the span.</summary>
+    internal readonly int SendCount => _sendCount;
+
     public readonly TimerEdit Timer(TcbTimer timer) => timer switch
     {
         TcbTimer.Retransmit => Retransmit,

@@ -6,6 +6,7 @@ public sealed partial class Wire
 {
     private enum EventKind : byte { Arrival, TcbTimer, HostTimer, User, Act, RequestTimer }
 
+    // Unmanaged on purpose (no reference field): the slot array is copied and written without GC write barriers.
     private struct Event
     {
         public EventKind Kind;
@@ -17,7 +18,7 @@ public sealed partial class Wire
         public UserCall Call;
         public int Conn, Bytes;
         public bool Injected;            // an arrival that no side sent (Inject, Deliver)
-        public Func<Tcb, Instant, TcbStep>? Act;
+        public int Act;                  // an application call's index in _acts: the event holds no references
         public long Order;               // a directly driven listener's request timer: which arming it is
     }
 
@@ -71,6 +72,7 @@ public sealed partial class Wire
             case EventKind.RequestTimer: FireRequestTimer(in e); break;
             default: User(in e); break;
         }
+        if (_lostThisEvent.Count == 0) return;
         foreach (var (seg, dir, injected) in _lostThisEvent) OnSegment?.Invoke(seg, dir, true, injected);
         _lostThisEvent.Clear();
     }

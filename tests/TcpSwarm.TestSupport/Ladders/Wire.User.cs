@@ -102,8 +102,14 @@ public sealed partial class Wire
 
     /// <summary>An application call on one side's socket of a connection at that instant (none if that side holds
     /// no full socket then).</summary>
-    public void At(Instant at, int side, int conn, Func<Tcb, Instant, TcbStep> call) =>
-        Schedule(at, new Event { Kind = EventKind.Act, Side = side, Conn = conn, Act = call });
+    public void At(Instant at, int side, int conn, Func<Tcb, Instant, TcbStep> call)
+    {
+        _acts.Add(call);
+        Schedule(at, new Event { Kind = EventKind.Act, Side = side, Conn = conn, Act = _acts.Count - 1 });
+    }
+
+    // The calls of At, kept out of the events so that an Event holds no references (a test makes a handful).
+    private readonly List<Func<Tcb, Instant, TcbStep>> _acts = [];
 
     /// <summary>Once a step of that side's socket satisfies the condition, the application makes the call at the same
     /// instant (once).</summary>
@@ -124,7 +130,7 @@ public sealed partial class Wire
     {
         var tuple = e.Side == 0 ? Connections[e.Conn].Tuple : Connections[e.Conn].Tuple.Reversed;
         if (!_sockets[e.Side].TryGetValue(tuple, out var socket)) return;
-        var step = e.Act!(socket.Tcb, Now);
+        var step = _acts[e.Act](socket.Tcb, Now);
         Apply(e.Side, socket, ref step);
     }
 

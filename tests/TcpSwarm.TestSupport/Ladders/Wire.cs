@@ -75,12 +75,12 @@ public sealed partial class Wire
         while (_events.TryPeek(out _, out var key) && key.At <= until.Nanoseconds)
         {
             int slot = _events.Dequeue();
-            var e = _slots[slot];
-            _slots[slot] = default;
-            _freeSlots.Push(slot);
             Now = new Instant(key.At);
             EventsHandled++;
-            Dispatch(in e);
+            // Read in place and freed after: the slot is not reused meanwhile, and should Schedule grow the array,
+            // the reference still reads this event in the old one. An Event holds no references, so nothing to clear.
+            Dispatch(in _slots[slot]);
+            _freeSlots.Push(slot);
         }
         if (until > Now) Now = until;
     }
