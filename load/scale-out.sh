@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Strong and weak scaling of `tcpswarm silo` processes, one core each: per scenario, the wall time and events per
 # wall second on 1 and 2 silos (3 where the machine has 3 cores; on fewer, marked "sharing cores"), the speedup
-# against one silo, what crossed between silos per window and how often a silo waited for a peer; weak scaling:
+# against one silo, what crossed between silos per window, how often a silo waited for a peer, and (the last run's)
+# wall seconds each silo spent running windows and waiting for peers; weak scaling:
 # load/eight-servers.yaml on 2 silos against load/four-servers.yaml on 1. Medians of RUNS runs after one warm-up run per scenario and silo count.
 #   load/scale-out.sh [RUNS] [SCENARIO...]   (default 3 runs; four-servers, hot-server, syn-flood)
 #   SET="duration=2s" load/scale-out.sh 1     (a quick try: every run gets --set duration=2s)
@@ -40,7 +41,9 @@ import json, sys
 d = json.load(open(sys.argv[4])); c = d["cluster"]
 print("\t".join([sys.argv[1], sys.argv[2], sys.argv[3], str(d["wall_seconds"]), str(d["events"]),
                  str(d["events_per_wall_second"] or 0), str(c["messages_per_window"]), str(c["bytes_per_window"]),
-                 str(len(c.get("idle_silos", []))), str(c["waits_for_peers"])]))
+                 str(len(c.get("idle_silos", []))), str(c["waits_for_peers"]),
+                 "/".join(f"{x:.1f}" for x in c["seconds_running_windows"]),
+                 "/".join(f"{x:.1f}" for x in c["seconds_waiting_for_peers"])]))
 PY
 }
 run_on() {   # silos, scenario, cluster id
@@ -77,17 +80,18 @@ cores = int(sys.argv[2])
 med = {}
 for key in sorted({(r[0], int(r[1])) for r in rows}):
     rs = [r for r in rows if (r[0], int(r[1])) == key]
-    med[key] = [statistics.median(float(r[i]) for r in rs) for i in (3, 4, 5, 6, 7, 9)] + [int(rs[0][8])]
+    med[key] = [statistics.median(float(r[i]) for r in rs) for i in (3, 4, 5, 6, 7, 9)] + [int(rs[0][8])] \
+        + [rs[-1][10], rs[-1][11]]
 print(f"{'scenario':<14} {'silos':>5} {'wall s':>8} {'events':>11} {'events/s':>10} {'speedup':>8} "
-      f"{'msgs/win':>9} {'bytes/win':>10} {'waits':>8}  note")
-for (s, n), (wall, events, rate, msgs, size, waits, idle) in med.items():
+      f"{'msgs/win':>9} {'bytes/win':>10} {'waits':>8}  {'run s/silo':<16} {'wait s/silo':<16} note")
+for (s, n), (wall, events, rate, msgs, size, waits, idle, ran, waited) in med.items():
     base = med.get((s, 1))
     speed = f"{base[0] / wall:.2f}x" if base and s != "eight-servers" else ""
     notes = []
     if n > cores: notes.append("sharing cores")
     if idle: notes.append(f"{idle} idle")
     print(f"{s:<14} {n:>5} {wall:>8.2f} {events:>11.0f} {rate:>10.0f} {speed:>8} {msgs:>9.2f} {size:>10.0f} "
-          f"{waits:>8.0f}  "
+          f"{waits:>8.0f}  {ran:<16} {waited:<16} "
           + ", ".join(notes))
 if ("eight-servers", 2) in med and ("four-servers", 1) in med:
     ratio = med[("eight-servers", 2)][0] / med[("four-servers", 1)][0]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one scenario once on N fresh `tcpswarm silo` processes (default 2), silo K pinned to core K-1 (`taskset`,
-# DOTNET_PROCESSOR_COUNT=1), and prints what each silo held at its peak: its peak working set (VmHWM) beside the
+# DOTNET_PROCESSOR_COUNT=1), and prints what each silo held at its peak and what it did: its peak working set (VmHWM)
+# and CPU time beside the
 # run's wall time, its peak of ESTABLISHED sockets (both sides, from the time series) and run.json's cluster figures.
 #   load/silo-memory.sh SCENARIO.yaml [SILOS]     e.g. load/silo-memory.sh load/two-million.yaml 2
 # Needs redis-server, taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
@@ -36,9 +37,11 @@ done
 dotnet $TCPSWARM run "$SCENARIO" --out "$work/out" --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "$id" \
   --force > "$work/run.log" 2>&1 || { echo "silo-memory.sh: the run failed:" >&2; tail -20 "$work/run.log" >&2; exit 1; }
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+tick=$(getconf CLK_TCK)
 for k in $(seq 1 "$N"); do
-  echo "silo $k (pid ${silos[$k-1]}): peak working set $(awk '/VmHWM/ {printf "%.2f GiB", $2/1048576}' \
-    /proc/"${silos[$k-1]}"/status)"
+  pid=${silos[$k-1]}
+  echo "silo $k (pid $pid): peak working set $(awk '/VmHWM/ {printf "%.2f GiB", $2/1048576}' /proc/"$pid"/status)," \
+    "CPU $(awk -v t="$tick" '{printf "%.1f s", ($14 + $15) / t}' /proc/"$pid"/stat) (since it started)"
 done
 python3 - "$work/out" <<'PY'
 import json, sys
@@ -50,5 +53,6 @@ peak = max((row[column] for row in ts["rows"]), default=0)
 print(f"wall {run['wall_seconds']:.1f} s, {run['events']:,} events, {run['windows']:,} windows; "
       f"peak ESTABLISHED {peak:,}")
 print(f"cluster: {len(c['silos'])} silos, idle {c['idle_silos']}, {c['messages_between_silos']} messages, "
-      f"waits for peers {c['waits_for_peers']}")
+      f"waits for peers {c['waits_for_peers']}; per silo, seconds running windows {c['seconds_running_windows']}, "
+      f"waiting for peers {c['seconds_waiting_for_peers']}")
 PY

@@ -53,6 +53,7 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
         var wall = Stopwatch.StartNew();
         var budget = Task.Delay(LegBudget);
         bool reached = false;
+        long waiting = 0;
         while (wall.Elapsed < LegBudget)
         {
             var step = partition.Next(target);
@@ -67,12 +68,19 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
                 continue;
             }
             _delivered = new TaskCompletionSource();              // before the promises: a reply may come meanwhile
+            long waitStart = Stopwatch.GetTimestamp();
             await SendAsync(partition);
             await Task.WhenAny(_delivered.Task, budget);
+            waiting += Stopwatch.GetTimestamp() - waitStart;
         }
         await SendAsync(partition);                               // the promise this leg ends on
         await Task.WhenAll(_delivering);                          // the clock's books: every peer holds its own
-        return new(partition.EndLeg(reached));
+        double waited = (double)waiting / Stopwatch.Frequency;
+        return new(partition.EndLeg(reached) with
+        {
+            RunSeconds = wall.Elapsed.TotalSeconds - waited,
+            WaitSeconds = waited,
+        });
     }
 
     /// <summary>One window of this partition, in order: (1) inject: the attackers' SYNs and every event due before the

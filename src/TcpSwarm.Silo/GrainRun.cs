@@ -184,6 +184,8 @@ public static class GrainRun
         {
             IdleSilos = [.. PartitionMap.For(scenario, setup.Silos.Length).Idle.Select(p => setup.Silos[p])],
             WaitsForPeers = totals?.Waits ?? 0,
+            RunSeconds = totals?.RunSeconds ?? [],
+            WaitSeconds = totals?.WaitSeconds ?? [],
         };
         if (samples.Count == 0) samples.Add(Empty(scenario));
         return new RunReport(RunSummaryBuilder.Build(scenario, samples), status, wall, windows, events,

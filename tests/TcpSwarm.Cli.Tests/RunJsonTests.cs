@@ -56,6 +56,16 @@ public sealed class RunJsonTests
                 "peak_messages_in_a_window": 6,
                 "peak_bytes_in_a_window": 48000,
                 "waits_for_peers": 1500,
+                "seconds_running_windows": [
+                  4.25,
+                  3.5,
+                  3.125
+                ],
+                "seconds_waiting_for_peers": [
+                  0.5,
+                  1.25,
+                  1
+                ],
                 "lost_silo": "127.0.0.1:11113@1",
                 "virtual_seconds_reached": 31.25,
                 "results_as_of_seconds": 60

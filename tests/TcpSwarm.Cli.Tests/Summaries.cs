@@ -54,7 +54,10 @@ internal static class Summaries
     {
         Cluster = status == RunStatus.ClusterFailed
             ? new ClusterReport(["127.0.0.1:11111@1", "127.0.0.1:11112@1", "127.0.0.1:11113@1"], 24_000, 9_600_000,
-                6, 48_000, "127.0.0.1:11113@1", 31.25) { WaitsForPeers = 1_500 }
+                6, 48_000, "127.0.0.1:11113@1", 31.25)
+            {
+                WaitsForPeers = 1_500, RunSeconds = [4.25, 3.5, 3.125], WaitSeconds = [0.5, 1.25, 1.0],
+            }
             : new ClusterReport(["127.0.0.1:11111@1"], 0, 0, 0, 0, null, null),
     };
 }

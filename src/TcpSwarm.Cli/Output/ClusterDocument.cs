@@ -16,6 +16,10 @@ namespace TcpSwarm.Cli.Output;
 /// <param name="PeakBytesInAWindow">The most bytes one silo sent after one window.</param>
 /// <param name="WaitsForPeers">Times a silo's partition waited for a peer's promise before its next window; 0 when
 /// no path crosses between silos.</param>
+/// <param name="SecondsRunningWindows">Per silo, in partition order: wall seconds its partition spent running windows
+/// (its hosts, collecting, sending).</param>
+/// <param name="SecondsWaitingForPeers">Per silo: wall seconds its partition spent waiting for a peer's promise.
+/// </param>
 /// <param name="LostSilo">The silo that left the cluster mid-run; null when none did.</param>
 /// <param name="VirtualSecondsReached">The last sampling instant every silo reached when a silo was lost; null
 /// otherwise.</param>
@@ -23,14 +27,18 @@ namespace TcpSwarm.Cli.Output;
 internal sealed record ClusterDocument(IReadOnlyList<string> Silos, IReadOnlyList<string> IdleSilos,
     long MessagesBetweenSilos, long BytesBetweenSilos,
     double MessagesPerWindow, double BytesPerWindow, int PeakMessagesInAWindow, long PeakBytesInAWindow,
-    long WaitsForPeers, string? LostSilo, double? VirtualSecondsReached, double ResultsAsOfSeconds)
+    long WaitsForPeers, IReadOnlyList<double> SecondsRunningWindows, IReadOnlyList<double> SecondsWaitingForPeers,
+    string? LostSilo, double? VirtualSecondsReached, double ResultsAsOfSeconds)
 {
     public static ClusterDocument Of(RunReport report)
     {
         var c = report.Cluster;
         double windows = Math.Max(1, report.Windows);
         return new ClusterDocument(c.Silos, c.IdleSilos, c.Messages, c.Bytes, c.Messages / windows, c.Bytes / windows,
-            c.PeakWindowMessages, c.PeakWindowBytes, c.WaitsForPeers, c.LostSilo, c.ReachedSeconds,
+            c.PeakWindowMessages, c.PeakWindowBytes, c.WaitsForPeers, [.. c.RunSeconds.Select(Round)],
+            [.. c.WaitSeconds.Select(Round)], c.LostSilo, c.ReachedSeconds,
             report.Summary.VirtualSeconds);
     }
+
+    private static double Round(double seconds) => Math.Round(seconds, 3);
 }

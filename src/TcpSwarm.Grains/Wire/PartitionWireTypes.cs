@@ -9,7 +9,7 @@ public readonly record struct PartitionLegSurrogate(
     [property: Id(0)] bool Reached, [property: Id(1)] long Events, [property: Id(2)] long Windows,
     [property: Id(3)] long Waits, [property: Id(4)] long[] SentArrivals, [property: Id(5)] long[] ReceivedArrivals,
     [property: Id(6)] long Messages, [property: Id(7)] long Bytes, [property: Id(8)] int PeakMessages,
-    [property: Id(9)] long PeakBytes);
+    [property: Id(9)] long PeakBytes, [property: Id(10)] double RunSeconds, [property: Id(11)] double WaitSeconds);
 
 /// <summary>Converts a <see cref="PartitionLeg"/> to and from its wire form.</summary>
 [RegisterConverter]
@@ -17,11 +17,12 @@ public sealed class PartitionLegConverter : IConverter<PartitionLeg, PartitionLe
 {
     public PartitionLeg ConvertFromSurrogate(in PartitionLegSurrogate s) =>
         new(s.Reached, s.Events, s.Windows, s.Waits, s.SentArrivals, s.ReceivedArrivals, s.Messages, s.Bytes,
-            s.PeakMessages, s.PeakBytes);
+            s.PeakMessages, s.PeakBytes)
+        { RunSeconds = s.RunSeconds, WaitSeconds = s.WaitSeconds };
 
     public PartitionLegSurrogate ConvertToSurrogate(in PartitionLeg l) =>
         new(l.Reached, l.Events, l.Windows, l.Waits, l.SentArrivals, l.ReceivedArrivals, l.Messages, l.Bytes,
-            l.PeakMessages, l.PeakBytes);
+            l.PeakMessages, l.PeakBytes, l.RunSeconds, l.WaitSeconds);
 }
 
 /// <summary>One partition's part of a sample, from its silo to the run's clock.</summary>

@@ -21,4 +21,5 @@ public sealed record StepResult(
 public sealed record RunTotals(
     [property: Id(0)] long Windows, [property: Id(1)] long Events, [property: Id(2)] long ExchangeMessages,
     [property: Id(3)] long ExchangeBytes, [property: Id(4)] int PeakWindowMessages,
-    [property: Id(5)] long PeakWindowBytes, [property: Id(6)] RunSample? LastSample, [property: Id(7)] long Waits);
+    [property: Id(5)] long PeakWindowBytes, [property: Id(6)] RunSample? LastSample, [property: Id(7)] long Waits,
+    [property: Id(8)] double[] RunSeconds, [property: Id(9)] double[] WaitSeconds);

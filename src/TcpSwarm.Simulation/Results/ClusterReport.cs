@@ -22,4 +22,11 @@ public sealed record ClusterReport(IReadOnlyList<string> Silos, long Messages, l
     /// <summary>Times a partition waited for a peer's promise before it could run its next window, over all
     /// partitions: 0 when no path crosses between silos.</summary>
     public long WaitsForPeers { get; init; }
+
+    /// <summary>Wall seconds each silo's partition spent running windows, in partition order (empty when not
+    /// measured).</summary>
+    public IReadOnlyList<double> RunSeconds { get; init; } = [];
+
+    /// <summary>Wall seconds each silo's partition spent waiting for peers' promises, in partition order.</summary>
+    public IReadOnlyList<double> WaitSeconds { get; init; } = [];
 }

@@ -22,6 +22,7 @@ public sealed partial class RunClock
     private readonly WindowGrid _grid;
     private readonly long[][] _sent;
     private readonly long[] _waits;
+    private readonly double[] _runSeconds, _waitSeconds;
 
     public RunClock(Scenario scenario, IPartitions partitions)
     {
@@ -31,6 +32,8 @@ public sealed partial class RunClock
         _partitions = partitions;
         _grid = new WindowGrid(scenario);
         _waits = new long[partitions.Count];
+        _runSeconds = new double[partitions.Count];
+        _waitSeconds = new double[partitions.Count];
         _sent = new long[partitions.Count][];
         for (int p = 0; p < _sent.Length; p++) _sent[p] = new long[partitions.Count];
     }
@@ -57,6 +60,13 @@ public sealed partial class RunClock
     /// <summary>Times each partition waited for a peer's promise, in partition order.</summary>
     public IReadOnlyList<long> PartitionWaits => _waits;
 
+    /// <summary>Wall seconds each partition's driver spent running windows, in partition order (0 in process).
+    /// </summary>
+    public IReadOnlyList<double> PartitionRunSeconds => _runSeconds;
+
+    /// <summary>Wall seconds each partition's driver spent waiting for peers' promises, in partition order.</summary>
+    public IReadOnlyList<double> PartitionWaitSeconds => _waitSeconds;
+
     // Calls every partition toward the target until all have reached it; true once they have.
     private async ValueTask<bool> RunLegs(Instant target)
     {
@@ -70,6 +80,8 @@ public sealed partial class RunClock
             Windows += leg.Windows;
             Waits += leg.Waits;
             _waits[p] += leg.Waits;
+            _runSeconds[p] += leg.RunSeconds;
+            _waitSeconds[p] += leg.WaitSeconds;
             ExchangeMessages += leg.Messages;
             ExchangeBytes += leg.Bytes;
             PeakExchange = (Math.Max(leg.PeakMessages, PeakExchange.Messages),

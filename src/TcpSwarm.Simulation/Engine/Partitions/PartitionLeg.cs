@@ -14,4 +14,12 @@ namespace TcpSwarm.Simulation.Engine;
 /// <param name="PeakMessages">The most messages it sent after any one window.</param>
 /// <param name="PeakBytes">The most bytes it sent after any one window.</param>
 public sealed record PartitionLeg(bool Reached, long Events, long Windows, long Waits, long[] SentArrivals,
-    long[] ReceivedArrivals, long Messages, long Bytes, int PeakMessages, long PeakBytes);
+    long[] ReceivedArrivals, long Messages, long Bytes, int PeakMessages, long PeakBytes)
+{
+    /// <summary>Wall seconds its driver spent running windows in the leg (0 without one: the engine reads no clock).
+    /// </summary>
+    public double RunSeconds { get; init; }
+
+    /// <summary>Wall seconds its driver spent waiting for peers' promises in the leg.</summary>
+    public double WaitSeconds { get; init; }
+}
