@@ -4,6 +4,8 @@
 # and CPU time beside the
 # run's wall time, its peak of ESTABLISHED sockets (both sides, from the time series) and run.json's cluster figures.
 #   load/silo-memory.sh SCENARIO.yaml [SILOS]     e.g. load/silo-memory.sh load/two-million.yaml 2
+#   RUN_ARGS="--cluster-timeout 2m" load/silo-memory.sh ...   (more options for `tcpswarm run`: a silo of one core
+#   busy with a big run, or a machine shared with other work, may answer the run's watchdog later than 10 s)
 # Needs redis-server, taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +36,9 @@ for k in $(seq 1 "$N"); do
   timeout 120 bash -c "until grep -qs 'joined cluster' '$work/silo$k.log'; do sleep 0.5; done" \
     || { echo "silo-memory.sh: silo $k did not join:" >&2; tail -5 "$work/silo$k.log" >&2; exit 1; }
 done
+# shellcheck disable=SC2086
 dotnet $TCPSWARM run "$SCENARIO" --out "$work/out" --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "$id" \
-  --force > "$work/run.log" 2>&1 || { echo "silo-memory.sh: the run failed:" >&2; tail -20 "$work/run.log" >&2; exit 1; }
+  --force ${RUN_ARGS:-} > "$work/run.log" 2>&1 || { echo "silo-memory.sh: the run failed:" >&2; tail -20 "$work/run.log" >&2; exit 1; }
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 tick=$(getconf CLK_TCK)
 for k in $(seq 1 "$N"); do

@@ -2,8 +2,8 @@ using TcpSwarm.Simulation.Engine;
 
 namespace TcpSwarm.Grains;
 
-/// <summary>Between windows, checks through membership that every silo of the run is still active, then paces.
-/// </summary>
+/// <summary>Between the clock's calls, checks through membership that every silo of the run is still active, then
+/// paces.</summary>
 public sealed class ClusterWatch(IClusterMembershipService membership, IReadOnlyList<string> silos,
     IRunObserver pacer) : IRunObserver
 {

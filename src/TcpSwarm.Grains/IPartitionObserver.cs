@@ -13,13 +13,14 @@ public interface IPartitionObserver
     /// events; virtual time and windows as on every silo.</summary>
     void Sampled(Scenario scenario, RunSample share);
 
-    /// <summary>A window's message to another partition's silo.</summary>
+    /// <summary>A message to another partition's silo: arrivals, a promise, or both.</summary>
     void Exchanged(string peerSilo, long messages, long bytes);
 }
 
 /// <summary>Paces a run against the wall clock, from above the grains (the engine never reads a clock).</summary>
 public interface IRunPacing
 {
-    /// <summary>An observer for one run: PaceAsync after each window, Sampled at each sample.</summary>
+    /// <summary>An observer for one run: PaceAsync after each round of the clock's calls, Sampled at each sample.
+    /// </summary>
     IRunObserver For(Scenario scenario);
 }

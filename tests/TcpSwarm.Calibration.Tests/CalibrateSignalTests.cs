@@ -14,12 +14,14 @@ public sealed class CalibrateSignalTests
     public async Task A_signal_twice_stops_calibrate_with_130_and_every_namespace_it_made_is_gone(string signal)
     {
         RealKernel.Require();
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("env")                   // the signals it sends at their defaults
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        start.ArgumentList.Add("--default-signal=HUP,INT,TERM");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tcpswarm.dll"));
         foreach (var arg in (string[])["calibrate", "--quick"]) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

@@ -16,8 +16,8 @@ public sealed partial class ClusterMetricsTests
         await using var silos = await SiloProcesses.StartAsync(redis, 2,
             i => ["--metrics-port", metricsPorts[i].ToString(CultureInfo.InvariantCulture)]);
         using var temp = new TempFolder();
-        await using var run = ChildProcess.Tcpswarm("run", Repo.Load("quickstart.yaml"), "--out", temp.Path, "--redis",
-            redis.Connection, "--cluster-id", silos.ClusterId);
+        await using var run = ChildProcess.Tcpswarm("run", Repo.Load("hot-server.yaml"), "--set", "duration=2s", "--out",
+            temp.Path, "--redis", redis.Connection, "--cluster-id", silos.ClusterId);
         Assert.Equal(0, await run.Exit(TimeSpan.FromMinutes(4)));
 
         using var http = new HttpClient();
@@ -29,8 +29,8 @@ public sealed partial class ClusterMetricsTests
 
         Assert.Equal(attempts, scrapes.Sum(s => Total(s, "tcpswarm_connection_attempts_total")));
         Assert.Equal(completed, scrapes.Sum(s => Total(s, "tcpswarm_connection_completed_total")));
-        // Each silo has its own share, not the whole: placed by traffic, the quickstart's server is on one silo and
-        // its clients on the other (docs/placement.md), so each sends some of the segments.
+        // Each silo has its own share, not the whole: placed by traffic, the hot server is on one silo and its clients
+        // on the other (docs/placement.md), so each sends some of the segments.
         double sent = scrapes.Sum(s => Total(s, "tcpswarm_segments_sent_total"));
         Assert.All(scrapes, s => Assert.InRange(Total(s, "tcpswarm_segments_sent_total"), 1, sent - 1));
         Assert.All(scrapes, s => Assert.True(Total(s, "tcpswarm_cluster_messages_total") > 100));

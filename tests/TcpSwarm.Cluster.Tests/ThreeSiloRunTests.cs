@@ -16,7 +16,9 @@ public sealed class ThreeSiloRunTests
         using var temp = new TempFolder();
         // A sysctl file named relative to the run's folder: the silos, elsewhere, get its text from the run.
         File.WriteAllText(temp.File("web.sysctl"), "net.ipv4.tcp_synack_retries = 3\nnet.ipv4.tcp_syncookies = 2\n");
-        string[] scenario = [Repo.Load("quickstart.yaml"), "--seed", "5", "--sysctl-file", "web.sysctl"];
+        // Busy enough that placement splits it: its clients on two silos, its server on the third, so segments cross.
+        string[] scenario = [Repo.Load("hot-server.yaml"), "--seed", "5", "--sysctl-file", "web.sysctl", "--set",
+            "duration=2s"];
 
         await using var alone = ChildProcess.TcpswarmIn(temp.Path, ["run", .. scenario, "--out", temp.File("one")]);
         Assert.Equal(0, await alone.Exit(RunPatience));
@@ -26,7 +28,7 @@ public sealed class ThreeSiloRunTests
 
         // The file reached the engine: without it the same seed gives other figures.
         await using var plain =
-            ChildProcess.TcpswarmIn(temp.Path, ["run", .. scenario[..3], "--out", temp.File("plain")]);
+            ChildProcess.TcpswarmIn(temp.Path, ["run", .. scenario[..3], .. scenario[5..], "--out", temp.File("plain")]);
         Assert.Equal(0, await plain.Exit(RunPatience));
         Assert.NotEqual(File.ReadAllText(Path.Combine(temp.File("plain"), "summary.json")),
             File.ReadAllText(Path.Combine(temp.File("one"), "summary.json")));
@@ -37,8 +39,10 @@ public sealed class ThreeSiloRunTests
         var cluster = run.RootElement.GetProperty("cluster");
         Assert.Equal(3, run.RootElement.GetProperty("silos").GetInt32());
         Assert.Equal(3, cluster.GetProperty("silos").GetArrayLength());
-        Assert.True(cluster.GetProperty("messages_between_silos").GetInt64() > 1000);
-        Assert.InRange(cluster.GetProperty("peak_messages_in_a_window").GetInt32(), 1, 6);   // one per pair at most
+        long messages = cluster.GetProperty("messages_between_silos").GetInt64();
+        Assert.True(messages > 200, $"{messages} messages in 200 windows of 10 ms");   // the sides talk every window
+        Assert.InRange(cluster.GetProperty("peak_messages_in_a_window").GetInt32(), 1, 2);   // one per peer at most
+        Assert.True(cluster.GetProperty("waits_for_peers").GetInt64() > 0, "split silos never waited for a promise");
 
         // The password went to Redis and nowhere else: not in any output, nor in run.json's command line.
         string[] seen = [spread.Out, spread.Error, .. silos.Silos.Select(s => s.Process.Out + s.Process.Error),

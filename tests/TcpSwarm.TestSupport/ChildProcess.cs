@@ -34,6 +34,9 @@ public sealed class ChildProcess : IAsyncDisposable
         get { lock (_gate) return Text(_error); }
     }
 
+    /// <summary>env(1)'s option that gives a child the default disposition of the signals tests send it.</summary>
+    public const string DefaultSignals = "--default-signal=HUP,INT,TERM";
+
     public static ChildProcess Start(string program, params string[] args) =>
         StartIn(AppContext.BaseDirectory, program, args);
 
@@ -44,13 +47,15 @@ public sealed class ChildProcess : IAsyncDisposable
     public static ChildProcess StartWith(string directory, IReadOnlyDictionary<string, string>? environment,
         string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program)
+        // Through env(1) with the signals the tests send at their defaults: a suite started with nohup, or in the
+        // background of a script, would otherwise hand its children SIGHUP or SIGINT ignored, and .NET keeps that.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = directory,
         };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var arg in (string[])[DefaultSignals, program, .. args]) start.ArgumentList.Add(arg);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = new Process { StartInfo = start };
         var child = new ChildProcess(process);

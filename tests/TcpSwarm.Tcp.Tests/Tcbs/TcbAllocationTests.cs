@@ -87,7 +87,8 @@ public sealed class TcbAllocationTests
         var ack = client.Handle(in synAck, Instant.FromMilliseconds(20)).Sends[0];
         var accepted = new AcceptedConnection(TcbFixture.ClientTuple.Reversed, TcbFixture.ServerSeq(0), syn.Seq,
             syn.Mss, (sbyte)syn.WindowScale, SackPermitted: true, Timestamps: true, ack.TsVal,
-            TcbFixture.ServerTsOffset, Instant.FromMilliseconds(10), SynAckRetransmitted: false, FromCookie: false, ack.Window);
+            TcbFixture.ServerTsOffset, Instant.FromMilliseconds(10), SynAckRetransmitted: false, FromCookie: false,
+            ack.Window);
         var server = Tcb.Accept(in accepted, Linux618, Instant.FromMilliseconds(30));
         server.Handle(in ack, Instant.FromMilliseconds(30));
         return (client, server);

@@ -87,8 +87,8 @@ public sealed partial class HostPartition
                 int p = _map.Count == 1 ? 0 : _map.Of(a.To);
                 if (p == Index) _queue.Enqueue(a.To, a.Event);
                 else if (_paths.Lookahead(Index, p) is null)
-                    throw new InvalidOperationException(
-                        $"{Ipv4.Format(a.To)} on partition {p} got a segment from partition {Index}, which no path joins");
+                    throw new InvalidOperationException($"{Ipv4.Format(a.To)} on partition {p} got a segment from " +
+                        $"partition {Index}, which no path joins");
                 else _outbox[p].Add(a);
             }
             foreach (var w in batch.Output.Wakeups) _queue.Enqueue(batch.Host, w);
