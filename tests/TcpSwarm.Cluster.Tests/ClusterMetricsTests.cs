@@ -16,8 +16,8 @@ public sealed partial class ClusterMetricsTests
         await using var silos = await SiloProcesses.StartAsync(redis, 2,
             i => ["--metrics-port", metricsPorts[i].ToString(CultureInfo.InvariantCulture)]);
         using var temp = new TempFolder();
-        await using var run = ChildProcess.Tcpswarm("run", Repo.Load("hot-server.yaml"), "--set", "duration=2s", "--out",
-            temp.Path, "--redis", redis.Connection, "--cluster-id", silos.ClusterId);
+        await using var run = ChildProcess.Tcpswarm("run", Repo.Load("hot-server.yaml"), "--set", "duration=2s",
+            "--out", temp.Path, "--redis", redis.Connection, "--cluster-id", silos.ClusterId);
         Assert.Equal(0, await run.Exit(TimeSpan.FromMinutes(4)));
 
         using var http = new HttpClient();

@@ -28,7 +28,8 @@ public sealed class ThreeSiloRunTests
 
         // The file reached the engine: without it the same seed gives other figures.
         await using var plain =
-            ChildProcess.TcpswarmIn(temp.Path, ["run", .. scenario[..3], .. scenario[5..], "--out", temp.File("plain")]);
+            ChildProcess.TcpswarmIn(temp.Path,
+                ["run", .. scenario[..3], .. scenario[5..], "--out", temp.File("plain")]);
         Assert.Equal(0, await plain.Exit(RunPatience));
         Assert.NotEqual(File.ReadAllText(Path.Combine(temp.File("plain"), "summary.json")),
             File.ReadAllText(Path.Combine(temp.File("one"), "summary.json")));
