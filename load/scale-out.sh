@@ -15,23 +15,14 @@ RUNS=${1:-3}; shift || true
 SCENARIOS=("$@"); [ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(four-servers hot-server syn-flood)
 TCPSWARM=src/TcpSwarm.Cli/bin/Release/net10.0/tcpswarm.dll
 [ -f "$TCPSWARM" ] || { echo "scale-out.sh: build first: dotnet build src/TcpSwarm.Cli -c Release" >&2; exit 2; }
-command -v redis-server >/dev/null || { echo "scale-out.sh: needs redis-server (apt-get install redis-server)" >&2; exit 2; }
-command -v taskset >/dev/null || { echo "scale-out.sh: needs taskset (util-linux)" >&2; exit 2; }
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "scale-out.sh: RUNS must be a whole number above 0, not '$RUNS'" >&2; exit 2; }
 for s in "${SCENARIOS[@]}"; do
   [ -f "load/$s.yaml" ] || { echo "scale-out.sh: no scenario load/$s.yaml" >&2; exit 2; }
 done
 sets=(); if [ -n "${SET:-}" ]; then sets=(--set "$SET"); fi
-cores=$(nproc)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-work=$(mktemp -d); silos=(); REDIS_PORT=$(free_port)
-cleanup() {
-  for pid in "${silos[@]}"; do kill "$pid" 2>/dev/null || true; done
-  redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null
+NAME=scale-out.sh
+# shellcheck source=load/pinned-silos.sh
+source load/pinned-silos.sh
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $cores cores; $RUNS runs after a warm-up${SET:+; --set $SET}"
 
 results=$work/results.tsv; : > "$results"
@@ -56,21 +47,11 @@ run_on() {   # silos, scenario, cluster id
   done
 }
 for n in 1 2 3; do
-  id="scale$n$$"; silos=()
-  for k in $(seq 1 $n); do
-    core=$(( (k - 1) % cores ))
-    DOTNET_PROCESSOR_COUNT=1 taskset -c $core dotnet $TCPSWARM silo --redis 127.0.0.1:"$REDIS_PORT" \
-      --cluster-id "$id" --silo-port "$(free_port)" --gateway-port "$(free_port)" > "$work/silo$k.log" 2>&1 &
-    silos+=($!)
-  done
-  for k in $(seq 1 $n); do
-    timeout 120 bash -c "until grep -qs 'joined cluster' '$work/silo$k.log'; do sleep 0.5; done" \
-      || { echo "scale-out.sh: silo $k did not join:" >&2; tail -5 "$work/silo$k.log" >&2; exit 1; }
-  done
+  id="scale$n$$"
+  start_silos "$n" "$id"
   for s in "${SCENARIOS[@]}"; do run_on "$n" "$s" "$id"; echo "  done: $s on $n silo(s)" >&2; done
   if [ "$n" -eq 2 ]; then run_on 2 eight-servers "$id"; echo "  done: eight-servers on 2 silos" >&2; fi
-  for pid in "${silos[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
-  silos=()
+  stop_silos
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$results" "$cores" <<'PY'

@@ -6,7 +6,7 @@
 #   load/silo-memory.sh SCENARIO.yaml [SILOS]     e.g. load/silo-memory.sh load/two-million.yaml 2
 #   RUN_ARGS="--cluster-timeout 2m" load/silo-memory.sh ...   (more options for `tcpswarm run`: a silo of one core
 #   busy with a big run, or a machine shared with other work, may answer the run's watchdog later than 10 s)
-# Needs redis-server, taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
+# Needs redis-server, taskset, python3 (load/pinned-silos.sh) and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: load/silo-memory.sh SCENARIO.yaml [SILOS]" >&2; exit 2; }
@@ -15,27 +15,12 @@ TCPSWARM=src/TcpSwarm.Cli/bin/Release/net10.0/tcpswarm.dll
 [ -f "$TCPSWARM" ] || { echo "silo-memory.sh: build first: dotnet build src/TcpSwarm.Cli -c Release" >&2; exit 2; }
 [ -f "$SCENARIO" ] || { echo "silo-memory.sh: no scenario $SCENARIO" >&2; exit 2; }
 [[ "$N" =~ ^[1-9]$ ]] || { echo "silo-memory.sh: SILOS must be 1 to 9, not '$N'" >&2; exit 2; }
-command -v redis-server >/dev/null || { echo "silo-memory.sh: needs redis-server (apt-get install redis-server)" >&2; exit 2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-work=$(mktemp -d); silos=(); REDIS_PORT=$(free_port); cores=$(nproc)
-cleanup() {
-  for pid in "${silos[@]}"; do kill "$pid" 2>/dev/null || true; done
-  redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null
+NAME=silo-memory.sh
+# shellcheck source=load/pinned-silos.sh
+source load/pinned-silos.sh
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $cores cores; $N silos; $(free -g | awk '/Mem:/ {print $2}') GiB"
 id="memory$$"
-for k in $(seq 1 "$N"); do
-  DOTNET_PROCESSOR_COUNT=1 taskset -c $(( (k - 1) % cores )) dotnet $TCPSWARM silo --redis 127.0.0.1:"$REDIS_PORT" \
-    --cluster-id "$id" --silo-port "$(free_port)" --gateway-port "$(free_port)" > "$work/silo$k.log" 2>&1 &
-  silos+=($!)
-done
-for k in $(seq 1 "$N"); do
-  timeout 120 bash -c "until grep -qs 'joined cluster' '$work/silo$k.log'; do sleep 0.5; done" \
-    || { echo "silo-memory.sh: silo $k did not join:" >&2; tail -5 "$work/silo$k.log" >&2; exit 1; }
-done
+start_silos "$N" "$id"
 # shellcheck disable=SC2086
 dotnet $TCPSWARM run "$SCENARIO" --out "$work/out" --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "$id" \
   --force ${RUN_ARGS:-} > "$work/run.log" 2>&1 || { echo "silo-memory.sh: the run failed:" >&2; tail -20 "$work/run.log" >&2; exit 1; }
