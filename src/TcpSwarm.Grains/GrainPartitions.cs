@@ -25,7 +25,7 @@ public sealed class GrainPartitions(IGrainFactory grains, RunSetup setup) : IPar
         var pending = new List<Task<Immutable<PartitionLeg>>>(calls);
         while (pending.Count > 0)
         {
-            var done = await Task.WhenAny(pending);
+            var done = await Task.WhenAny(pending);               // the order only: legs are read in partition order
             await done;                                           // rethrows a failed call's exception
             pending.Remove(done);
         }

@@ -23,7 +23,6 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
     private IPartitionGrain[] _peers = [];
     private Task[] _delivering = [];                              // each peer's last message, until it holds it
     private TaskCompletionSource _delivered = new();
-    private long _windows;
 
     private HostPartition Partition =>
         _partition ?? throw new InvalidOperationException($"partition {this.GetPrimaryKeyString()} was not prepared");
@@ -70,6 +69,7 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
             _delivered = new TaskCompletionSource();              // before the promises: a reply may come meanwhile
             long waitStart = Stopwatch.GetTimestamp();
             await SendAsync(partition);
+            // Which comes first decides only when this leg returns, never which windows run: those follow the grid.
             await Task.WhenAny(_delivered.Task, budget);
             waiting += Stopwatch.GetTimestamp() - waitStart;
         }
@@ -89,7 +89,6 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
     /// each peer: its arrivals, by value (they cross silos), and this partition's promise.</summary>
     private async Task RunWindowAsync(HostPartition partition, Instant windowEnd)
     {
-        _windows++;
         var batches = partition.BeginWindow(windowEnd);                      // 1. inject
         if (batches.Count > 0) await _hosts!.RunWindowAsync(batches, windowEnd);   // 2. run hosts
         partition.CollectOutputs();
@@ -130,7 +129,7 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
     {
         var partition = Partition;
         var sample = partition.Sample(await _hosts!.SampleAsync(partition.Hosts, now));
-        observer.Sampled(_context!.Scenario, new RunSample(now - Instant.Zero, sample.Hosts, _windows,
+        observer.Sampled(_context!.Scenario, new RunSample(now - Instant.Zero, sample.Hosts, partition.Windows,
             partition.Events, sample.Attackers));
         return new(sample);
     }

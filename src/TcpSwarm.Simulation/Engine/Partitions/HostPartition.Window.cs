@@ -51,6 +51,7 @@ public sealed partial class HostPartition
     public IReadOnlyList<HostBatch> BeginWindow(Instant windowEnd)
     {
         _window = windowEnd;
+        Windows++;
         _legWindows++;
         long events = 0;
         SendAttacks(windowEnd);

@@ -75,6 +75,9 @@ public sealed partial class HostPartition
     /// <summary>Events handled so far by this partition's hosts.</summary>
     public long Events { get; private set; }
 
+    /// <summary>Windows this partition has run so far.</summary>
+    public long Windows { get; private set; }
+
     /// <summary>The earliest event due here: a queued one or an attacker's next SYN; <see cref="Instant.Never"/>.
     /// </summary>
     public Instant NextEventAt()
