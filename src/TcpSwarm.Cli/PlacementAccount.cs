@@ -6,14 +6,14 @@ using TcpSwarm.Simulation.Model;
 namespace TcpSwarm.Cli;
 
 /// <summary>What `validate --silos N` adds: where each host would run on N silos (one partition each), and each
-/// partition's expected share of the run's events (docs/placement.md).</summary>
+/// partition's expected share of the run's work (docs/placement.md).</summary>
 internal static class PlacementAccount
 {
     public static void Write(Scenario scenario, int silos, TextWriter output)
     {
         var plan = PartitionMap.For(scenario, silos).Plan!;
         output.WriteLine($"  placement   on {silos} {(silos == 1 ? "silo" : "silos")}, one partition each, by "
-                         + $"expected events ({Numbers.Count(plan.TotalWork)} in all; docs/placement.md):");
+                         + $"expected work ({Numbers.Count(plan.TotalWork)} events in all; docs/placement.md):");
         for (int p = 0; p < plan.Count; p++)
         {
             var parts = plan.Parts[p];
@@ -34,10 +34,7 @@ internal static class PlacementAccount
             items.Add(g.Hosts == g.Of ? $"{g.Name} ({Hosts(g.Of)})" : $"{g.Name} ({g.Hosts} of {Hosts(g.Of)})");
         if (part.Attackers.Count > 0)
             items.Add((part.Attackers.Count == 1 ? "attacker " : "attackers ") + string.Join(", ", part.Attackers));
-        var name = part.Split
-            ? $"{part.Unit} (split: {(part.Servers.Count > 0 ? "its servers" : "clients")})"
-            : part.Unit;
-        return $"{name}: {string.Join(", ", items)}";
+        return $"{part.Unit}{(part.Split ? " (split)" : "")}: {string.Join(", ", items)}";
     }
 
     private static string Hosts(int count) => count == 1 ? "1 host" : $"{count} hosts";

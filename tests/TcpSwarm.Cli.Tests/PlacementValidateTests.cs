@@ -32,19 +32,19 @@ public sealed class PlacementValidateTests
     }
 
     [Fact]
-    public async Task Validate_shows_a_hot_server_split_from_its_clients()
+    public async Task Validate_shows_a_hot_server_split_its_clients_filling_the_partitions_evenly()
     {
         var result = await Tcpswarm.RunRefusing("validate", Repo.Load("hot-server.yaml"), "--silos", "3");
 
         Assert.Equal(0, result.Code);
         Assert.Contains(result.OutLines, l => l.StartsWith("    partition 0", StringComparison.Ordinal)
-                                              && l.EndsWith("web (split: its servers): server web",
+                                              && l.EndsWith("web (split): server web, browsers (33 of 256 hosts)",
                                                   StringComparison.Ordinal));
         Assert.Contains(result.OutLines, l => l.StartsWith("    partition 1", StringComparison.Ordinal)
-                                              && l.EndsWith("web (split: clients): browsers (128 of 256 hosts)",
+                                              && l.EndsWith("web (split): browsers (112 of 256 hosts)",
                                                   StringComparison.Ordinal));
         Assert.Contains(result.OutLines, l => l.StartsWith("    partition 2", StringComparison.Ordinal)
-                                              && l.EndsWith("web (split: clients): browsers (128 of 256 hosts)",
+                                              && l.EndsWith("web (split): browsers (111 of 256 hosts)",
                                                   StringComparison.Ordinal));
     }
 

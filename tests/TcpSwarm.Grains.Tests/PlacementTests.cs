@@ -60,23 +60,38 @@ public sealed class PlacementTests
         Assert.Equal(["s4"], map.Plan.Parts[3].Select(p => p.Unit));
     }
 
-    [Fact]
-    public void A_hot_server_has_its_clients_placed_away_from_it_and_spread_over_the_other_partitions()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_hot_server_is_split_evenly_its_clients_filling_every_partition_its_own_the_least(int n)
     {
         var scenario = Scenarios.FromFile("hot-server.yaml");
         var group = scenario.Clients.Single();
-        var server = scenario.Servers.Single().Address;
+        var map = PartitionMap.For(scenario, n);
 
-        var two = PartitionMap.For(scenario, 2);
-        Assert.All(Enumerable.Range(0, group.Addresses.Count),
-            i => Assert.NotEqual(two.Of(server), two.Of(group.Addresses[i])));
+        var plan = map.Plan!;
+        for (int p = 0; p < n; p++) Assert.InRange(plan.Share(p), (1 - Balance) / n, (1 + Balance) / n);
+        Assert.Empty(map.Idle);
+        int server = map.Of(scenario.Servers.Single().Address);
+        var clients = Enumerable.Range(0, n)
+            .Select(p => Enumerable.Range(0, group.Addresses.Count).Count(i => map.Of(group.Addresses[i]) == p))
+            .ToArray();
+        Assert.Equal(group.Addresses.Count, clients.Sum());
+        Assert.All(Enumerable.Range(0, n), p => Assert.True(clients[p] > 0, $"partition {p} holds no client"));
+        Assert.All(Enumerable.Range(0, n).Where(p => p != server),
+            p => Assert.True(clients[server] < clients[p], $"the server's partition holds {clients[server]} clients, " +
+                                                           $"partition {p} {clients[p]}"));
+    }
 
-        var three = PartitionMap.For(scenario, 3);
-        var counts = Enumerable.Range(0, group.Addresses.Count).GroupBy(i => three.Of(group.Addresses[i]))
-            .ToDictionary(g => g.Key, g => g.Count());
-        Assert.DoesNotContain(three.Of(server), counts.Keys);
-        Assert.Equal([128, 128], counts.Values);
-        Assert.Empty(three.Idle);
+    [Fact]
+    public void Calling_a_host_in_a_window_counts_so_many_clients_weigh_more_than_few_with_the_same_traffic()
+    {
+        var yaml = File.ReadAllText(Repo.Load("hot-server.yaml"));
+        var many = Scenarios.Load(yaml);
+        var few = Scenarios.Load(yaml.Replace("10.0.2.0/24", "10.0.2.0/28", StringComparison.Ordinal));
+
+        long manyWork = PartitionMap.For(many, 2).Plan!.TotalWork, fewWork = PartitionMap.For(few, 2).Plan!.TotalWork;
+        Assert.True(manyWork > 1.5 * fewWork, $"256 clients: {manyWork} events of work, 16: {fewWork}");
     }
 
     [Theory]

@@ -27,8 +27,8 @@ public static class Scenarios
           - { from: flood, to: web, latency: { fixed: 5ms } }
         """;
 
-    /// <summary>The mix, busy enough (about 300 events a lookahead window) that placement splits its one unit: its
-    /// clients go away from its server, so on several silos every client segment crosses.</summary>
+    /// <summary>The mix, busy enough (about 300 events a lookahead window) that placement splits its one unit: most of
+    /// its clients go away from its server, so on several silos their segments cross.</summary>
     public const string HotMix = """
         # What do many clients see while a small flood hits their busy server?
         seed: 7

@@ -4,7 +4,8 @@ namespace TcpSwarm.Simulation.Engine.Placement;
 
 /// <summary>Hosts placed by traffic: units (a server with its clients and attackers) spread over the partitions by
 /// their expected work, the heaviest first, each on the least loaded partition; a unit too heavy for one partition
-/// split, its client hosts placed away from its servers. docs/placement.md gives the rule.</summary>
+/// split, its client hosts filling the partitions up to an even load, its servers' among them. docs/placement.md
+/// gives the rule.</summary>
 /// <remarks>
 /// Deterministic from the scenario and N alone: servers, groups and attackers are taken in ordinal order of their
 /// names and hosts in address order, work is counted in whole events, and ties go to the lower name and the lower
@@ -15,16 +16,22 @@ public sealed class PlacementPlan
     /// <summary>A unit is heavy when its work exceeds the fair share (total / N) by more than this factor.</summary>
     public const double HeavyMargin = 1.25;
 
-    /// <summary>A heavy unit is split only when its largest piece (its servers' side, or its clients' share of one
-    /// of the other N − 1 partitions) is at most this fraction of its work: a split that gains less only adds
-    /// crossing segments (a SYN flood's server does nearly all the work, and keeps its clients).</summary>
+    /// <summary>A heavy unit is split only when its largest piece (its servers' side, or an even share of its work)
+    /// is at most this fraction of its work: a split that gains less only adds crossing segments (a SYN flood's
+    /// server does nearly all the work, and keeps its clients).</summary>
     public const double SplitGain = 0.8;
 
-    /// <summary>A heavy unit is split only when it expects at least this many events per lookahead window: about a
-    /// millisecond of one core's work (250 k events/s, docs/performance.md). After each window the two sides of a split
-    /// exchange a message and wait for each other's promise, a few tenths of a millisecond between silo processes,
-    /// which a lighter unit's split would not earn back (quickstart's unit expects 2 events a window).</summary>
+    /// <summary>A heavy unit is split only when it expects at least this much work (in events) per lookahead window:
+    /// about a millisecond of one core's work (250 k events/s, docs/performance.md). After each window the two sides of
+    /// a split exchange a message and wait for each other's promise, a few tenths of a millisecond between silo
+    /// processes, which a lighter unit's split would not earn back (quickstart's unit expects about 8 a window).
+    /// </summary>
     public const double MinSplitEventsPerWindow = 250;
+
+    /// <summary>What calling a host in a window costs, in events: a grain call and the window's set-up. Measured on
+    /// one silo (hot-server.yaml's 6,000 connections/s from 256 client hosts against the same from 16: 2.3 times
+    /// the wall time for 1.1 times the events); docs/placement.md.</summary>
+    public const double HostWindowCost = 5;
 
     private readonly int[] _partitionOf;
 
@@ -49,10 +56,10 @@ public sealed class PlacementPlan
     /// <summary>Each partition's parts, in the order they were placed.</summary>
     public IReadOnlyList<IReadOnlyList<PlacementPart>> Parts { get; }
 
-    /// <summary>Each partition's expected events.</summary>
+    /// <summary>Each partition's expected work, in events.</summary>
     public IReadOnlyList<double> Work { get; }
 
-    /// <summary>Every expected event of the run.</summary>
+    /// <summary>The run's expected work, in events.</summary>
     public long TotalWork { get; }
 
     /// <summary>The partitions that hold no host: nothing to run there.</summary>
@@ -73,8 +80,8 @@ public sealed class PlacementPlan
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(hosts);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
-        var units = PlacementUnits.Of(scenario, hosts);
         double windows = Math.Max(1, scenario.Duration / scenario.Lookahead);
+        var units = PlacementUnits.Of(scenario, hosts, windows);
         var spread = PlacementSpread.Of(units, partitions, windows);
         return new PlacementPlan(partitions, [.. spread.Order.Select(u => units.Units[u])], spread.PartitionOf,
             spread.Parts(), spread.Work());

@@ -59,19 +59,19 @@ internal sealed class PlacementSpread
                     unit.Attackers, unit.Work));
                 continue;
             }
-            parts[_unitPartition[u]].Add(new PlacementPart(unit.Name, true, unit.Servers, [], unit.Attackers,
-                unit.ServerWork));
             for (int p = 0; p < _partitions; p++)
             {
-                if (p == _unitPartition[u]) continue;
                 var (placed, held) = ClientShare(unitGroups, p);
-                if (placed.Count > 0) parts[p].Add(new PlacementPart(unit.Name, true, [], placed, [], held));
+                if (p == _unitPartition[u])
+                    parts[p].Add(new PlacementPart(unit.Name, true, unit.Servers, placed, unit.Attackers,
+                        unit.ServerWork + held));
+                else if (placed.Count > 0) parts[p].Add(new PlacementPart(unit.Name, true, [], placed, [], held));
             }
         }
         return parts;
     }
 
-    /// <summary>Each partition's expected events.</summary>
+    /// <summary>Each partition's expected work, in events.</summary>
     public double[] Work()
     {
         var work = new double[_partitions];
@@ -89,7 +89,7 @@ internal sealed class PlacementSpread
             var unit = _units.Units[u];
             bool heavy = unit.Work > PlacementPlan.HeavyMargin * total / _partitions && unit.Groups.Count > 0
                 && unit.Work / windows >= PlacementPlan.MinSplitEventsPerWindow;
-            double largest = Math.Max(unit.ServerWork, (double)unit.ClientWork / (_partitions - 1));
+            double largest = Math.Max(unit.ServerWork, (double)unit.Work / _partitions);
             _split[u] = heavy && largest <= PlacementPlan.SplitGain * unit.Work;
         }
     }
@@ -102,27 +102,28 @@ internal sealed class PlacementSpread
         foreach (int u in Order.OrderByDescending(u => _split[u] ? all[u].ServerWork : all[u].Work)
                      .ThenBy(u => all[u].Name, StringComparer.Ordinal))
         {
-            int p = Lightest(-1);
+            int p = Lightest();
             _unitPartition[u] = p;
             _load[p] += _split[u] ? all[u].ServerWork : all[u].Work;
         }
         for (int h = 0; h < _partitionOf.Length; h++) _partitionOf[h] = _unitPartition[_units.UnitOfHost(h)];
     }
 
-    // Split units' client hosts, in address order, each on the least loaded partition but its servers'.
+    // Split units' client hosts, in address order, each on the least loaded partition, its servers' among them: the
+    // clients that stay with their server cross nothing, and the rest fill the other partitions evenly.
     private void SpreadClients()
     {
         foreach (int u in Order.Where(u => _split[u]))
             for (int h = 0; h < _partitionOf.Length; h++)
             {
                 if (_units.IsServer(h) || _units.UnitOfHost(h) != u) continue;
-                int p = Lightest(_unitPartition[u]);
+                int p = Lightest();
                 _partitionOf[h] = p;
                 _load[p] += _units.Weight[h];
             }
     }
 
-    // The client hosts of a split unit's groups on partition p, per group, and their expected events.
+    // The client hosts of a split unit's groups on partition p, per group, and their expected work.
     private (List<PlacedGroup> Placed, double Held) ClientShare(IReadOnlyList<ClientGroupSpec> unitGroups, int p)
     {
         var placed = new List<PlacedGroup>();
@@ -142,12 +143,12 @@ internal sealed class PlacementSpread
         return (placed, held);
     }
 
-    // The least loaded partition other than `except`; ties go to the lower index.
-    private int Lightest(int except)
+    // The least loaded partition; ties go to the lower index.
+    private int Lightest()
     {
-        int best = -1;
-        for (int p = 0; p < _load.Length; p++)
-            if (p != except && (best < 0 || _load[p] < _load[best])) best = p;
+        int best = 0;
+        for (int p = 1; p < _load.Length; p++)
+            if (_load[p] < _load[best]) best = p;
         return best;
     }
 }

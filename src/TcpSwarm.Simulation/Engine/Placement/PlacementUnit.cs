@@ -6,11 +6,12 @@ namespace TcpSwarm.Simulation.Engine.Placement;
 /// <param name="Servers">Server names, in ordinal order.</param>
 /// <param name="Groups">The client groups that target them, in ordinal order.</param>
 /// <param name="Attackers">The attackers that target them, in ordinal order.</param>
-/// <param name="ServerWork">The events expected at its servers (<see cref="TrafficEstimate"/>).</param>
-/// <param name="ClientWork">The events expected at its client hosts, together.</param>
+/// <param name="ServerWork">The work expected at its servers, in events (<see cref="TrafficEstimate"/> and
+/// <see cref="PlacementPlan.HostWindowCost"/>).</param>
+/// <param name="ClientWork">The work expected at its client hosts, together.</param>
 public sealed record PlacementUnit(string Name, IReadOnlyList<string> Servers, IReadOnlyList<string> Groups,
     IReadOnlyList<string> Attackers, long ServerWork, long ClientWork)
 {
-    /// <summary>Every event expected in the unit.</summary>
+    /// <summary>The unit's expected work, in events.</summary>
     public long Work => ServerWork + ClientWork;
 }

@@ -2,7 +2,7 @@ using TcpSwarm.Simulation.Model;
 
 namespace TcpSwarm.Simulation.Engine.Placement;
 
-/// <summary>A scenario's hosts gathered into <see cref="PlacementUnit"/>s, with each host's expected events: what
+/// <summary>A scenario's hosts gathered into <see cref="PlacementUnit"/>s, with each host's expected work: what
 /// <see cref="PlacementPlan"/> spreads over the partitions.</summary>
 /// <remarks>Servers, groups and attackers are taken in ordinal order of their names and hosts in address order, so
 /// neither the file's order nor the dictionary's decides anything.</remarks>
@@ -43,16 +43,19 @@ internal sealed class PlacementUnits
     /// <summary>The units, in order of their lowest server's name.</summary>
     public IReadOnlyList<PlacementUnit> Units => _units;
 
-    /// <summary>Each host's expected events, in address order.</summary>
+    /// <summary>Each host's expected work in events, in address order: its events, plus
+    /// <see cref="PlacementPlan.HostWindowCost"/> for each window it is expected to be called in.</summary>
     public IReadOnlyList<double> Weight => _weight;
 
-    /// <summary>Finds the units of a scenario's hosts (sorted by address) and the work expected of each.</summary>
-    public static PlacementUnits Of(Scenario scenario, IReadOnlyList<uint> hosts)
+    /// <summary>Finds the units of a scenario's hosts (sorted by address) and the work expected of each, over a run
+    /// of <paramref name="windows"/> lookahead windows.</summary>
+    public static PlacementUnits Of(Scenario scenario, IReadOnlyList<uint> hosts, double windows)
     {
         var units = new PlacementUnits(scenario, hosts);
         units.JoinSharedHosts();
         units.WeighGroups(scenario);
         units.WeighAttackers(scenario);
+        units.WeighWindows(windows);
         units.Collect();
         return units;
     }
@@ -116,6 +119,23 @@ internal sealed class PlacementUnits
             int t = ServerIndex(a.Target);
             _weight[IndexOf(_servers[t].Address)] += syns;
             _serverWork[Find(t)] += syns;
+        }
+    }
+
+    // A host is called once in each window it has events in: a grain call and the window's set-up, which cost as
+    // much as several events. With e events spread at random over w windows, about w(1 - exp(-e/w)) have any.
+    // Rounded to whole events per host, so the sums stay exact.
+    private void WeighWindows(double windows)
+    {
+        for (int h = 0; h < _weight.Length; h++)
+        {
+            if (_weight[h] <= 0) continue;
+            double called = windows * (1 - Math.Exp(-_weight[h] / windows));
+            long cost = (long)Math.Round(PlacementPlan.HostWindowCost * called);
+            _weight[h] += cost;
+            int unit = Find(_owner[Hosts[h]]);
+            if (_isServer[h]) _serverWork[unit] += cost;
+            else _clientWork[unit] += cost;
         }
     }
 
