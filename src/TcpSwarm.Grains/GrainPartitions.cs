@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TcpSwarm.Grains.Wire;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Tcp;
@@ -13,6 +14,11 @@ public sealed class GrainPartitions(IGrainFactory grains, RunSetup setup) : IPar
 
     public int Count => _partitions.Length;
 
+    /// <summary>Wall seconds the clock's barriers added so far: per leg, the wall time of the call to every
+    /// partition minus the longest any partition spent in it (running windows or waiting for peers), so what the
+    /// calls, the answers and gathering them cost.</summary>
+    public double BarrierSeconds { get; private set; }
+
     /// <summary>Registers the run on every partition's silo and builds each partition.</summary>
     public Task PrepareAsync() => Task.WhenAll(_partitions.Select(p => p.PrepareAsync(setup)));
 
@@ -20,6 +26,7 @@ public sealed class GrainPartitions(IGrainFactory grains, RunSetup setup) : IPar
     /// which return within their budget anyway.</summary>
     public async ValueTask<IReadOnlyList<PartitionLeg>> RunToAsync(Instant target)
     {
+        long start = Stopwatch.GetTimestamp();
         var calls = new Task<Immutable<PartitionLeg>>[_partitions.Length];
         for (int p = 0; p < calls.Length; p++) calls[p] = _partitions[p].RunToAsync(target);
         var pending = new List<Task<Immutable<PartitionLeg>>>(calls);
@@ -29,7 +36,10 @@ public sealed class GrainPartitions(IGrainFactory grains, RunSetup setup) : IPar
             await done;                                           // rethrows a failed call's exception
             pending.Remove(done);
         }
-        return [.. calls.Select(c => c.Result.Value)];
+        var legs = calls.Select(c => c.Result.Value).ToArray();
+        double longest = legs.Max(l => l.RunSeconds + l.WaitSeconds);
+        BarrierSeconds += Math.Max(0, Stopwatch.GetElapsedTime(start).TotalSeconds - longest);
+        return legs;
     }
 
     public async ValueTask<IReadOnlyList<PartitionSample>> SampleAsync(Instant now)

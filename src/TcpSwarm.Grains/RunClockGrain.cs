@@ -68,7 +68,8 @@ public sealed class RunClockGrain(RunRegistry runs, IRunPacing pacing, IClusterM
         var last = clock.Samples.Count > before ? clock.Samples[^1] : null;
         var (messages, bytes) = clock.PeakExchange;
         return new(new RunTotals(clock.Windows, clock.Events, clock.ExchangeMessages, clock.ExchangeBytes, messages,
-            bytes, last, clock.Waits, [.. clock.PartitionRunSeconds], [.. clock.PartitionWaitSeconds]));
+            bytes, last, clock.Waits, [.. clock.PartitionRunSeconds], [.. clock.PartitionWaitSeconds],
+            _partitions!.BarrierSeconds));
     }
 
     public async Task<Immutable<TraceRecord[]>> TraceAsync() =>

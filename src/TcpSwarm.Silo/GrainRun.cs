@@ -186,6 +186,7 @@ public static class GrainRun
             WaitsForPeers = totals?.Waits ?? 0,
             RunSeconds = totals?.RunSeconds ?? [],
             WaitSeconds = totals?.WaitSeconds ?? [],
+            BarrierSeconds = totals?.BarrierSeconds ?? 0,
         };
         if (samples.Count == 0) samples.Add(Empty(scenario));
         return new RunReport(RunSummaryBuilder.Build(scenario, samples), status, wall, windows, events,

@@ -66,6 +66,7 @@ public sealed class RunJsonTests
                   1.25,
                   1
                 ],
+                "seconds_at_barriers": 0.25,
                 "lost_silo": "127.0.0.1:11113@1",
                 "virtual_seconds_reached": 31.25,
                 "results_as_of_seconds": 60

@@ -57,6 +57,7 @@ internal static class Summaries
                 6, 48_000, "127.0.0.1:11113@1", 31.25)
             {
                 WaitsForPeers = 1_500, RunSeconds = [4.25, 3.5, 3.125], WaitSeconds = [0.5, 1.25, 1.0],
+                BarrierSeconds = 0.25,
             }
             : new ClusterReport(["127.0.0.1:11111@1"], 0, 0, 0, 0, null, null),
     };

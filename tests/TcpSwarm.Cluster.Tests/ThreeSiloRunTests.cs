@@ -44,6 +44,9 @@ public sealed class ThreeSiloRunTests
         Assert.True(messages > 200, $"{messages} messages in 200 windows of 10 ms");   // the sides talk every window
         Assert.InRange(cluster.GetProperty("peak_messages_in_a_window").GetInt32(), 1, 2);   // one per peer at most
         Assert.True(cluster.GetProperty("waits_for_peers").GetInt64() > 0, "split silos never waited for a promise");
+        // The barriers' cost is a part of the wall time, never more (it is measured beside each leg).
+        Assert.InRange(cluster.GetProperty("seconds_at_barriers").GetDouble(), 0,
+            run.RootElement.GetProperty("wall_seconds").GetDouble());
 
         // The password went to Redis and nowhere else: not in any output, nor in run.json's command line.
         string[] seen = [spread.Out, spread.Error, .. silos.Silos.Select(s => s.Process.Out + s.Process.Error),

@@ -20,6 +20,8 @@ namespace TcpSwarm.Cli.Output;
 /// (its hosts, collecting, sending).</param>
 /// <param name="SecondsWaitingForPeers">Per silo: wall seconds its partition spent waiting for a peer's promise.
 /// </param>
+/// <param name="SecondsAtBarriers">Wall seconds the clock's barriers added: per leg (to a sampling instant, or a
+/// second of wall time), its wall time minus the longest any silo's partition spent in it.</param>
 /// <param name="LostSilo">The silo that left the cluster mid-run; null when none did.</param>
 /// <param name="VirtualSecondsReached">The last sampling instant every silo reached when a silo was lost; null
 /// otherwise.</param>
@@ -28,7 +30,7 @@ internal sealed record ClusterDocument(IReadOnlyList<string> Silos, IReadOnlyLis
     long MessagesBetweenSilos, long BytesBetweenSilos,
     double MessagesPerWindow, double BytesPerWindow, int PeakMessagesInAWindow, long PeakBytesInAWindow,
     long WaitsForPeers, IReadOnlyList<double> SecondsRunningWindows, IReadOnlyList<double> SecondsWaitingForPeers,
-    string? LostSilo, double? VirtualSecondsReached, double ResultsAsOfSeconds)
+    double SecondsAtBarriers, string? LostSilo, double? VirtualSecondsReached, double ResultsAsOfSeconds)
 {
     public static ClusterDocument Of(RunReport report)
     {
@@ -36,7 +38,7 @@ internal sealed record ClusterDocument(IReadOnlyList<string> Silos, IReadOnlyLis
         double windows = Math.Max(1, report.Windows);
         return new ClusterDocument(c.Silos, c.IdleSilos, c.Messages, c.Bytes, c.Messages / windows, c.Bytes / windows,
             c.PeakWindowMessages, c.PeakWindowBytes, c.WaitsForPeers, [.. c.RunSeconds.Select(Round)],
-            [.. c.WaitSeconds.Select(Round)], c.LostSilo, c.ReachedSeconds,
+            [.. c.WaitSeconds.Select(Round)], Round(c.BarrierSeconds), c.LostSilo, c.ReachedSeconds,
             report.Summary.VirtualSeconds);
     }
 

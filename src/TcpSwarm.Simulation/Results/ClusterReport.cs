@@ -29,4 +29,8 @@ public sealed record ClusterReport(IReadOnlyList<string> Silos, long Messages, l
 
     /// <summary>Wall seconds each silo's partition spent waiting for peers' promises, in partition order.</summary>
     public IReadOnlyList<double> WaitSeconds { get; init; } = [];
+
+    /// <summary>Wall seconds the clock's barriers (one per sampling instant, and one a second of wall time) added
+    /// beyond the slowest partition's time in each.</summary>
+    public double BarrierSeconds { get; init; }
 }
