@@ -5,7 +5,7 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Grains.Tests;
 
 /// <summary>What crosses between silos: virtual time as the model's Instant, exactly and as compactly as a bare count
-/// of nanoseconds; work handed over by reference, never.</summary>
+/// of nanoseconds; a window's arrivals, every field exactly; work handed over by reference, never.</summary>
 [Collection(nameof(ClusterCollection))]
 public sealed class WireTests(ClusterFixture fixture)
 {
@@ -65,5 +65,37 @@ public sealed class WireTests(ClusterFixture fixture)
         var handover = new Handover<HostBatch>(new HostBatch { Host = 1 }, new OneWayRound());
         var refusal = Assert.Throws<InvalidOperationException>(() => fixture.Serializer.SerializeToArray(handover));
         Assert.Contains("one silo", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_windows_arrivals_cross_every_field_exactly_in_a_fixed_record_each()
+    {
+        var full = new Segment(0xFFFF_FFFE, 65_535, 10_000_001, 80, new SeqNum(uint.MaxValue), new SeqNum(1),
+            TcpFlags.Syn | TcpFlags.Ack, 65_535, 1_448, (TcpOptions)0xFF, 1_460, 14, uint.MaxValue, 7);
+        var bare = new Segment(1, 2, 3, 4, new SeqNum(5), new SeqNum(6), TcpFlags.Rst, 0, 0);
+        Arrival[] arrivals =
+        [
+            new(10_000_001, new HostEvent(HostEventKind.Arrival, new Instant(long.MaxValue), ulong.MaxValue,
+                long.MinValue, full)),
+            new(3, new HostEvent(HostEventKind.Arrival, Instant.FromMilliseconds(12), 2, -1, bare)),
+        ];
+        var codec = new ArrivalCodec();
+
+        var payload = codec.Encode(arrivals);
+        Assert.Equal(4 + 2 * ArrivalCodec.RecordBytes, payload.Length);
+        Assert.Equal(arrivals, codec.Decode(payload));
+        Assert.Empty(codec.Decode(codec.Encode([])));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(4 + ArrivalCodec.RecordBytes - 1)]
+    public void A_truncated_arrivals_payload_is_refused_by_name(int bytes)
+    {
+        var payload = new ArrivalCodec().Encode([new(3, new HostEvent(HostEventKind.Arrival, Instant.Zero, 1, 0,
+            new Segment(1, 2, 3, 4, new SeqNum(5), new SeqNum(6), TcpFlags.Ack, 0, 0)))]);
+        var e = Assert.Throws<InvalidDataException>(() => new ArrivalCodec().Decode(payload[..bytes]));
+        Assert.Contains($"{ArrivalCodec.RecordBytes} bytes per arrival", e.Message, StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,7 @@ namespace TcpSwarm.Cli.Output;
 /// (a server with its clients and attackers), none worth splitting (docs/placement.md); empty when none.</param>
 /// <param name="MessagesBetweenSilos">After a window, one from its silo to each peer silo with segments or a new
 /// promise for it (docs/virtual-time.md).</param>
-/// <param name="BytesBetweenSilos">Those messages' payload, as Orleans' serializer wrote it.</param>
+/// <param name="BytesBetweenSilos">Those messages' payload: 4 bytes and 65 per segment (ArrivalCodec).</param>
 /// <param name="MessagesPerWindow">Messages per window run (windows summed over silos).</param>
 /// <param name="BytesPerWindow">Bytes per window run.</param>
 /// <param name="PeakMessagesInAWindow">The most messages one silo sent after one window.</param>

@@ -4,7 +4,7 @@ namespace TcpSwarm.Simulation.Results;
 /// <param name="Silos">Each partition's silo, in partition order.</param>
 /// <param name="Messages">Messages between silos: after a window, one from the partition that ran it to each peer with
 /// arrivals or a new promise for it.</param>
-/// <param name="Bytes">Their payload bytes, as Orleans' serializer wrote them.</param>
+/// <param name="Bytes">Their payload bytes, as the silos' codec wrote them.</param>
 /// <param name="PeakWindowMessages">The most messages one silo sent after one window.</param>
 /// <param name="PeakWindowBytes">The most bytes one silo sent after one window.</param>
 /// <param name="LostSilo">The silo that left the cluster mid-run, when one did.</param>
