@@ -69,7 +69,8 @@ public sealed class ArrivalCodec
     {
         var segment = new Segment(BinaryPrimitives.ReadUInt32LittleEndian(b[28..]),
             BinaryPrimitives.ReadUInt16LittleEndian(b[32..]), BinaryPrimitives.ReadUInt32LittleEndian(b[34..]),
-            BinaryPrimitives.ReadUInt16LittleEndian(b[38..]), new SeqNum(BinaryPrimitives.ReadUInt32LittleEndian(b[40..])),
+            BinaryPrimitives.ReadUInt16LittleEndian(b[38..]),
+            new SeqNum(BinaryPrimitives.ReadUInt32LittleEndian(b[40..])),
             new SeqNum(BinaryPrimitives.ReadUInt32LittleEndian(b[44..])), (TcpFlags)b[48],
             BinaryPrimitives.ReadUInt16LittleEndian(b[49..]), BinaryPrimitives.ReadUInt16LittleEndian(b[51..]),
             (TcpOptions)b[53], BinaryPrimitives.ReadUInt16LittleEndian(b[54..]), b[56],

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# One silo against two, side by side: a 1-silo cluster (core 0) and a 2-silo cluster (cores 0 and 1) stay up
+# together and runs alternate between them, so that a machine whose speed drifts over minutes slows both alike.
+# Prints each run (wall seconds, the silos' CPU seconds, seconds running windows and waiting per silo) and the
+# medians, with the speedup of 2 silos over 1.
+#   load/scale-pair.sh SCENARIO [RUNS]     (default 5 runs each, after 3 warm-up runs each)
+#   SET="duration=4s" load/scale-pair.sh load/hot-server.yaml 3
+# Needs redis-server, taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCENARIO=${1:?usage: load/scale-pair.sh SCENARIO [RUNS]}; RUNS=${2:-5}; WARMUP=${WARMUP:-3}
+TCPSWARM=src/TcpSwarm.Cli/bin/Release/net10.0/tcpswarm.dll
+[ -f "$TCPSWARM" ] || { echo "scale-pair.sh: build first: dotnet build src/TcpSwarm.Cli -c Release" >&2; exit 2; }
+[ -f "$SCENARIO" ] || { echo "scale-pair.sh: no scenario $SCENARIO" >&2; exit 2; }
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "scale-pair.sh: RUNS must be a whole number above 0, not '$RUNS'" >&2; exit 2; }
+[[ "$WARMUP" =~ ^[0-9]+$ ]] || { echo "scale-pair.sh: WARMUP must be a whole number, not '$WARMUP'" >&2; exit 2; }
+sets=(); if [ -n "${SET:-}" ]; then sets=(--set "$SET"); fi
+NAME=scale-pair.sh
+# shellcheck source=load/pinned-silos.sh
+source load/pinned-silos.sh
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs each after $WARMUP warm-up runs${SET:+; --set $SET}"
+start_silos 1 "one$$"; one=("${silos[@]}")
+start_silos 2 "two$$"; two=("${silos[@]}"); silos=("${one[@]}" "${two[@]}")
+results=$work/results.tsv; : > "$results"
+
+cpu() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+run() {   # cluster (one or two), whether to record
+  local -n pids=$1
+  local before after
+  before=$(cpu "${pids[@]}"); rm -rf "$work/out"
+  dotnet $TCPSWARM run "$SCENARIO" "${sets[@]}" --out "$work/out" --redis 127.0.0.1:"$REDIS_PORT" \
+    --cluster-id "$1$$" >/dev/null
+  after=$(cpu "${pids[@]}")
+  [ "$2" = record ] || return 0
+  python3 - "$1" "$(( after - before ))" "$(getconf CLK_TCK)" "$work/out/run.json" >> "$results" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[4])); c = d["cluster"]
+print("\t".join([sys.argv[1], str(d["wall_seconds"]), str(int(sys.argv[2]) / int(sys.argv[3])),
+                 "/".join(f"{x:.2f}" for x in c["seconds_running_windows"]),
+                 "/".join(f"{x:.2f}" for x in c["seconds_waiting_for_peers"])]))
+PY
+  tail -1 "$results"
+}
+for _ in $(seq 1 "$WARMUP"); do run one warm; run two warm; done
+for _ in $(seq 1 "$RUNS"); do run one record; run two record; done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+med = {k: (statistics.median(float(r[1]) for r in rows if r[0] == k),
+           statistics.median(float(r[2]) for r in rows if r[0] == k)) for k in ("one", "two")}
+print(f"median wall: 1 silo {med['one'][0]:.2f} s, 2 silos {med['two'][0]:.2f} s, speedup "
+      f"{med['one'][0] / med['two'][0]:.2f}x; median silo CPU: {med['one'][1]:.2f} s against {med['two'][1]:.2f} s")
+PY
