@@ -2,7 +2,10 @@
 # One silo against two, side by side: a 1-silo cluster (core 0) and a 2-silo cluster (cores 0 and 1) stay up
 # together and runs alternate between them, so that a machine whose speed drifts over minutes slows both alike.
 # Prints each run (wall seconds, the silos' CPU seconds, seconds running windows and waiting per silo) and the
-# medians, with the speedup of 2 silos over 1.
+# medians, with the speedup of 2 silos over 1. The `tcpswarm run` process that starts each run takes CPU too (3 to 4
+# s a run: starting, compiling, writing the outputs); on a 2-core machine it is pinned to core 0 for both clusters
+# (CLIENT_CORE=0, the default), so that one silo does not get a free core for it that two silos must share;
+# CLIENT_CORE= leaves it unpinned.
 #   load/scale-pair.sh SCENARIO [RUNS]     (default 5 runs each, after 3 warm-up runs each)
 #   SET="duration=4s" load/scale-pair.sh load/hot-server.yaml 3
 # Needs redis-server, taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
@@ -15,10 +18,14 @@ TCPSWARM=src/TcpSwarm.Cli/bin/Release/net10.0/tcpswarm.dll
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "scale-pair.sh: RUNS must be a whole number above 0, not '$RUNS'" >&2; exit 2; }
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || { echo "scale-pair.sh: WARMUP must be a whole number, not '$WARMUP'" >&2; exit 2; }
 sets=(); if [ -n "${SET:-}" ]; then sets=(--set "$SET"); fi
+CLIENT_CORE=${CLIENT_CORE-0}
+pin=(); if [ -n "$CLIENT_CORE" ]; then pin=(taskset -c "$CLIENT_CORE"); fi
 NAME=scale-pair.sh
 # shellcheck source=load/pinned-silos.sh
 source load/pinned-silos.sh
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs each after $WARMUP warm-up runs${SET:+; --set $SET}"
+client="client unpinned"; if [ -n "$CLIENT_CORE" ]; then client="client on core $CLIENT_CORE"; fi
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs each after $WARMUP warm-up runs${SET:+;" \
+  "--set $SET}; $client"
 start_silos 1 "one$$"; one=("${silos[@]}")
 start_silos 2 "two$$"; two=("${silos[@]}"); silos=("${one[@]}" "${two[@]}")
 results=$work/results.tsv; : > "$results"
@@ -28,7 +35,7 @@ run() {   # cluster (one or two), whether to record
   local -n pids=$1
   local before after
   before=$(cpu "${pids[@]}"); rm -rf "$work/out"
-  dotnet $TCPSWARM run "$SCENARIO" "${sets[@]}" --out "$work/out" --redis 127.0.0.1:"$REDIS_PORT" \
+  ${pin[@]+"${pin[@]}"} dotnet $TCPSWARM run "$SCENARIO" "${sets[@]}" --out "$work/out" --redis 127.0.0.1:"$REDIS_PORT" \
     --cluster-id "$1$$" >/dev/null
   after=$(cpu "${pids[@]}")
   [ "$2" = record ] || return 0
