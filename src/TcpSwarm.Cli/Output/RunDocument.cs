@@ -43,8 +43,9 @@ internal sealed record RunDocument(string Status, string? Failure, double WallSe
     /// the status and why, nothing counted.</summary>
     public static RunDocument Unfinished(string status, string? failure, DateTimeOffset startedAt,
         IReadOnlyList<string> arguments, MachineDocument machine) =>
-        new(status, failure, 0, 0, 0, null, 0, new ClusterDocument([], [], 0, 0, 0, 0, 0, 0, 0, [], [], 0, null, null, 0),
-            Stamp(startedAt), arguments, ToolVersion.Informational, machine);
+        new(status, failure, 0, 0, 0, null, 0,
+            new ClusterDocument([], [], 0, 0, 0, 0, 0, 0, 0, [], [], 0, null, null, 0), Stamp(startedAt), arguments,
+            ToolVersion.Informational, machine);
 
     private static string Stamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
