@@ -35,8 +35,8 @@ run() {   # cluster (one or two), whether to record
   local -n pids=$1
   local before after
   before=$(cpu "${pids[@]}"); rm -rf "$work/out"
-  ${pin[@]+"${pin[@]}"} dotnet $TCPSWARM run "$SCENARIO" "${sets[@]}" --out "$work/out" --redis 127.0.0.1:"$REDIS_PORT" \
-    --cluster-id "$1$$" >/dev/null
+  ${pin[@]+"${pin[@]}"} dotnet $TCPSWARM run "$SCENARIO" "${sets[@]}" --out "$work/out" \
+    --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "$1$$" >/dev/null
   after=$(cpu "${pids[@]}")
   [ "$2" = record ] || return 0
   python3 - "$1" "$(( after - before ))" "$(getconf CLK_TCK)" "$work/out/run.json" >> "$results" <<'PY'
