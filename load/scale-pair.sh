@@ -24,8 +24,8 @@ NAME=scale-pair.sh
 # shellcheck source=load/pinned-silos.sh
 source load/pinned-silos.sh
 client="client unpinned"; if [ -n "$CLIENT_CORE" ]; then client="client on core $CLIENT_CORE"; fi
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs each after $WARMUP warm-up runs${SET:+;" \
-  "--set $SET}; $client"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs each after $WARMUP warm-up runs;" \
+  "${SET:+--set $SET; }$client"
 start_silos 1 "one$$"; one=("${silos[@]}")
 start_silos 2 "two$$"; two=("${silos[@]}"); silos=("${one[@]}" "${two[@]}")
 results=$work/results.tsv; : > "$results"
