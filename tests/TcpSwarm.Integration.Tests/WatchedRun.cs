@@ -12,11 +12,17 @@ public sealed class WatchedRun : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("tcpswarm-watched-").FullName;
     private Prometheus? _prometheus;
     private (int Code, string Out, string Error) _run;
+    private JsonElement _summary, _timeSeries;
 
     public DateTimeOffset Started { get; private set; }
     public DateTimeOffset Ended { get; private set; }
-    public JsonElement Summary { get; private set; }
-    public JsonElement TimeSeries { get; private set; }
+
+    /// <summary>The run's summary.json; skips (or under CI fails) the test, as <see cref="Prometheus"/> does, when
+    /// there was no run to read.</summary>
+    public JsonElement Summary => Prometheus is not null ? _summary : default;
+
+    /// <summary>The run's timeseries.json; as <see cref="Summary"/>.</summary>
+    public JsonElement TimeSeries => Prometheus is not null ? _timeSeries : default;
 
     /// <summary>The Prometheus that scraped the run; skips (or under CI fails) the test when it is not installed.
     /// </summary>
@@ -42,8 +48,8 @@ public sealed class WatchedRun : IAsyncLifetime
             "--metrics-port", $"{metricsPort}", "--metrics-linger", Linger);
         Ended = DateTimeOffset.UtcNow;
         if (_run.Code != 0) return;
-        Summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "summary.json"))).RootElement;
-        TimeSeries = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "timeseries.json")))
+        _summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "summary.json"))).RootElement;
+        _timeSeries = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "timeseries.json")))
             .RootElement;
     }
 
