@@ -4,5 +4,9 @@ namespace TcpSwarm.Cli;
 public static class Program
 {
     /// <summary>Runs one verb and returns its exit code (docs/outputs.md).</summary>
-    public static Task<int> Main(string[] args) => Tool.InvokeAsync(args, CliEnvironment.System());
+    public static Task<int> Main(string[] args)
+    {
+        IdleWorkers.BlockAtOnceOnOneCore();
+        return Tool.InvokeAsync(args, CliEnvironment.System());
+    }
 }
