@@ -1,3 +1,4 @@
+using Orleans.Metadata;
 using Orleans.Placement;
 using Orleans.Runtime.Placement;
 
@@ -14,9 +15,19 @@ public sealed class RunPlacementStrategy : PlacementStrategy
     public override bool IsUsingGrainDirectory => false;
 }
 
-/// <summary>Marks a grain class as placed by <see cref="RunPlacementStrategy"/>.</summary>
+/// <summary>Marks a grain class as placed by <see cref="RunPlacementStrategy"/> and looked up in
+/// <see cref="RunDirectory"/>, which keeps nothing.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
-public sealed class RunPlacementAttribute() : PlacementAttribute(new RunPlacementStrategy());
+public sealed class RunPlacementAttribute() : PlacementAttribute(new RunPlacementStrategy())
+{
+    public override void Populate(IServiceProvider services, Type grainClass, GrainType grainType,
+        Dictionary<string, string> properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        base.Populate(services, grainClass, grainType, properties);
+        properties[WellKnownGrainTypeProperties.GrainDirectory] = RunDirectory.Name;
+    }
+}
 
 /// <summary>Decides a run grain's silo from its key alone (and the run's map), never from load: the same host is on
 /// the same silo for the whole run, and a grain whose silo is gone is not re-created elsewhere with empty state.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using TcpSwarm.Grains;
 using TcpSwarm.Grains.Wire;
 using TcpSwarm.Silo.Metrics;
@@ -30,6 +31,7 @@ public static class SiloSetup
         silo.Services.TryAddSingleton<TcpSwarmMetrics>();
         silo.Services.TryAddSingleton<IPartitionObserver, MeteredPartitions>();
         silo.AddPlacementDirector<RunPlacementStrategy, RunPlacementDirector>();
+        silo.AddGrainDirectory(RunDirectory.Name, (_, _) => new RunDirectory());
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(o =>
         {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.GrainDirectory;
+using Orleans.Metadata;
 using System.Text.Json;
 using TcpSwarm.Grains.Wire;
 using TcpSwarm.Silo;
@@ -34,6 +37,26 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
         Assert.True(report.Cluster.Bytes > 50 * report.Cluster.Messages, $"{report.Cluster.Bytes} bytes");
         Assert.True(report.Cluster.PeakWindowMessages <= 2, "more than one message to a peer after a window");
         Assert.True(report.Cluster.WaitsForPeers > 0, "silos whose hosts exchange segments never waited");
+    }
+
+    [Fact]
+    public async Task Every_grain_of_a_run_is_looked_up_in_the_run_directory_which_keeps_nothing()
+    {
+        // Orleans looks up a grain before it places it; in its own distributed directory the entry of half the grains
+        // lives on another silo, so each lookup would wait for a message there and back (RunDirectory).
+        var services = fixture.Cluster.GetActiveSilos().First().ServiceProvider;
+        var manifest = services.GetRequiredService<IClusterManifestProvider>().Current;
+        var runGrains = manifest.AllGrainManifests.SelectMany(m => m.Grains)
+            .Where(g => g.Value.Properties.GetValueOrDefault(WellKnownGrainTypeProperties.PlacementStrategy)
+                        == nameof(RunPlacementStrategy))
+            .DistinctBy(g => g.Key).ToList();
+
+        Assert.Equal(4, runGrains.Count);                          // the clock, partitions, hosts, endpoints
+        Assert.All(runGrains, g => Assert.Equal(RunDirectory.Name,
+            g.Value.Properties.GetValueOrDefault(WellKnownGrainTypeProperties.GrainDirectory)));
+        var directory =
+            Assert.IsType<RunDirectory>(services.GetRequiredKeyedService<IGrainDirectory>(RunDirectory.Name));
+        Assert.Null(await directory.Lookup(GrainId.Create(runGrains[0].Key, "run/1")));   // placement decides
     }
 
     [Fact]
