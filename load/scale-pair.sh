@@ -5,8 +5,9 @@
 # medians, with the speedup of 2 silos over 1. The `tcpswarm run` process that starts each run takes CPU too (3 to 4
 # s a run, most of it starting, compiling and writing the outputs, about 0.7 s while a 10 s run goes on); on a 2-core
 # machine it is pinned to core 0 for both clusters (CLIENT_CORE=0, the default), so that one silo does not get a free
-# core for it that two silos must share; CLIENT_CORE= leaves it unpinned. TWO=SCENARIO gives the 2-silo cluster a scenario of its own, for weak scaling
-# (twice the work on twice the silos): then it prints the ratio of the wall times, not a speedup.
+# core for it that two silos must share; CLIENT_CORE= leaves it unpinned. TWO=SCENARIO gives the 2-silo cluster a
+# scenario of its own, for weak scaling (twice the work on twice the silos): then it prints the ratio of the wall
+# times, not a speedup.
 #   load/scale-pair.sh SCENARIO [RUNS]     (default 5 runs each, after 3 warm-up runs each)
 #   SET="duration=4s" load/scale-pair.sh load/hot-server.yaml 3
 #   TWO=load/eight-servers.yaml load/scale-pair.sh load/four-servers.yaml 3
