@@ -12,10 +12,12 @@ public interface IRunClockGrain : IGrainWithStringKey
     [Alias("Start")]
     Task StartAsync(RunSetup setup);
 
-    /// <summary>Runs whole windows up to the next sampling instant: that sample, or none once the run has finished,
-    /// or the failure that stopped it.</summary>
+    /// <summary>Runs whole windows until the run's sample number <paramref name="sample"/> (from 0) is taken: that
+    /// sample, or none once the run has finished, or the failure that stopped it.</summary>
+    /// <remarks>The caller asks for the next sample before this one reaches it, so that the clock goes on meanwhile;
+    /// the number makes each call's answer its own, whichever of the two the grain takes first.</remarks>
     [Alias("Step")]
-    Task<Immutable<StepResult>> StepAsync();
+    Task<Immutable<StepResult>> StepAsync(int sample);
 
     /// <summary>Takes the last sample where the run stopped (unless one was just taken there) and gives the totals.
     /// </summary>

@@ -16,6 +16,7 @@ public sealed class RunClockGrain(RunRegistry runs, IRunPacing pacing, IClusterM
     private ClusterWatch? _watch;
     private RunSetup? _setup;
     private StepResult? _failure;
+    private Exception? _broken;                                   // a step threw: the clock must not step again
 
     private RunClock Started =>
         _clock ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was not started");
@@ -32,20 +33,26 @@ public sealed class RunClockGrain(RunRegistry runs, IRunPacing pacing, IClusterM
         _clock = new RunClock(context.Scenario, _partitions);
     }
 
-    public async Task<Immutable<StepResult>> StepAsync()
+    public async Task<Immutable<StepResult>> StepAsync(int sample)
     {
         if (_failure is not null) return new(_failure);
+        if (_broken is not null) throw new InvalidOperationException("an earlier step of the run failed", _broken);
         var clock = Started;
         try
         {
-            var sample = await clock.StepAsync(_watch);
-            return new(new StepResult(sample, null, null, clock.Now));
+            while (clock.Samples.Count <= sample && !clock.Finished) await clock.StepAsync(_watch);
+            var taken = sample < clock.Samples.Count ? clock.Samples[sample] : null;
+            return new(new StepResult(taken, null, null, clock.Now));
         }
         catch (Exception e)
         {
             // A call that failed for the cluster's sake waits up to a minute for membership to name the lost silo.
             var lost = await _watch!.LostSiloAsync(ClusterFault(e) ? 300 : 0);
-            if (lost is null) throw;
+            if (lost is null)
+            {
+                _broken = e;
+                throw;
+            }
             int partition = _setup!.Silos.ToList().IndexOf(lost);
             var reached = clock.Now;
             _failure = new StepResult(null,

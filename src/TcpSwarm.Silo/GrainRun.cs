@@ -10,7 +10,8 @@ namespace TcpSwarm.Silo;
 
 /// <summary>Runs one scenario on a cluster from the process that asked for it: the run's clock
 /// (<see cref="IRunClockGrain"/>) advances a sampling interval per call, and every sample comes back here, so that a
-/// lost silo, even the clock's own, leaves every sample taken before it.</summary>
+/// lost silo, even the clock's own, leaves every sample taken before it. The next call is always asked for before
+/// the last answer arrives, so the clock never waits for this process.</summary>
 public static class GrainRun
 {
     /// <summary>Drives a run to its end, to the last completed window when cancelled, or to the failure of a silo.
@@ -30,6 +31,8 @@ public static class GrainRun
         using var watching = new CancellationTokenSource();
         var fault = watchdog?.WatchAsync(watching.Token);
         StepResult? failure = null;
+        var pending = new Queue<Task<StepResult>>();              // the clock's steps asked for, in sample order
+        int asked = 0;
         RunTotals? totals = null;
         TraceRecord[] trace = [];
         try
@@ -37,15 +40,24 @@ public static class GrainRun
             try
             {
                 await Call(clock.StartAsync(setup), fault, watchdog).ConfigureAwait(false);
-                while (!cancellation.IsCancellationRequested)
+                bool finished = false;
+                pending.Enqueue(Step(clock, asked++, setup.Silos[0], fault, watchdog));
+                while (pending.TryDequeue(out var next))
                 {
-                    var step = await Step(clock, setup.Silos[0], fault, watchdog).ConfigureAwait(false);
+                    // The clock runs on to the sample after this one while this one travels here and is shown.
+                    if (!finished && !cancellation.IsCancellationRequested)
+                        pending.Enqueue(Step(clock, asked++, setup.Silos[0], fault, watchdog));
+                    var step = await next.ConfigureAwait(false);
                     if (step.Failure is not null)
                     {
                         failure = step;
                         break;
                     }
-                    if (step.Sample is null) break;
+                    if (step.Sample is null)
+                    {
+                        finished = true;                          // any call still out ends the same way
+                        continue;
+                    }
                     samples.Add(step.Sample);
                     progress?.Report(RunProgressBuilder.From(scenario, step.Sample,
                         meter.Speed(step.Sample.VirtualTime)));
@@ -78,6 +90,7 @@ public static class GrainRun
         }
         finally
         {
+            foreach (var call in pending) Abandon(call);         // left behind by a failure
             await watching.CancelAsync().ConfigureAwait(false);
             await Stop(clock, failure is null ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(3))
                 .ConfigureAwait(false);
@@ -107,10 +120,10 @@ public static class GrainRun
     }
 
     // The clock's step, unless the cluster is seen to fail first: the clock may be on the silo that went.
-    private static async Task<StepResult> Step(IRunClockGrain clock, string clockSilo, Task<ClusterFault?>? fault,
-        ClusterWatchdog? watchdog)
+    private static async Task<StepResult> Step(IRunClockGrain clock, int sample, string clockSilo,
+        Task<ClusterFault?>? fault, ClusterWatchdog? watchdog)
     {
-        var step = clock.StepAsync();
+        var step = clock.StepAsync(sample);
         if (fault is null || watchdog is null) return (await step.ConfigureAwait(false)).Value;
         if (await Task.WhenAny(step, fault).ConfigureAwait(false) == step
             || await fault.ConfigureAwait(false) is not { } seen)

@@ -50,7 +50,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IPartitionGrain Partition(RunSetup setup, int index) =>
         Grains.GetGrain<IPartitionGrain>(GrainKeys.Partition(setup.RunId, index, setup.Silos[index]));
 
-    private RunSetup Setup(Scenario scenario)
+    /// <summary>A fresh run of the scenario registered on the silo as one partition.</summary>
+    public RunSetup Setup(Scenario scenario)
     {
         var run = $"t{Interlocked.Increment(ref _runs)}";
         var silos = new[] { Silo.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString() };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TcpSwarm.Silo;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Results;
 using TcpSwarm.Tcp;
@@ -60,6 +61,50 @@ public sealed class RunOnGrainsTests(ClusterFixture fixture)
         var samples = await local.Clock.RunAsync(null, CancellationToken.None);
         var onGrains = await fixture.RunAsync(scenario);
         Assert.Equal(Json(RunSummaryBuilder.Build(scenario, samples)), Json(onGrains.Summary));
+    }
+
+    [Fact]
+    public async Task A_step_asked_ahead_of_the_one_before_gets_its_own_sample_whichever_the_clock_takes_first()
+    {
+        var scenario = Scenarios.Load(Scenarios.Mix);
+        var local = new LocalCluster(scenario);
+        var expected = new[] { await local.Clock.StepAsync(null), await local.Clock.StepAsync(null) };
+        var setup = fixture.Setup(scenario);
+        var clock = fixture.Grains.GetGrain<IRunClockGrain>(GrainKeys.RunClock(setup.RunId, setup.Silos[0]));
+        await clock.StartAsync(setup);
+
+        var second = clock.StepAsync(1);                          // asked first, so taken first
+        var first = clock.StepAsync(0);
+        var got = new[] { (await first).Value.Sample, (await second).Value.Sample };
+
+        Assert.Equal(expected.Select(s => s!.VirtualTime), got.Select(s => s!.VirtualTime));
+        Assert.Equal(expected.Select(s => JsonSerializer.Serialize(s)), got.Select(s => JsonSerializer.Serialize(s)));
+        await clock.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_at_its_first_sample_ends_with_the_one_already_asked_for_as_the_engine_would()
+    {
+        var scenario = Scenarios.Load(Scenarios.Mix);
+        var local = new LocalCluster(scenario);
+        await local.Clock.StepAsync(null);
+        await local.Clock.StepAsync(null);
+        await local.Clock.FinishAsync(null);
+        using var cancel = new CancellationTokenSource();
+
+        var report = await GrainRun.RunAsync(fixture.Grains, fixture.Setup(scenario), scenario,
+            new CancelAtFirst(cancel), cancel.Token);
+
+        Assert.Equal(RunStatus.Interrupted, report.Status);
+        Assert.Equal(2, local.Clock.Samples.Count);
+        Assert.Equal(local.Clock.Samples.Select(s => s.VirtualTime), report.Samples.Select(s => s.VirtualTime));
+        Assert.Equal(Json(RunSummaryBuilder.Build(scenario, local.Clock.Samples)), Json(report.Summary));
+    }
+
+    // Ctrl-C as the first sample is shown: the next one is already asked for.
+    private sealed class CancelAtFirst(CancellationTokenSource cancel) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => cancel.Cancel();
     }
 
     [Fact]
