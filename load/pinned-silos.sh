@@ -5,27 +5,29 @@ command -v redis-server >/dev/null || { echo "$NAME: needs redis-server (apt-get
 command -v taskset >/dev/null || { echo "$NAME: needs taskset (util-linux)" >&2; exit 2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 cores=$(nproc)
-work=$(mktemp -d); silos=(); REDIS_PORT=$(free_port)
+work=$(mktemp -d); silos=(); started=(); REDIS_PORT=$(free_port)
 cleanup() {
-  for pid in "${silos[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${started[@]+"${started[@]}"}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${started[@]+"${started[@]}"}; do wait "$pid" 2>/dev/null || true; done   # Redis outlives them
   redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null
 
-# start_silos N CLUSTER_ID: N fresh silos of one cluster, each pinned to its core; returns once all have joined.
+# start_silos N CLUSTER_ID: N fresh silos of one cluster (their pids in `silos`), each pinned to its core; returns
+# once all have joined. Every silo started stops when the script exits, whichever cluster it belongs to.
 start_silos() {
   local n=$1 id=$2 k
   silos=()
   for k in $(seq 1 "$n"); do
     DOTNET_PROCESSOR_COUNT=1 taskset -c $(( (k - 1) % cores )) dotnet "$TCPSWARM" silo --redis 127.0.0.1:"$REDIS_PORT" \
-      --cluster-id "$id" --silo-port "$(free_port)" --gateway-port "$(free_port)" > "$work/silo$k.log" 2>&1 &
-    silos+=($!)
+      --cluster-id "$id" --silo-port "$(free_port)" --gateway-port "$(free_port)" > "$work/$id-silo$k.log" 2>&1 &
+    silos+=($!); started+=($!)
   done
   for k in $(seq 1 "$n"); do
-    timeout 120 bash -c "until grep -qs 'joined cluster' '$work/silo$k.log'; do sleep 0.5; done" \
-      || { echo "$NAME: silo $k did not join:" >&2; tail -5 "$work/silo$k.log" >&2; exit 1; }
+    timeout 120 bash -c "until grep -qs 'joined cluster' '$work/$id-silo$k.log'; do sleep 0.5; done" \
+      || { echo "$NAME: silo $k did not join:" >&2; tail -5 "$work/$id-silo$k.log" >&2; exit 1; }
   done
 }
 

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Strong and weak scaling of `tcpswarm silo` processes, one core each: per scenario, the wall time and events per
-# wall second on 1 and 2 silos (3 where the machine has 3 cores; on fewer, marked "sharing cores"), the speedup
-# against one silo, what crossed between silos per window, how often a silo waited for a peer, and (the last run's)
-# wall seconds each silo spent running windows and waiting for peers, and the share of the wall time the clock's
-# barriers added; weak scaling: load/eight-servers.yaml on 2 silos against load/four-servers.yaml on 1. Medians of
-# RUNS runs after WARMUP warm-up runs (default 3: a fresh silo is still compiling hot code in its second run) per
-# scenario and silo count.
-#   load/scale-out.sh [RUNS] [SCENARIO...]   (default 3 runs; four-servers, hot-server, syn-flood)
+# Strong and weak scaling of `tcpswarm silo` processes, one core each. A 1-, a 2- and a 3-silo cluster stay up
+# together (silo K of each pinned to core K-1, or shared round the cores where there are fewer: marked "sharing
+# cores"; DOTNET_PROCESSOR_COUNT=1) and every round runs the scenario once on each in turn, so that a machine whose
+# speed drifts over minutes slows every silo count alike. The `tcpswarm run` process that starts each run takes CPU
+# too (starting, compiling, writing the outputs); it is pinned to core 0 for every cluster (CLIENT_CORE=0, the
+# default), so that one silo does not get a free core for it that two silos must share; CLIENT_CORE= leaves it free.
+# Per scenario and silo count, medians of RUNS rounds after WARMUP warm-up rounds (default 3: a fresh silo is still
+# compiling hot code in its third run): wall time, events per wall second, the speedup against one silo, what
+# crossed between silos per window, how often a silo waited for a peer, the share of the wall time the clock's
+# barriers added, the silos' CPU seconds, and (the last run's) seconds each silo ran windows and waited for peers.
+# Weak scaling: when four-servers is measured, its rounds also run load/eight-servers.yaml (twice the work) on the
+# 2-silo cluster, and the script prints the ratio of its wall time to four-servers' on 1 silo.
+#   load/scale-out.sh [RUNS] [SCENARIO...]   (default 3 rounds; four-servers, hot-server, syn-flood)
 #   SET="duration=2s" WARMUP=1 load/scale-out.sh 1     (a quick try: every run gets --set duration=2s)
-# Each silo runs under `taskset -c K` with DOTNET_PROCESSOR_COUNT=1 (silo K on core K - 1); the client that starts
-# the runs is not pinned (it waits). Needs redis-server (Debian's package), taskset, python3 and a Release build:
-# dotnet build src/TcpSwarm.Cli -c Release. Read the load average it prints: other work on the cores is noise.
+# Needs redis-server (Debian's package), taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
+# Read the load average it prints: other work on the cores is noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}; shift || true
@@ -24,39 +28,48 @@ for s in "${SCENARIOS[@]}"; do
   [ -f "load/$s.yaml" ] || { echo "scale-out.sh: no scenario load/$s.yaml" >&2; exit 2; }
 done
 sets=(); if [ -n "${SET:-}" ]; then sets=(--set "$SET"); fi
+CLIENT_CORE=${CLIENT_CORE-0}
+pin=(); if [ -n "$CLIENT_CORE" ]; then pin=(taskset -c "$CLIENT_CORE"); fi
 NAME=scale-out.sh
 # shellcheck source=load/pinned-silos.sh
 source load/pinned-silos.sh
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $cores cores; $RUNS runs after $WARMUP warm-up runs${SET:+; --set $SET}"
+client="client unpinned"; if [ -n "$CLIENT_CORE" ]; then client="client on core $CLIENT_CORE"; fi
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $cores cores; $RUNS rounds after $WARMUP warm-up" \
+  "rounds; $client${SET:+; --set $SET}"
+
+declare -A cluster   # silo count -> the pids of that cluster's silos, space-separated
+for n in 1 2 3; do start_silos "$n" "scale$n$$"; cluster[$n]="${silos[*]}"; done
 
 results=$work/results.tsv; : > "$results"
-record() {   # scenario, silos, run, then what run.json says
-  python3 - "$1" "$2" "$3" "$work/out/run.json" >> "$results" <<'PY'
+cpu() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+run_on() {   # silos, scenario, whether to record
+  local n=$1 s=$2 before after
+  local -a pids; read -ra pids <<< "${cluster[$n]}"
+  before=$(cpu "${pids[@]}"); rm -rf "$work/out"
+  ${pin[@]+"${pin[@]}"} dotnet $TCPSWARM run "load/$s.yaml" "${sets[@]}" --out "$work/out" \
+    --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "scale$n$$" >/dev/null
+  after=$(cpu "${pids[@]}")
+  [ "$3" = record ] || return 0
+  python3 - "$s" "$n" "$(( after - before ))" "$(getconf CLK_TCK)" "$work/out/run.json" >> "$results" <<'PY'
 import json, sys
-d = json.load(open(sys.argv[4])); c = d["cluster"]
-print("\t".join([sys.argv[1], sys.argv[2], sys.argv[3], str(d["wall_seconds"]), str(d["events"]),
+d = json.load(open(sys.argv[5])); c = d["cluster"]
+print("\t".join([sys.argv[1], sys.argv[2], str(d["wall_seconds"]), str(d["events"]),
                  str(d["events_per_wall_second"] or 0), str(c["messages_per_window"]), str(c["bytes_per_window"]),
                  str(len(c.get("idle_silos", []))), str(c["waits_for_peers"]),
                  "/".join(f"{x:.1f}" for x in c["seconds_running_windows"]),
                  "/".join(f"{x:.1f}" for x in c["seconds_waiting_for_peers"]),
-                 str(c["seconds_at_barriers"] / d["wall_seconds"])]))
+                 str(c["seconds_at_barriers"] / d["wall_seconds"]), str(int(sys.argv[3]) / int(sys.argv[4]))]))
 PY
 }
-run_on() {   # silos, scenario, cluster id
-  local n=$1 s=$2 id=$3
-  for r in $(seq $((1 - WARMUP)) "$RUNS"); do   # runs up to 0 warm up and are not recorded
-    rm -rf "$work/out"
-    dotnet $TCPSWARM run "load/$s.yaml" "${sets[@]}" --out "$work/out" --redis 127.0.0.1:"$REDIS_PORT" \
-      --cluster-id "$id" >/dev/null
-    if [ "$r" -gt 0 ]; then record "$s" "$n" "$r"; fi
+for s in "${SCENARIOS[@]}"; do
+  jobs=("1 $s" "2 $s" "3 $s"); if [ "$s" = four-servers ]; then jobs+=("2 eight-servers"); fi
+  for r in $(seq $((1 - WARMUP)) "$RUNS"); do   # rounds up to 0 warm up and are not recorded
+    for j in "${jobs[@]}"; do
+      # shellcheck disable=SC2086   # "silos scenario" splits into its two words
+      run_on $j "$([ "$r" -gt 0 ] && echo record || echo warm)"
+    done
   done
-}
-for n in 1 2 3; do
-  id="scale$n$$"
-  start_silos "$n" "$id"
-  for s in "${SCENARIOS[@]}"; do run_on "$n" "$s" "$id"; echo "  done: $s on $n silo(s)" >&2; done
-  if [ "$n" -eq 2 ]; then run_on 2 eight-servers "$id"; echo "  done: eight-servers on 2 silos" >&2; fi
-  stop_silos
+  echo "  done: $s" >&2
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$results" "$cores" <<'PY'
@@ -64,21 +77,21 @@ import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 cores = int(sys.argv[2])
 med = {}
-for key in sorted({(r[0], int(r[1])) for r in rows}):
+for key in dict.fromkeys((r[0], int(r[1])) for r in rows):   # in the order measured
     rs = [r for r in rows if (r[0], int(r[1])) == key]
-    med[key] = [statistics.median(float(r[i]) for r in rs) for i in (3, 4, 5, 6, 7, 9, 12)] + [int(rs[0][8])] \
-        + [rs[-1][10], rs[-1][11]]
+    med[key] = [statistics.median(float(r[i]) for r in rs) for i in (2, 3, 4, 5, 6, 8, 11, 12)] \
+        + [int(rs[0][7]), rs[-1][9], rs[-1][10]]
 print(f"{'scenario':<14} {'silos':>5} {'wall s':>8} {'events':>11} {'events/s':>10} {'speedup':>8} "
-      f"{'msgs/win':>9} {'bytes/win':>10} {'waits':>8} {'barrier':>8}  {'run s/silo':<16} {'wait s/silo':<16} note")
-for (s, n), (wall, events, rate, msgs, size, waits, barrier, idle, ran, waited) in med.items():
+      f"{'msgs/win':>9} {'bytes/win':>10} {'waits':>8} {'barrier':>8} {'CPU s':>6}  {'run s/silo':<16} "
+      f"{'wait s/silo':<16} note")
+for (s, n), (wall, events, rate, msgs, size, waits, barrier, cpu, idle, ran, waited) in med.items():
     base = med.get((s, 1))
-    speed = f"{base[0] / wall:.2f}x" if base and s != "eight-servers" else ""
+    speed = f"{base[0] / wall:.2f}x" if base else ""
     notes = []
     if n > cores: notes.append("sharing cores")
     if idle: notes.append(f"{idle} idle")
     print(f"{s:<14} {n:>5} {wall:>8.2f} {events:>11.0f} {rate:>10.0f} {speed:>8} {msgs:>9.2f} {size:>10.0f} "
-          f"{waits:>8.0f} {barrier:>8.1%}  {ran:<16} {waited:<16} "
-          + ", ".join(notes))
+          f"{waits:>8.0f} {barrier:>8.1%} {cpu:>6.2f}  {ran:<16} {waited:<16} " + ", ".join(notes))
 if ("eight-servers", 2) in med and ("four-servers", 1) in med:
     ratio = med[("eight-servers", 2)][0] / med[("four-servers", 1)][0]
     print(f"weak scaling: eight-servers on 2 silos / four-servers on 1 silo, wall time ratio {ratio:.2f}")
