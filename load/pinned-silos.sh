@@ -15,14 +15,16 @@ cleanup() {
 trap cleanup EXIT
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null
 
-# start_silos N CLUSTER_ID: N fresh silos of one cluster (their pids in `silos`), each pinned to its core; returns
-# once all have joined. Every silo started stops when the script exits, whichever cluster it belongs to.
+# start_silos N CLUSTER_ID [FIRST_CORE]: N fresh silos of one cluster (their pids in `silos`), silo K pinned to core
+# FIRST_CORE + K - 1 (default 0), round the cores; returns once all have joined. Every silo started stops when the
+# script exits, whichever cluster it belongs to.
 start_silos() {
-  local n=$1 id=$2 k
+  local n=$1 id=$2 first=${3:-0} k
   silos=()
   for k in $(seq 1 "$n"); do
-    DOTNET_PROCESSOR_COUNT=1 taskset -c $(( (k - 1) % cores )) dotnet "$TCPSWARM" silo --redis 127.0.0.1:"$REDIS_PORT" \
-      --cluster-id "$id" --silo-port "$(free_port)" --gateway-port "$(free_port)" > "$work/$id-silo$k.log" 2>&1 &
+    DOTNET_PROCESSOR_COUNT=1 taskset -c $(( (first + k - 1) % cores )) \
+      dotnet "$TCPSWARM" silo --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "$id" --silo-port "$(free_port)" \
+      --gateway-port "$(free_port)" > "$work/$id-silo$k.log" 2>&1 &
     silos+=($!); started+=($!)
   done
   for k in $(seq 1 "$n"); do

@@ -2,7 +2,9 @@
 # Strong and weak scaling of `tcpswarm silo` processes, one core each. A 1-, a 2- and a 3-silo cluster stay up
 # together (silo K of each pinned to core K-1, or shared round the cores where there are fewer: marked "sharing
 # cores"; DOTNET_PROCESSOR_COUNT=1) and every round runs the scenario once on each in turn, so that a machine whose
-# speed drifts over minutes slows every silo count alike. The `tcpswarm run` process that starts each run takes CPU
+# speed drifts over minutes slows every silo count alike. A second 1-silo cluster on core 1 gives a second baseline:
+# the cores of a virtual machine need not be equally fast (docs/scale-out.md), and the speedup is printed against
+# the lone silo on core 0 and on core 1. The `tcpswarm run` process that starts each run takes CPU
 # too (starting, compiling, writing the outputs); it is pinned to core 0 for every cluster (CLIENT_CORE=0, the
 # default), so that one silo does not get a free core for it that two silos must share; CLIENT_CORE= leaves it free.
 # Per scenario and silo count, medians of RUNS rounds after WARMUP warm-up rounds (default 3: a fresh silo is still
@@ -37,12 +39,17 @@ client="client unpinned"; if [ -n "$CLIENT_CORE" ]; then client="client on core 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $cores cores; $RUNS rounds after $WARMUP warm-up" \
   "rounds; $client${SET:+; --set $SET}"
 
-declare -A cluster   # silo count -> the pids of that cluster's silos, space-separated
-for n in 1 2 3; do start_silos "$n" "scale$n$$"; cluster[$n]="${silos[*]}"; done
+# A cluster's label is its silo count, with "b" for the lone silo on core 1; each keeps its silos' pids.
+labels=(1 2 3); if [ "$cores" -ge 2 ]; then labels=(1 1b 2 3); fi
+declare -A cluster
+for label in "${labels[@]}"; do
+  first=0; if [ "$label" = 1b ]; then first=1; fi
+  start_silos "${label%b}" "scale$label$$" "$first"; cluster[$label]="${silos[*]}"
+done
 
 results=$work/results.tsv; : > "$results"
 cpu() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
-run_on() {   # silos, scenario, whether to record
+run_on() {   # cluster label, scenario, whether to record
   local n=$1 s=$2 before after
   local -a pids; read -ra pids <<< "${cluster[$n]}"
   before=$(cpu "${pids[@]}"); rm -rf "$work/out"
@@ -62,10 +69,11 @@ print("\t".join([sys.argv[1], sys.argv[2], str(d["wall_seconds"]), str(d["events
 PY
 }
 for s in "${SCENARIOS[@]}"; do
-  jobs=("1 $s" "2 $s" "3 $s"); if [ "$s" = four-servers ]; then jobs+=("2 eight-servers"); fi
+  jobs=(); for label in "${labels[@]}"; do jobs+=("$label $s"); done
+  if [ "$s" = four-servers ]; then jobs+=("2 eight-servers"); fi
   for r in $(seq $((1 - WARMUP)) "$RUNS"); do   # rounds up to 0 warm up and are not recorded
     for j in "${jobs[@]}"; do
-      # shellcheck disable=SC2086   # "silos scenario" splits into its two words
+      # shellcheck disable=SC2086   # "label scenario" splits into its two words
       run_on $j "$([ "$r" -gt 0 ] && echo record || echo warm)"
     done
   done
@@ -77,22 +85,26 @@ import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 cores = int(sys.argv[2])
 med = {}
-for key in dict.fromkeys((r[0], int(r[1])) for r in rows):   # in the order measured
-    rs = [r for r in rows if (r[0], int(r[1])) == key]
+for key in dict.fromkeys((r[0], r[1]) for r in rows):   # in the order measured
+    rs = [r for r in rows if (r[0], r[1]) == key]
     med[key] = [statistics.median(float(r[i]) for r in rs) for i in (2, 3, 4, 5, 6, 8, 11, 12)] \
         + [int(rs[0][7]), rs[-1][9], rs[-1][10]]
-print(f"{'scenario':<14} {'silos':>5} {'wall s':>8} {'events':>11} {'events/s':>10} {'speedup':>8} "
+print("speedup: against the lone silo on core 0 / on core 1")
+print(f"{'scenario':<14} {'silos':>5} {'wall s':>8} {'events':>11} {'events/s':>10} {'speedup':>12} "
       f"{'msgs/win':>9} {'bytes/win':>10} {'waits':>8} {'barrier':>8} {'CPU s':>6}  {'run s/silo':<16} "
       f"{'wait s/silo':<16} note")
-for (s, n), (wall, events, rate, msgs, size, waits, barrier, cpu, idle, ran, waited) in med.items():
-    base = med.get((s, 1))
-    speed = f"{base[0] / wall:.2f}x" if base else ""
+for (s, label), (wall, events, rate, msgs, size, waits, barrier, cpu, idle, ran, waited) in med.items():
+    n = int(label.rstrip("b"))
+    speed = "/".join(f"{med[(s, b)][0] / wall:.2f}x" for b in ("1", "1b") if (s, b) in med)
     notes = []
+    if label == "1b": notes.append("on core 1")
     if n > cores: notes.append("sharing cores")
     if idle: notes.append(f"{idle} idle")
-    print(f"{s:<14} {n:>5} {wall:>8.2f} {events:>11.0f} {rate:>10.0f} {speed:>8} {msgs:>9.2f} {size:>10.0f} "
+    print(f"{s:<14} {n:>5} {wall:>8.2f} {events:>11.0f} {rate:>10.0f} {speed:>12} {msgs:>9.2f} {size:>10.0f} "
           f"{waits:>8.0f} {barrier:>8.1%} {cpu:>6.2f}  {ran:<16} {waited:<16} " + ", ".join(notes))
-if ("eight-servers", 2) in med and ("four-servers", 1) in med:
-    ratio = med[("eight-servers", 2)][0] / med[("four-servers", 1)][0]
-    print(f"weak scaling: eight-servers on 2 silos / four-servers on 1 silo, wall time ratio {ratio:.2f}")
+for b in ("1", "1b"):
+    if ("eight-servers", "2") in med and ("four-servers", b) in med:
+        ratio = med[("eight-servers", "2")][0] / med[("four-servers", b)][0]
+        core = "core 1" if b == "1b" else "core 0"
+        print(f"weak scaling: eight-servers on 2 silos / four-servers on 1 silo on {core}, wall time ratio {ratio:.2f}")
 PY
