@@ -4,11 +4,16 @@ using TcpSwarm.Simulation.Results;
 namespace TcpSwarm.Cli.Tests;
 
 /// <summary>`tcpswarm compare`: two run folders' summaries side by side, with what changed.</summary>
-public sealed class CompareTests
+public sealed class CompareTests : IDisposable
 {
-    private static string Folder(string name, RunSummary summary)
+    private readonly TempFolder _runs = new("tcpswarm-compare-");
+
+    public void Dispose() => _runs.Dispose();
+
+    // A run folder holding only its summary, inside this test's temporary folder.
+    private string Folder(string name, RunSummary summary)
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"tcpswarm-compare-{Environment.ProcessId}-{name}");
+        var dir = _runs.File(name);
         Directory.CreateDirectory(dir);
         File.WriteAllBytes(Path.Combine(dir, RunFiles.SummaryFile), RunFiles.SummaryJson(summary));
         return dir;
