@@ -32,10 +32,3 @@ start_silos() {
       || { echo "$NAME: silo $k did not join:" >&2; tail -5 "$work/$id-silo$k.log" >&2; exit 1; }
   done
 }
-
-# stop_silos: stops the silos start_silos started.
-stop_silos() {
-  local pid
-  for pid in "${silos[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
-  silos=()
-}

@@ -2,17 +2,17 @@
 # Strong and weak scaling of `tcpswarm silo` processes, one core each. A 1-, a 2- and a 3-silo cluster stay up
 # together (silo K of each pinned to core K-1, or shared round the cores where there are fewer: marked "sharing
 # cores"; DOTNET_PROCESSOR_COUNT=1) and every round runs the scenario once on each in turn, so that a machine whose
-# speed drifts over minutes slows every silo count alike. A second 1-silo cluster on core 1 gives a second baseline:
-# the cores of a virtual machine need not be equally fast (docs/scale-out.md), and the speedup is printed against
-# the lone silo on core 0 and on core 1. The `tcpswarm run` process that starts each run takes CPU
-# too (starting, compiling, writing the outputs); it is pinned to core 0 for every cluster (CLIENT_CORE=0, the
-# default), so that one silo does not get a free core for it that two silos must share; CLIENT_CORE= leaves it free.
-# Per scenario and silo count, medians of RUNS rounds after WARMUP warm-up rounds (default 3: a fresh silo is still
-# compiling hot code in its third run): wall time, events per wall second, the speedup against one silo, what
-# crossed between silos per window, how often a silo waited for a peer, the share of the wall time the clock's
-# barriers added, the silos' CPU seconds, and (the last run's) seconds each silo ran windows and waited for peers.
-# Weak scaling: when four-servers is measured, its rounds also run load/eight-servers.yaml (twice the work) on the
-# 2-silo cluster, and the script prints the ratio of its wall time to four-servers' on 1 silo.
+# speed drifts over minutes slows every silo count alike. A second 1-silo cluster on core 1 gives a second baseline,
+# since the cores of a virtual machine need not be equally fast (docs/scale-out.md): the speedup is printed against
+# the lone silo on core 0 and on core 1. The `tcpswarm run` process that starts each run takes CPU too (starting,
+# compiling, writing the outputs); it is pinned to core 0 for every cluster (CLIENT_CORE=0, the default), so that
+# one silo does not get a free core for it that two silos must share; CLIENT_CORE= leaves it free.
+# Per scenario and cluster, medians of RUNS rounds after WARMUP warm-up rounds (default 3: a fresh silo is still
+# compiling hot code in its third run): wall time, events per wall second, the speedup, what crossed between silos
+# per window, how often a silo waited for a peer, the share of the wall time the clock's barriers added, the silos'
+# CPU seconds, and (the last run's) seconds each silo ran windows and waited for peers. Weak scaling: when
+# four-servers is measured, its rounds also run load/eight-servers.yaml (twice the work) on the 2-silo cluster, and
+# the script prints the ratio of its wall time to four-servers' on each lone silo.
 #   load/scale-out.sh [RUNS] [SCENARIO...]   (default 3 rounds; four-servers, hot-server, syn-flood)
 #   SET="duration=2s" WARMUP=1 load/scale-out.sh 1     (a quick try: every run gets --set duration=2s)
 # Needs redis-server (Debian's package), taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
@@ -50,14 +50,14 @@ done
 results=$work/results.tsv; : > "$results"
 cpu() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 run_on() {   # cluster label, scenario, whether to record
-  local n=$1 s=$2 before after
-  local -a pids; read -ra pids <<< "${cluster[$n]}"
+  local label=$1 s=$2 before after
+  local -a pids; read -ra pids <<< "${cluster[$label]}"
   before=$(cpu "${pids[@]}"); rm -rf "$work/out"
   ${pin[@]+"${pin[@]}"} dotnet $TCPSWARM run "load/$s.yaml" "${sets[@]}" --out "$work/out" \
-    --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "scale$n$$" >/dev/null
+    --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "scale$label$$" >/dev/null
   after=$(cpu "${pids[@]}")
   [ "$3" = record ] || return 0
-  python3 - "$s" "$n" "$(( after - before ))" "$(getconf CLK_TCK)" "$work/out/run.json" >> "$results" <<'PY'
+  python3 - "$s" "$label" "$(( after - before ))" "$(getconf CLK_TCK)" "$work/out/run.json" >> "$results" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[5])); c = d["cluster"]
 print("\t".join([sys.argv[1], sys.argv[2], str(d["wall_seconds"]), str(d["events"]),
