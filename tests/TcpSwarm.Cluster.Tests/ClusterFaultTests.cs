@@ -15,8 +15,10 @@ public sealed class ClusterFaultTests
         await using var redis = await RedisServer.StartAsync();
         await using var silos = await SiloProcesses.StartAsync(redis, 3);
         using var temp = new TempFolder();
+        // At 2 virtual seconds per wall second, the run's 60 virtual seconds take at least 30 s: the watchdog's 10 s
+        // without a PING always fall inside the run, which on an idle machine would otherwise finish first, exit 0.
         await using var run = ChildProcess.Tcpswarm("run", Repo.Load("syn-flood.yaml"), "--out", temp.Path, "--redis",
-            redis.Connection, "--cluster-id", silos.ClusterId);
+            redis.Connection, "--cluster-id", silos.ClusterId, "--speed", "2");
         await run.WaitForLine(l => l.StartsWith("progress ", StringComparison.Ordinal), Patience,
             "the first progress line");
         redis.Kill();
@@ -51,8 +53,10 @@ public sealed class ClusterFaultTests
     public async Task A_run_started_just_after_a_silos_kill_exits_3_naming_the_silo_listed_but_silent()
     {
         await using var redis = await RedisServer.StartAsync();
-        // Orleans' own probe timeout: the killed silo stays listed as active for a while, as on a real cluster.
-        await using var silos = await SiloProcesses.StartAsync(redis, 2, quickProbes: false);
+        // A probe timeout of 10 minutes: the killed silo stays listed as active, as on a real cluster in the seconds
+        // before its peers notice, however long the run takes to start on a busy machine (with Orleans' own, about
+        // 15 s, a slow start once found the silo already declared dead and the run going on without it).
+        await using var silos = await SiloProcesses.StartAsync(redis, 2, probeTimeout: "10m");
         var victim = silos.Last;
         victim.Process.Kill();
         await victim.Process.Exit(Patience);

@@ -18,10 +18,10 @@ internal sealed class SiloProcesses : IAsyncDisposable
     /// <param name="more">More options for the i-th silo (its metrics port, say).</param>
     /// <param name="environment">Variables for every silo (a password, say).</param>
     /// <param name="connection">--redis's value; default: the server's connection string, password and all.</param>
-    /// <param name="quickProbes">--probe-timeout 1s, so that a lost silo is declared dead within seconds; false:
-    /// Orleans' own, which leaves a killed silo listed as active for longer.</param>
+    /// <param name="probeTimeout">--probe-timeout's value: by default 1s, so that a lost silo is declared dead within
+    /// seconds; a long one leaves a killed silo listed as active for as long as a test needs.</param>
     public static async Task<SiloProcesses> StartAsync(RedisServer redis, int count, Func<int, string[]>? more = null,
-        IReadOnlyDictionary<string, string>? environment = null, string? connection = null, bool quickProbes = true)
+        IReadOnlyDictionary<string, string>? environment = null, string? connection = null, string probeTimeout = "1s")
     {
         var silos = new SiloProcesses("test" + Guid.NewGuid().ToString("N")[..12]);
         try
@@ -29,10 +29,10 @@ internal sealed class SiloProcesses : IAsyncDisposable
             for (int i = 0; i < count; i++)
             {
                 int siloPort = FreePort.Next(), gatewayPort = FreePort.Next();
-                string[] probes = quickProbes ? ["--probe-timeout", "1s"] : [];
                 var process = ChildProcess.TcpswarmWith(environment ?? new Dictionary<string, string>(), ["silo",
                     "--redis", connection ?? redis.Connection, "--cluster-id", silos.ClusterId, "--silo-port",
-                    Text(siloPort), "--gateway-port", Text(gatewayPort), .. probes, .. more?.Invoke(i) ?? []]);
+                    Text(siloPort), "--gateway-port", Text(gatewayPort), "--probe-timeout", probeTimeout,
+                    .. more?.Invoke(i) ?? []]);
                 silos._silos.Add((process, siloPort));
             }
             foreach (var (process, _) in silos._silos)
