@@ -33,6 +33,7 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
         if (_partition is not null) return Task.CompletedTask;
         var (_, index) = GrainKeys.ParsePartition(this.GetPrimaryKeyString());
         var context = _context = runs.Join(setup);
+        if (context.Silos.Count > 1) NetworkWorker.EnsureForPeers();
         _peers = new IPartitionGrain[context.Silos.Count];
         for (int p = 0; p < _peers.Length; p++)
             _peers[p] = GrainFactory.GetGrain<IPartitionGrain>(GrainKeys.Partition(setup.RunId, p, context.Silos[p]));
