@@ -7,7 +7,7 @@ namespace TcpSwarm.Grains;
 /// queue their sends. With a single worker, a message to another silo waited until this silo ran out of grain work:
 /// a leg's start reached the other silo a median of 28 ms late and up to 290 ms while this silo's partition ran its
 /// windows. A second worker takes a send as soon as it is queued: 2.5 ms, at most 18 ms. Only for runs across silos:
-/// on a lone one-core silo the second worker only shares the grain turns, which cost about 4 % (docs/scale-out.md).
+/// on a lone one-core silo the second worker only shares the grain turns, which cost about 4.5 % (docs/scale-out.md).
 /// </remarks>
 internal static class NetworkWorker
 {
