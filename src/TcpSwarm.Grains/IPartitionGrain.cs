@@ -18,12 +18,13 @@ public interface IPartitionGrain : IGrainWithStringKey
     [Alias("RunTo")]
     Task<Immutable<PartitionLeg>> RunToAsync(Instant target);
 
-    /// <summary>A peer's message: its hosts' segments for this partition's, and its promise to send nothing more
+    /// <summary>A peer's message <paramref name="seq"/> (numbered from 0 per sender, read in that order whatever
+    /// order the calls arrive in): its hosts' segments for this partition's, and its promise to send nothing more
     /// before <paramref name="through"/>.</summary>
     /// <remarks>Interleaves with a running leg: the arrivals are due no earlier than the end of the window this
     /// partition ran last, so they change nothing in it, and the promise may let it run the next.</remarks>
     [Alias("Deliver"), AlwaysInterleave]
-    Task DeliverAsync(int from, Instant through, byte[] payload);
+    Task DeliverAsync(int from, long seq, Instant through, byte[] payload);
 
     /// <summary>Puts segments on their way to this partition's hosts as if the network delivered them at the given
     /// instants: strays, forgeries, tests. Before the run's first window.</summary>

@@ -21,4 +21,15 @@ internal static class NetworkWorker
         ThreadPool.GetMinThreads(out int workers, out int completionPorts);
         if (workers < 2) ThreadPool.SetMinThreads(2, completionPorts);
     }
+
+    /// <summary>Called after handing Orleans messages to peers, before more grain work: on one core, lets the worker
+    /// that writes them to the socket run now.</summary>
+    /// <remarks>The second worker is woken for the send, but the kernel does not take the core from a busy thread at
+    /// once: while this silo ran its inner hosts' window straight after, a message to the peer took a median of
+    /// 2.1 ms to arrive (0.8 ms with the yield), and hot-server on two silos ran 0.79 times as long with it
+    /// (docs/scale-out.md). With nothing else to run, the yield returns at once.</remarks>
+    public static void LetMessagesLeave()
+    {
+        if (Environment.ProcessorCount == 1) Thread.Yield();
+    }
 }

@@ -21,7 +21,9 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
     private GrainHostInvoker? _hosts;
     private RunContext? _context;
     private IPartitionGrain[] _peers = [];
-    private Task[] _delivering = [];                              // each peer's last message, until it holds it
+    private long[] _sentMessages = [];                            // to each peer: numbers its messages
+    private readonly List<Task> _delivering = [];                 // messages this leg, until their peers hold them
+    private PeerMessageOrder? _order;
     private TaskCompletionSource _delivered = new();
 
     private HostPartition Partition =>
@@ -37,7 +39,8 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
         _peers = new IPartitionGrain[context.Silos.Count];
         for (int p = 0; p < _peers.Length; p++)
             _peers[p] = GrainFactory.GetGrain<IPartitionGrain>(GrainKeys.Partition(setup.RunId, p, context.Silos[p]));
-        _delivering = [.. _peers.Select(_ => Task.CompletedTask)];
+        _sentMessages = new long[_peers.Length];
+        _order = new PeerMessageOrder(_peers.Length);
         _partition = new HostPartition(context.Scenario, context.Network, context.Map, index);
         _hosts = new GrainHostInvoker(GrainFactory, setup.RunId);
         observer.Started();
@@ -64,18 +67,19 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
             }
             if (step.Kind == PartitionStepKind.Window)
             {
-                await RunWindowAsync(partition, step.WindowEnd);
+                await RunWindowAsync(partition, step);
                 continue;
             }
             _delivered = new TaskCompletionSource();              // before the promises: a reply may come meanwhile
             long waitStart = Stopwatch.GetTimestamp();
-            await SendAsync(partition);
+            Send(partition);
             // Which comes first decides only when this leg returns, never which windows run: those follow the grid.
             await Task.WhenAny(_delivered.Task, budget);
             waiting += Stopwatch.GetTimestamp() - waitStart;
         }
-        await SendAsync(partition);                               // the promise this leg ends on
+        Send(partition);                                          // the promise this leg ends on
         await Task.WhenAll(_delivering);                          // the clock's books: every peer holds its own
+        _delivering.Clear();
         double waited = (double)waiting / Stopwatch.Frequency;
         return new(partition.EndLeg(reached) with
         {
@@ -84,38 +88,41 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
         });
     }
 
-    /// <summary>One window of this partition, in order: (1) inject: the attackers' SYNs and every event due before the
-    /// window's end (the arrivals peers delivered for it among them) go into their hosts' batches; (2) run the hosts,
-    /// one one-way call per host grain with its batch handed over by reference; (3) collect what they sent and tell
-    /// each peer: its arrivals, by value (they cross silos), and this partition's promise.</summary>
-    private async Task RunWindowAsync(HostPartition partition, Instant windowEnd)
+    /// <summary>One window of one track of this partition's hosts (its border or inner hosts), in order: (1) inject:
+    /// the attackers' SYNs and every event due before the window's end (the arrivals peers delivered for it among
+    /// them) go into their hosts' batches; (2) run the hosts, one one-way call per host grain with its batch handed
+    /// over by reference; (3) collect what they sent and tell each peer: its arrivals, by value (they cross silos),
+    /// and this partition's promise.</summary>
+    private async Task RunWindowAsync(HostPartition partition, PartitionStep step)
     {
-        var batches = partition.BeginWindow(windowEnd);                      // 1. inject
-        if (batches.Count > 0) await _hosts!.RunWindowAsync(batches, windowEnd);   // 2. run hosts
+        var batches = partition.BeginWindow(step);                           // 1. inject
+        if (batches.Count > 0) await _hosts!.RunWindowAsync(batches, step.WindowEnd);   // 2. run hosts
         partition.CollectOutputs();
-        await SendAsync(partition);                                          // 3. exchange
+        Send(partition);                                                     // 3. exchange
     }
 
-    // A message to each peer with something new to hear; a pair's messages arrive in order, so each waits for the
-    // pair's last one to be delivered (it has been, as a rule, while the hosts ran).
-    private async Task SendAsync(HostPartition partition)
+    // A message to each peer with something new to hear, numbered so that the peer reads them in order; the leg
+    // waits for its peers to hold them only at its end.
+    private void Send(HostPartition partition)
     {
         var messages = partition.Messages();
         long bytes = 0;
         foreach (var m in messages)
         {
-            await _delivering[m.To];
             var payload = codec.Encode(m.Arrivals);               // now: the outbox is the partition's, reused
             bytes += payload.Length;
-            _delivering[m.To] = _peers[m.To].DeliverAsync(partition.Index, m.Through, payload);
+            _delivering.Add(_peers[m.To].DeliverAsync(partition.Index, _sentMessages[m.To]++, m.Through, payload));
             observer.Exchanged(_context!.Silos[m.To], 1, payload.Length);
         }
+        if (messages.Count > 0) NetworkWorker.LetMessagesLeave();
         partition.Sent(bytes);
     }
 
-    public Task DeliverAsync(int from, Instant through, byte[] payload)
+    public Task DeliverAsync(int from, long seq, Instant through, byte[] payload)
     {
-        Partition.Deliver(from, codec.Decode(payload), through);
+        var partition = Partition;
+        foreach (var (promise, arrivals) in _order!.Take(from, seq, through, payload))
+            partition.Deliver(from, codec.Decode(arrivals), promise);
         _delivered.TrySetResult();
         return Task.CompletedTask;
     }

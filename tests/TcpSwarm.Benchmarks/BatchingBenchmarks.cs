@@ -65,7 +65,8 @@ public class BatchingBenchmarks
             _partition.Inject(in seg, at);
         }
         _windowStart += Window;
-        _partition.BeginWindow(_windowStart);                  // the hosts stay idle: nothing to run, nothing sent
+        // The hosts stay idle: nothing to run, nothing sent. One partition: every host is an inner one.
+        _partition.BeginWindow(PartitionStep.Window(_windowStart, HostTrack.Inner));
         _partition.CollectOutputs();
         return _partition.EndLeg(reached: true).Events;
     }

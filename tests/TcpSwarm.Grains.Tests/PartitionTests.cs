@@ -1,7 +1,9 @@
 using System.Text.Json;
 using TcpSwarm.Simulation.Engine;
 using TcpSwarm.Simulation.Model;
+using TcpSwarm.Simulation.Paths;
 using TcpSwarm.Simulation.Results;
+using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Grains.Tests;
 
@@ -120,5 +122,51 @@ public sealed class PartitionTests
                 Assert.True(paths.Lookahead(q, p) >= scenario.Lookahead, $"{q}->{p} shorter than the lookahead");
         }
         Assert.True(seven.Clock.Waits > 0, "partitions that exchange segments never waited for each other");
+    }
+
+    [Fact]
+    public async Task The_clients_beside_a_split_server_run_the_windows_its_border_waits_for_a_peer_to_allow()
+    {
+        var scenario = Scenarios.FromFile("hot-server.yaml") with { Duration = TimeSpan.FromSeconds(2) };
+        var map = PartitionMap.For(scenario, 2);
+        var paths = CrossingPaths.Of(scenario, map);
+        uint server = scenario.Servers[0].Address;
+        var beside = map.HostsOf(0).Where(h => h != server).ToList();
+        Assert.Equal(0, map.Of(server));
+        Assert.True(paths.IsBorder(server), "the split server hears from the other partition");
+        Assert.NotEmpty(beside);
+        Assert.All(beside, h => Assert.False(paths.IsBorder(h), $"{Ipv4.Format(h)} beside its server crosses"));
+        Assert.All(map.HostsOf(1), h => Assert.True(paths.IsBorder(h), $"{Ipv4.Format(h)} away from it does not"));
+
+        // Partition 0 alone; partition 1's promises come only when the test delivers them.
+        var network = new Network(scenario);
+        var partition = new HostPartition(scenario, network, map, 0);
+        var hosts = new LocalHosts(scenario, network, map.HostsOf(0));
+        var ran = new List<(HostTrack Track, long EndMs)>();
+        async Task<PartitionStep> RunWhileItCan()
+        {
+            var step = partition.Next(Instant.FromSeconds(1));
+            for (; step.Kind == PartitionStepKind.Window; step = partition.Next(Instant.FromSeconds(1)))
+            {
+                var batches = partition.BeginWindow(step);
+                if (batches.Count > 0) await hosts.RunWindowAsync(batches, step.WindowEnd);
+                partition.CollectOutputs();
+                ran.Add((step.Track, step.WindowEnd.Milliseconds));
+            }
+            return step;
+        }
+
+        // Partition 1 has promised nothing: its first segments may land at 10 ms. The clients beside the server
+        // connect at once, and the server's first SYN lands in [10, 20) ms, where the border must wait; the inner
+        // clients run that window all the same (what the server sends lands at 20 ms or later).
+        Assert.Equal(PartitionStepKind.Wait, (await RunWhileItCan()).Kind);
+        Assert.Equal([(HostTrack.Inner, 10), (HostTrack.Inner, 20)], ran);
+        ran.Clear();
+        partition.Deliver(1, [], Instant.FromMilliseconds(10));  // partition 1 has run [0, 10) ms
+        Assert.Equal(PartitionStepKind.Wait, (await RunWhileItCan()).Kind);
+        Assert.Equal([(HostTrack.Border, 20), (HostTrack.Inner, 30)], ran);
+        // What partition 0 promised after its border ran [10, 20): nothing before 20 ms, so partition 1 may run
+        // [20, 30) though the inner clients had not yet run theirs.
+        Assert.True(partition.Through >= Instant.FromMilliseconds(20), $"promised only {partition.Through}");
     }
 }

@@ -15,10 +15,12 @@ namespace TcpSwarm.Simulation.Engine;
 public sealed class CrossingPaths
 {
     private readonly TimeSpan?[][] _lookahead;                 // [from][to]
+    private readonly HashSet<uint> _border;
 
-    private CrossingPaths(TimeSpan?[][] lookahead)
+    private CrossingPaths(TimeSpan?[][] lookahead, HashSet<uint> border)
     {
         _lookahead = lookahead;
+        _border = border;
         var inbound = new List<int>[lookahead.Length];
         var outbound = new List<int>[lookahead.Length];
         for (int p = 0; p < lookahead.Length; p++) (inbound[p], outbound[p]) = ([], []);
@@ -39,6 +41,11 @@ public sealed class CrossingPaths
     /// <summary>Per partition, the partitions it can send to, in partition order.</summary>
     public IReadOnlyList<IReadOnlyList<int>> Outbound { get; }
 
+    /// <summary>Whether a path joins <paramref name="host"/> to a host on another partition: a border host, which
+    /// may hear from peers and send to them. The others, inner hosts, exchange segments only within their partition.
+    /// </summary>
+    public bool IsBorder(uint host) => _border.Contains(host);
+
     /// <summary>The least delay of a segment from a host on <paramref name="from"/> to one on <paramref name="to"/>;
     /// null when none can reach it.</summary>
     public TimeSpan? Lookahead(int from, int to) => _lookahead[from][to];
@@ -50,29 +57,31 @@ public sealed class CrossingPaths
         ArgumentNullException.ThrowIfNull(map);
         var lookahead = new TimeSpan?[map.Count][];
         for (int p = 0; p < map.Count; p++) lookahead[p] = new TimeSpan?[map.Count];
+        var border = new HashSet<uint>();
         foreach (var path in scenario.Paths)
         {
-            int server = map.Of(scenario.Server(path.To).Address);
-            foreach (int other in PartitionsWithin(scenario, map, path.From))
+            uint serverHost = scenario.Server(path.To).Address;
+            int server = map.Of(serverHost);
+            foreach (uint host in HostsWithin(scenario, map, path.From))
             {
+                int other = map.Of(host);
                 if (other == server) continue;
+                border.Add(host);
+                border.Add(serverHost);
                 Join(lookahead, server, other, path.Latency.Floor);
                 Join(lookahead, other, server, path.Latency.Floor);
             }
         }
-        return new CrossingPaths(lookahead);
+        return new CrossingPaths(lookahead, border);
     }
 
-    // The partitions holding a host whose address the path's far end (a client group or an attacker) covers.
-    private static SortedSet<int> PartitionsWithin(Scenario scenario, PartitionMap map, string end)
+    // The hosts whose address the path's far end (a client group or an attacker's spoofed range) covers.
+    private static IEnumerable<uint> HostsWithin(Scenario scenario, PartitionMap map, string end)
     {
         var group = scenario.Clients.FirstOrDefault(c => c.Name == end);
         var attacker = scenario.Attackers.FirstOrDefault(a => a.Name == end);
-        var partitions = new SortedSet<int>();
-        foreach (uint host in map.Hosts)
-            if ((group?.Addresses.Contains(host) ?? false) || (attacker?.SpoofedFrom.Contains(host) ?? false))
-                partitions.Add(map.Of(host));
-        return partitions;
+        return map.Hosts.Where(host =>
+            (group?.Addresses.Contains(host) ?? false) || (attacker?.SpoofedFrom.Contains(host) ?? false));
     }
 
     private static void Join(TimeSpan?[][] lookahead, int from, int to, TimeSpan floor)

@@ -4,8 +4,8 @@ using TcpSwarm.Tcp;
 namespace TcpSwarm.Simulation.Engine;
 
 /// <remarks>The steps of a leg, in the order its driver calls them (docs/architecture.md, "A window, top to bottom"):
-/// <see cref="Next"/> says what to do; for a window, <see cref="BeginWindow"/>, the hosts run their batches,
-/// <see cref="CollectOutputs"/>, <see cref="Messages"/> go to their peers, <see cref="Sent"/>; to wait, the
+/// <see cref="Next"/> says what to do; for a window of one track, <see cref="BeginWindow"/>, the hosts run their
+/// batches, <see cref="CollectOutputs"/>, <see cref="Messages"/> go to their peers, <see cref="Sent"/>; to wait, the
 /// driver sends <see cref="Messages"/> (promises) and waits for a peer's <see cref="Deliver"/>; at the target,
 /// <see cref="EndLeg"/>.</remarks>
 public sealed partial class HostPartition
@@ -16,22 +16,27 @@ public sealed partial class HostPartition
     private bool _waiting;
 
     /// <summary>What this partition can do next on its way to <paramref name="target"/>, a window boundary: run the
-    /// window of its earliest event once no peer can still send into it, else wait, else nothing.</summary>
+    /// window of a track's earliest event, once nothing can still arrive in it, else wait, else nothing.</summary>
+    /// <remarks>Each track's hosts run the window of their earliest event once the other track has nothing left in
+    /// an earlier window: what one track sends the other lands at least the lookahead later, after the window's end.
+    /// The border hosts also wait for their peers' promises; the inner hosts hear from no peer, so they run while a
+    /// promise is on its way, after the border hosts have sent theirs. The border goes first when both can.</remarks>
     public PartitionStep Next(Instant target)
     {
         var safe = _horizon.Safe;
-        var next = NextEventAt();
-        if (next < target)
+        var border = NextEventAt(HostTrack.Border);
+        var inner = NextEventAt(HostTrack.Inner);
+        if (border < target)
         {
-            var end = _grid.WindowEndAfter(next);
-            if (end > target) throw new ArgumentException($"{target} is not a window boundary", nameof(target));
-            if (end <= safe)
-            {
-                _waiting = false;
-                return PartitionStep.Window(end);
-            }
+            var end = WindowOf(border, target);
+            if (end <= safe && !InEarlierWindow(inner, end)) return Run(end, HostTrack.Border);
         }
-        else if (safe >= target)
+        if (inner < target)
+        {
+            var end = WindowOf(inner, target);
+            if (!InEarlierWindow(Instant.Min(border, safe), end)) return Run(end, HostTrack.Inner);
+        }
+        else if (border >= target && safe >= target)
         {
             return PartitionStep.Reached;
         }
@@ -40,29 +45,62 @@ public sealed partial class HostPartition
         return PartitionStep.Wait;
     }
 
-    /// <summary>The promise this partition can give now: it will send nothing before this instant, since its hosts
-    /// send only while handling an event, its own next one or an arrival no peer can bring earlier.</summary>
-    public Instant Through => Instant.Min(NextEventAt(), _horizon.Safe);
+    private Instant WindowOf(Instant next, Instant target)
+    {
+        var end = _grid.WindowEndAfter(next);
+        if (end > target) throw new ArgumentException($"{target} is not a window boundary", nameof(target));
+        return end;
+    }
 
-    /// <summary>Begins the window ending at <paramref name="windowEnd"/>: lets the attackers send their SYNs, and puts
-    /// every event due before the end in its host's batch.</summary>
+    // Whether something happens at `at` (an event, or a peer's arrival at the border hosts) in a window before the
+    // one ending at `end`: what it sends the other track could then land in that window.
+    private bool InEarlierWindow(Instant at, Instant end) => at < end && _grid.WindowEndAfter(at) < end;
+
+    private PartitionStep Run(Instant end, HostTrack track)
+    {
+        _waiting = false;
+        return PartitionStep.Window(end, track);
+    }
+
+    /// <summary>The promise this partition can give now: it will send nothing before this instant. Only border hosts
+    /// send to peers, and only while handling an event: their own next one, an arrival no peer can bring earlier, or
+    /// one from an inner host, which sends no earlier than its own next event and lands at least the lookahead later.
+    /// </summary>
+    public Instant Through
+    {
+        get
+        {
+            var inner = NextEventAt(HostTrack.Inner);
+            var fromInner = inner == Instant.Never ? inner : inner + _lookahead;
+            return Instant.Min(Instant.Min(NextEventAt(HostTrack.Border), _horizon.Safe), fromInner);
+        }
+    }
+
+    /// <summary>Begins the window <paramref name="step"/> names, for its track's hosts: lets the attackers flooding
+    /// them send their SYNs, and puts every event of theirs due before the end in its host's batch.</summary>
     /// <returns>The batches of the hosts with events, in address order; the partition's own, to be run and then
     /// collected with <see cref="CollectOutputs"/> before the next window.</returns>
-    public IReadOnlyList<HostBatch> BeginWindow(Instant windowEnd)
+    public IReadOnlyList<HostBatch> BeginWindow(in PartitionStep step)
     {
-        _window = windowEnd;
-        Windows++;
-        _legWindows++;
+        var (windowEnd, track) = (step.WindowEnd, step.Track);
+        _ran[(int)track] = windowEnd;
+        if (windowEnd > _counted)                                 // a window both tracks run counts once
+        {
+            _counted = windowEnd;
+            Windows++;
+            _legWindows++;
+        }
         long events = 0;
-        SendAttacks(windowEnd);
-        while (_queue.TryDequeueBefore(windowEnd, out uint host, out var e))
+        SendAttacks(windowEnd, track);
+        var queue = _queues[(int)track];
+        while (queue.TryDequeueBefore(windowEnd, out uint host, out var e))
         {
             events++;
             Batch(host).Events.Add(e);
         }
         foreach (var a in _attackers)
         {
-            if (a.InFlight.Count == 0 || a.InFlight.Peek().At >= windowEnd) continue;
+            if (a.Track != track || a.InFlight.Count == 0 || a.InFlight.Peek().At >= windowEnd) continue;
             var batch = Batch(a.Target);
             while (a.InFlight.TryPeek(out var syn) && syn.At < windowEnd)
             {
@@ -77,8 +115,8 @@ public sealed partial class HostPartition
     }
 
     /// <summary>Takes what the hosts produced in the window: arrivals for this partition's hosts and their own wake-ups
-    /// into the queue, arrivals for other partitions' hosts into those partitions' outboxes; the batches are emptied
-    /// for the next window.</summary>
+    /// into their tracks' queues, arrivals for other partitions' hosts into those partitions' outboxes; the batches
+    /// are emptied for the next window.</summary>
     public void CollectOutputs()
     {
         foreach (var batch in _due)                               // address order: the queue's ties stay put
@@ -86,13 +124,13 @@ public sealed partial class HostPartition
             foreach (var a in batch.Output.Arrivals)
             {
                 int p = _map.Count == 1 ? 0 : _map.Of(a.To);
-                if (p == Index) _queue.Enqueue(a.To, a.Event);
-                else if (_paths.Lookahead(Index, p) is null)
+                if (p == Index) Keep(a);
+                else if (!_paths.IsBorder(batch.Host) || _paths.Lookahead(Index, p) is null)
                     throw new InvalidOperationException($"{Ipv4.Format(a.To)} on partition {p} got a segment from " +
-                        $"partition {Index}, which no path joins");
+                        $"{Ipv4.Format(batch.Host)} on partition {Index}, which no path joins to it");
                 else _outbox[p].Add(a);
             }
-            foreach (var w in batch.Output.Wakeups) _queue.Enqueue(batch.Host, w);
+            foreach (var w in batch.Output.Wakeups) QueueOf(batch.Host).Enqueue(batch.Host, w);
             batch.Events.Clear();
             batch.Output.Clear();
         }
@@ -145,6 +183,17 @@ public sealed partial class HostPartition
         return leg;
     }
 
+    // An arrival for a host of this partition. Its track has not run the window it is due in (Next keeps the tracks
+    // within a window of each other, and a segment takes at least the lookahead); checked, as a peer's are.
+    private void Keep(in Arrival a)
+    {
+        var ran = _ran[(int)TrackOf(a.To)];
+        if (a.Event.At < ran)
+            throw new InvalidOperationException($"a segment for {Ipv4.Format(a.To)} is due at {a.Event.At}, before " +
+                $"the end of the window its hosts ran last, {ran}: late");
+        QueueOf(a.To).Enqueue(a.To, a.Event);
+    }
+
     // The host's batch for this window, listed as due the first time it gets an event.
     private HostBatch Batch(uint host)
     {
@@ -158,10 +207,11 @@ public sealed partial class HostPartition
     }
 
     // Spoofed SYNs leave on the attacker's schedule; each lands at least the lookahead later, in a later window.
-    private void SendAttacks(Instant windowEnd)
+    private void SendAttacks(Instant windowEnd, HostTrack track)
     {
         foreach (var a in _attackers)
         {
+            if (a.Track != track) continue;
             while (a.HasNext && a.NextAt < windowEnd)
             {
                 a.Sent++;
@@ -193,7 +243,7 @@ public sealed partial class HostPartition
         }
         else
         {
-            _queue.Enqueue(a.Target, syn);
+            _queues[(int)a.Track].Enqueue(a.Target, syn);
         }
     }
 

@@ -5,8 +5,9 @@ using TcpSwarm.Tcp;
 
 namespace TcpSwarm.Simulation.Engine;
 
-/// <summary>The hosts one silo owns: their events in one queue, the attackers that flood them, the segments they send
-/// to hosts elsewhere, and how far the peers that can send here have promised to have got.</summary>
+/// <summary>The hosts one silo owns: their events in two queues (border and inner hosts), the attackers that flood
+/// them, the segments they send to hosts elsewhere, and how far the peers that can send here have promised to have
+/// got.</summary>
 /// <remarks>
 /// A plain object with the steps of a leg (<see cref="Next"/>, <see cref="BeginWindow"/>, <see cref="CollectOutputs"/>,
 /// <see cref="Messages"/>, <see cref="Sent"/>, <see cref="Deliver"/>, <see cref="EndLeg"/>): its driver, the partition
@@ -16,14 +17,15 @@ namespace TcpSwarm.Simulation.Engine;
 /// and every draw comes from a per-sender stream, so the way hosts are spread over partitions changes no result.
 /// A segment sent in a window arrives at least the pair's lookahead later, and a window runs only once every peer has
 /// promised to send nothing that could land in it, so what peers deliver is never due before the window run last
-/// ends (<see cref="Deliver"/> checks it).
+/// ends (<see cref="Deliver"/> checks it). Only border hosts (<see cref="CrossingPaths.IsBorder"/>) hear from peers:
+/// the inner hosts run their windows on a track of their own, which never waits for a promise (<see cref="Next"/>).
 /// </remarks>
 public sealed partial class HostPartition
 {
     private readonly Scenario _scenario;
     private readonly Network _network;
     private readonly PartitionMap _map;
-    private readonly EventQueue _queue = new();
+    private readonly EventQueue[] _queues = [new(), new()];          // by HostTrack
     private readonly Dictionary<uint, HostBatch> _batches = [];
     private readonly List<HostBatch> _due = [];
     private readonly List<Arrival>[] _outbox;
@@ -32,7 +34,9 @@ public sealed partial class HostPartition
     private readonly CrossingPaths _paths;
     private readonly InboundHorizon _horizon;
     private readonly WindowGrid _grid;
-    private Instant _window = Instant.Zero - TimeSpan.FromTicks(1);   // the end of the window begun last
+    private readonly Instant[] _ran = [Before, Before];               // by HostTrack: the end of its window begun last
+    private Instant _counted = Before;                                // the latest window end counted in Windows
+    private readonly TimeSpan _lookahead;
     private readonly List<Attacker> _attackers = [];
     private readonly Instant _end;
     private long _injected;
@@ -54,6 +58,7 @@ public sealed partial class HostPartition
         _promised = new Instant[map.Count];
         _paths = CrossingPaths.Of(scenario, map);
         _horizon = new InboundHorizon(_paths, index);
+        _lookahead = scenario.Lookahead;
         _grid = new WindowGrid(scenario);
         for (int i = 0; i < scenario.Attackers.Count; i++)
         {
@@ -61,7 +66,7 @@ public sealed partial class HostPartition
             var a = scenario.Attackers[i];
             var flood = new SynFlood(a, scenario.Server(a.Target), scenario.Seed);
             _attackers.Add(new Attacker(i, flood, Network.SenderStream(scenario.Seed, flood.Entity),
-                AttackerSource(i), _end));
+                AttackerSource(i), _end, TrackOf(flood.Target)));
         }
         SeedConnects();
     }
@@ -80,16 +85,26 @@ public sealed partial class HostPartition
 
     /// <summary>The earliest event due here: a queued one or an attacker's next SYN; <see cref="Instant.Never"/>.
     /// </summary>
-    public Instant NextEventAt()
+    public Instant NextEventAt() => Instant.Min(NextEventAt(HostTrack.Border), NextEventAt(HostTrack.Inner));
+
+    /// <summary>The earliest event due to one track's hosts: a queued one or the next SYN of an attacker flooding one.
+    /// </summary>
+    public Instant NextEventAt(HostTrack track)
     {
-        _queue.TryPeek(out var next);
+        _queues[(int)track].TryPeek(out var next);
         foreach (var a in _attackers)
         {
+            if (a.Track != track) continue;
             if (a.HasNext) next = Instant.Min(next, a.NextAt);
             if (a.InFlight.TryPeek(out var syn)) next = Instant.Min(next, syn.At);
         }
         return next;
     }
+
+    /// <summary>Which track runs a host of this partition.</summary>
+    public HostTrack TrackOf(uint host) => _paths.IsBorder(host) ? HostTrack.Border : HostTrack.Inner;
+
+    private EventQueue QueueOf(uint host) => _queues[(int)TrackOf(host)];
 
     /// <summary>A peer's message: segments its hosts sent to this partition's, and its promise to send nothing more
     /// before <paramref name="through"/>.</summary>
@@ -104,11 +119,15 @@ public sealed partial class HostPartition
         {
             if (_map.Of(a.To) != Index)
                 throw new InvalidOperationException($"{Ipv4.Format(a.To)} is not a host of partition {Index}");
-            if (a.Event.At < _window)
+            if (!_paths.IsBorder(a.To))
+                throw new InvalidOperationException(
+                    $"{Ipv4.Format(a.To)} got a segment from partition {from}, yet no path joins it to that partition");
+            var ran = _ran[(int)HostTrack.Border];
+            if (a.Event.At < ran)
                 throw new InvalidOperationException(
                     $"a segment from partition {from} for {Ipv4.Format(a.To)} is due at {a.Event.At}, before the end " +
-                    $"of the window partition {Index} ran last, {_window}: late");
-            _queue.Enqueue(a.To, a.Event);
+                    $"of the window partition {Index} ran last, {ran}: late");
+            _queues[(int)HostTrack.Border].Enqueue(a.To, a.Event);
         }
         _received[from] += arrivals.Count;
         _horizon.Promise(from, through);
@@ -120,8 +139,10 @@ public sealed partial class HostPartition
     public void Inject(in Segment seg, Instant arrivesAt)
     {
         var e = new HostEvent(HostEventKind.Arrival, arrivesAt, ulong.MaxValue, _injected++, seg);
-        _queue.Enqueue(seg.DstAddr, e);
+        QueueOf(seg.DstAddr).Enqueue(seg.DstAddr, e);
     }
+
+    private static Instant Before => Instant.Zero - TimeSpan.FromTicks(1);
 
     /// <summary>Attackers are sources, not hosts: their order key sits above every IPv4 address.</summary>
     private static ulong AttackerSource(int index) => (1UL << 32) + (ulong)index;
@@ -139,20 +160,21 @@ public sealed partial class HostPartition
                 {
                     var start = Instant.FromSeconds(group.Start.TotalSeconds);
                     for (int k = 0; k < schedule.Concurrent; k++)
-                        _queue.Enqueue(host, new HostEvent(HostEventKind.Connect, start, host, -1 - k));
+                        QueueOf(host).Enqueue(host, new HostEvent(HostEventKind.Connect, start, host, -1 - k));
                     continue;
                 }
                 var first = schedule.Next(Instant.FromSeconds(-1), out int connects);
                 if (first < _end)
-                    _queue.Enqueue(host,
+                    QueueOf(host).Enqueue(host,
                         new HostEvent(HostEventKind.Connect, first, host, -1, Slot: 1, Server: connects));
             }
     }
 
     private sealed class Attacker
     {
-        public Attacker(int index, SynFlood flood, SimRandom random, ulong source, Instant end)
+        public Attacker(int index, SynFlood flood, SimRandom random, ulong source, Instant end, HostTrack track)
         {
+            Track = track;
             Index = index;
             Flood = flood;
             Random = random;
@@ -166,6 +188,7 @@ public sealed partial class HostPartition
         public SimRandom Random;
         public readonly ulong Source;
         public readonly Instant End;
+        public readonly HostTrack Track;                                  // its target's
         public long Seq, Sent, Lost;
         public readonly Queue<HostEvent> InFlight = new();               // delivered SYNs, in arrival order
         public Instant Tail;                                             // the last one's arrival

@@ -69,7 +69,7 @@ public sealed class LocalCluster : IPartitions
                 var step = partition.Next(target);
                 for (; step.Kind == PartitionStepKind.Window; step = partition.Next(target))
                 {
-                    var batches = partition.BeginWindow(step.WindowEnd);
+                    var batches = partition.BeginWindow(step);
                     if (batches.Count > 0) await _hosts[p].RunWindowAsync(batches, step.WindowEnd);
                     partition.CollectOutputs();
                     Send(partition);
