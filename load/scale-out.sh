@@ -10,7 +10,7 @@
 # Per scenario and cluster, medians of RUNS rounds after WARMUP warm-up rounds (default 3: a fresh silo is still
 # compiling hot code in its third run): wall time, events per wall second, the speedup, what crossed between silos
 # per window, how often a silo waited for a peer, the share of the wall time the clock's barriers added, the silos'
-# CPU seconds, and (the last run's) seconds each silo ran windows and waited for peers. Weak scaling: when
+# CPU seconds, each silo's seconds running windows and waiting for peers, and each round's wall time. Weak scaling: when
 # four-servers is measured, its rounds also run load/eight-servers.yaml (twice the work) on the 2-silo cluster, and
 # the script prints the ratio of its wall time to four-servers' on each lone silo.
 #   load/scale-out.sh [RUNS] [SCENARIO...]   (default 3 rounds; four-servers, hot-server, syn-flood)
@@ -87,13 +87,15 @@ cores = int(sys.argv[2])
 med = {}
 for key in dict.fromkeys((r[0], r[1]) for r in rows):   # in the order measured
     rs = [r for r in rows if (r[0], r[1]) == key]
+    per_silo = lambda i: "/".join(f"{statistics.median(x):.1f}"    # each silo's median over the rounds
+                                  for x in zip(*([float(v) for v in r[i].split("/")] for r in rs)))
     med[key] = [statistics.median(float(r[i]) for r in rs) for i in (2, 3, 4, 5, 6, 8, 11, 12)] \
-        + [int(rs[0][7]), rs[-1][9], rs[-1][10]]
+        + [int(rs[0][7]), per_silo(9), per_silo(10), " ".join(f"{float(r[2]):.2f}" for r in rs)]
 print("speedup: against the lone silo on core 0 / on core 1")
 print(f"{'scenario':<14} {'silos':>5} {'wall s':>8} {'events':>11} {'events/s':>10} {'speedup':>12} "
       f"{'msgs/win':>9} {'bytes/win':>10} {'waits':>8} {'barrier':>8} {'CPU s':>6}  {'run s/silo':<16} "
-      f"{'wait s/silo':<16} note")
-for (s, label), (wall, events, rate, msgs, size, waits, barrier, cpu, idle, ran, waited) in med.items():
+      f"{'wait s/silo':<16} {'each round s':<20} note")
+for (s, label), (wall, events, rate, msgs, size, waits, barrier, cpu, idle, ran, waited, walls) in med.items():
     n = int(label.rstrip("b"))
     speed = "/".join(f"{med[(s, b)][0] / wall:.2f}x" for b in ("1", "1b") if (s, b) in med)
     notes = []
@@ -101,7 +103,7 @@ for (s, label), (wall, events, rate, msgs, size, waits, barrier, cpu, idle, ran,
     if n > cores: notes.append("sharing cores")
     if idle: notes.append(f"{idle} idle")
     print(f"{s:<14} {n:>5} {wall:>8.2f} {events:>11.0f} {rate:>10.0f} {speed:>12} {msgs:>9.2f} {size:>10.0f} "
-          f"{waits:>8.0f} {barrier:>8.1%} {cpu:>6.2f}  {ran:<16} {waited:<16} " + ", ".join(notes))
+          f"{waits:>8.0f} {barrier:>8.1%} {cpu:>6.2f}  {ran:<16} {waited:<16} {walls:<20} " + ", ".join(notes))
 for b in ("1", "1b"):
     if ("eight-servers", "2") in med and ("four-servers", b) in med:
         ratio = med[("eight-servers", "2")][0] / med[("four-servers", b)][0]
