@@ -187,11 +187,11 @@ public sealed partial class HostPartition
     // within a window of each other, and a segment takes at least the lookahead); checked, as a peer's are.
     private void Keep(in Arrival a)
     {
-        var ran = _ran[(int)TrackOf(a.To)];
-        if (a.Event.At < ran)
+        int track = (int)TrackOf(a.To);                            // one lookup: every local arrival comes here
+        if (a.Event.At < _ran[track])
             throw new InvalidOperationException($"a segment for {Ipv4.Format(a.To)} is due at {a.Event.At}, before " +
-                $"the end of the window its hosts ran last, {ran}: late");
-        QueueOf(a.To).Enqueue(a.To, a.Event);
+                $"the end of the window its hosts ran last, {_ran[track]}: late");
+        _queues[track].Enqueue(a.To, a.Event);
     }
 
     // The host's batch for this window, listed as due the first time it gets an event.

@@ -101,8 +101,8 @@ public sealed partial class HostPartition
         return next;
     }
 
-    /// <summary>Which track runs a host of this partition.</summary>
-    public HostTrack TrackOf(uint host) => _paths.IsBorder(host) ? HostTrack.Border : HostTrack.Inner;
+    // Which track runs a host of this partition.
+    private HostTrack TrackOf(uint host) => _paths.IsBorder(host) ? HostTrack.Border : HostTrack.Inner;
 
     private EventQueue QueueOf(uint host) => _queues[(int)TrackOf(host)];
 
