@@ -8,11 +8,12 @@
 # compiling, writing the outputs); it is pinned to core 0 for every cluster (CLIENT_CORE=0, the default), so that
 # one silo does not get a free core for it that two silos must share; CLIENT_CORE= leaves it free.
 # Per scenario and cluster, medians of RUNS rounds after WARMUP warm-up rounds (default 3: a fresh silo is still
-# compiling hot code in its third run): wall time, events per wall second, the speedup, what crossed between silos
+# compiling hot code in its third run): wall time, events per wall second, the speedup (of the medians, and the median
+# of each round's ratio, which a machine whose speed drifts between rounds moves less), what crossed between silos
 # per window, how often a silo waited for a peer, the share of the wall time the clock's barriers added, the silos'
 # CPU seconds, each silo's seconds running windows and waiting for peers, and each round's wall time. Weak scaling: when
 # four-servers is measured, its rounds also run load/eight-servers.yaml (twice the work) on the 2-silo cluster, and
-# the script prints the ratio of its wall time to four-servers' on each lone silo.
+# the script prints the ratio of its wall time to four-servers' on each lone silo, both ways too.
 #   load/scale-out.sh [RUNS] [SCENARIO...]   (default 3 rounds; four-servers, hot-server, syn-flood)
 #   SET="duration=2s" WARMUP=1 load/scale-out.sh 1     (a quick try: every run gets --set duration=2s)
 # Needs redis-server (Debian's package), taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
@@ -49,15 +50,15 @@ done
 
 results=$work/results.tsv; : > "$results"
 cpu() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
-run_on() {   # cluster label, scenario, whether to record
+run_on() {   # cluster label, scenario, round (recorded above 0)
   local label=$1 s=$2 before after
   local -a pids; read -ra pids <<< "${cluster[$label]}"
   before=$(cpu "${pids[@]}"); rm -rf "$work/out"
   ${pin[@]+"${pin[@]}"} dotnet $TCPSWARM run "load/$s.yaml" "${sets[@]}" --out "$work/out" \
     --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "scale$label$$" >/dev/null
   after=$(cpu "${pids[@]}")
-  [ "$3" = record ] || return 0
-  python3 - "$s" "$label" "$(( after - before ))" "$(getconf CLK_TCK)" "$work/out/run.json" >> "$results" <<'PY'
+  [ "$3" -gt 0 ] || return 0
+  python3 - "$s" "$label" "$(( after - before ))" "$(getconf CLK_TCK)" "$work/out/run.json" "$3" >> "$results" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[5])); c = d["cluster"]
 print("\t".join([sys.argv[1], sys.argv[2], str(d["wall_seconds"]), str(d["events"]),
@@ -65,7 +66,8 @@ print("\t".join([sys.argv[1], sys.argv[2], str(d["wall_seconds"]), str(d["events
                  str(len(c.get("idle_silos", []))), str(c["waits_for_peers"]),
                  "/".join(f"{x:.1f}" for x in c["seconds_running_windows"]),
                  "/".join(f"{x:.1f}" for x in c["seconds_waiting_for_peers"]),
-                 str(c["seconds_at_barriers"] / d["wall_seconds"]), str(int(sys.argv[3]) / int(sys.argv[4]))]))
+                 str(c["seconds_at_barriers"] / d["wall_seconds"]), str(int(sys.argv[3]) / int(sys.argv[4])),
+                 sys.argv[6]]))
 PY
 }
 for s in "${SCENARIOS[@]}"; do
@@ -74,7 +76,7 @@ for s in "${SCENARIOS[@]}"; do
   for r in $(seq $((1 - WARMUP)) "$RUNS"); do   # rounds up to 0 warm up and are not recorded
     for j in "${jobs[@]}"; do
       # shellcheck disable=SC2086   # "label scenario" splits into its two words
-      run_on $j "$([ "$r" -gt 0 ] && echo record || echo warm)"
+      run_on $j "$r"
     done
   done
   echo "  done: $s" >&2
@@ -91,22 +93,30 @@ for key in dict.fromkeys((r[0], r[1]) for r in rows):   # in the order measured
                                   for x in zip(*([float(v) for v in r[i].split("/")] for r in rs)))
     med[key] = [statistics.median(float(r[i]) for r in rs) for i in (2, 3, 4, 5, 6, 8, 11, 12)] \
         + [int(rs[0][7]), per_silo(9), per_silo(10), " ".join(f"{float(r[2]):.2f}" for r in rs)]
-print("speedup: against the lone silo on core 0 / on core 1")
-print(f"{'scenario':<14} {'silos':>5} {'wall s':>8} {'events':>11} {'events/s':>10} {'speedup':>12} "
+wall = {(r[0], r[1], r[13]): float(r[2]) for r in rows}   # (scenario, cluster, round) -> wall seconds
+def per_round(num, den):   # the median over the rounds of one run's wall time over another's in the same round
+    ratios = [wall[num + (r,)] / wall[den + (r,)] for (s, l, r) in wall if (s, l) == den and num + (r,) in wall]
+    return statistics.median(ratios) if ratios else None
+print("speedup: against the lone silo on core 0 / on core 1; of the medians, and the median of each round's ratio")
+print(f"{'scenario':<14} {'silos':>5} {'wall s':>8} {'events':>11} {'events/s':>10} {'speedup':>12} {'per round':>12} "
       f"{'msgs/win':>9} {'bytes/win':>10} {'waits':>8} {'barrier':>8} {'CPU s':>6}  {'run s/silo':<16} "
       f"{'wait s/silo':<16} {'each round s':<20} note")
-for (s, label), (wall, events, rate, msgs, size, waits, barrier, cpu, idle, ran, waited, walls) in med.items():
+for (s, label), (median, events, rate, msgs, size, waits, barrier, cpu, idle, ran, waited, walls) in med.items():
     n = int(label.rstrip("b"))
-    speed = "/".join(f"{med[(s, b)][0] / wall:.2f}x" for b in ("1", "1b") if (s, b) in med)
+    speed = "/".join(f"{med[(s, b)][0] / median:.2f}x" for b in ("1", "1b") if (s, b) in med)
+    rounds = "/".join(f"{per_round((s, b), (s, label)):.2f}x" for b in ("1", "1b") if (s, b) in med)
     notes = []
     if label == "1b": notes.append("on core 1")
     if n > cores: notes.append("sharing cores")
     if idle: notes.append(f"{idle} idle")
-    print(f"{s:<14} {n:>5} {wall:>8.2f} {events:>11.0f} {rate:>10.0f} {speed:>12} {msgs:>9.2f} {size:>10.0f} "
-          f"{waits:>8.0f} {barrier:>8.1%} {cpu:>6.2f}  {ran:<16} {waited:<16} {walls:<20} " + ", ".join(notes))
+    print(f"{s:<14} {n:>5} {median:>8.2f} {events:>11.0f} {rate:>10.0f} {speed:>12} {rounds:>12} {msgs:>9.2f} "
+          f"{size:>10.0f} {waits:>8.0f} {barrier:>8.1%} {cpu:>6.2f}  {ran:<16} {waited:<16} {walls:<20} "
+          + ", ".join(notes))
 for b in ("1", "1b"):
     if ("eight-servers", "2") in med and ("four-servers", b) in med:
         ratio = med[("eight-servers", "2")][0] / med[("four-servers", b)][0]
+        rounds = per_round(("eight-servers", "2"), ("four-servers", b))
         core = "core 1" if b == "1b" else "core 0"
-        print(f"weak scaling: eight-servers on 2 silos / four-servers on 1 silo on {core}, wall time ratio {ratio:.2f}")
+        print(f"weak scaling: eight-servers on 2 silos / four-servers on 1 silo on {core}, wall time ratio {ratio:.2f}"
+              f" (of the medians), {rounds:.2f} (the median of each round's ratio)")
 PY
