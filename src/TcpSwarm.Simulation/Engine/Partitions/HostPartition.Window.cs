@@ -130,7 +130,8 @@ public sealed partial class HostPartition
                         $"{Ipv4.Format(batch.Host)} on partition {Index}, which no path joins to it");
                 else _outbox[p].Add(a);
             }
-            foreach (var w in batch.Output.Wakeups) QueueOf(batch.Host).Enqueue(batch.Host, w);
+            var own = QueueOf(batch.Host);                        // one lookup per host, not per wake-up
+            foreach (var w in batch.Output.Wakeups) own.Enqueue(batch.Host, w);
             batch.Events.Clear();
             batch.Output.Clear();
         }
