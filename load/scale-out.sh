@@ -13,7 +13,10 @@
 # per window, how often a silo waited for a peer, the share of the wall time the clock's barriers added, the silos'
 # CPU seconds, each silo's seconds running windows and waiting for peers, and each round's wall time. Weak scaling: when
 # four-servers is measured, its rounds also run load/eight-servers.yaml (twice the work) on the 2-silo cluster, and
-# the script prints the ratio of its wall time to four-servers' on each lone silo, both ways too.
+# the script prints the ratio of its wall time to four-servers' on each lone silo, both ways too. Beside it, the
+# machine's own floor for that ratio: each round also runs four-servers on both lone silos at once (each with its run
+# process on its own core), and the script prints how much longer each took than alone, and the slower of the two
+# over each alone: what weak scaling would be if running across silos cost nothing.
 #   load/scale-out.sh [RUNS] [SCENARIO...]   (default 3 rounds; four-servers, hot-server, syn-flood)
 #   SET="duration=2s" WARMUP=1 load/scale-out.sh 1     (a quick try: every run gets --set duration=2s)
 # Needs redis-server (Debian's package), taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
@@ -50,15 +53,16 @@ done
 
 results=$work/results.tsv; : > "$results"
 cpu() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
-run_on() {   # cluster label, scenario, round (recorded above 0)
-  local label=$1 s=$2 before after
-  local -a pids; read -ra pids <<< "${cluster[$label]}"
-  before=$(cpu "${pids[@]}"); rm -rf "$work/out"
-  ${pin[@]+"${pin[@]}"} dotnet $TCPSWARM run "load/$s.yaml" "${sets[@]}" --out "$work/out" \
+run_on() {   # cluster label, scenario, round (recorded above 0)[, label to record it under, run process's core]
+  local label=$1 s=$2 as=${4:-$1} before after out=$work/out-${4:-$1}
+  local -a pids runpin=(${pin[@]+"${pin[@]}"}); read -ra pids <<< "${cluster[$label]}"
+  if [ -n "${5:-}" ]; then runpin=(taskset -c "$5"); fi
+  before=$(cpu "${pids[@]}"); rm -rf "$out"
+  ${runpin[@]+"${runpin[@]}"} dotnet $TCPSWARM run "load/$s.yaml" "${sets[@]}" --out "$out" \
     --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "scale$label$$" >/dev/null
   after=$(cpu "${pids[@]}")
   [ "$3" -gt 0 ] || return 0
-  python3 - "$s" "$label" "$(( after - before ))" "$(getconf CLK_TCK)" "$work/out/run.json" "$3" >> "$results" <<'PY'
+  python3 - "$s" "$as" "$(( after - before ))" "$(getconf CLK_TCK)" "$out/run.json" "$3" >> "$results" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[5])); c = d["cluster"]
 print("\t".join([sys.argv[1], sys.argv[2], str(d["wall_seconds"]), str(d["events"]),
@@ -78,6 +82,11 @@ for s in "${SCENARIOS[@]}"; do
       # shellcheck disable=SC2086   # "label scenario" splits into its two words
       run_on $j "$r"
     done
+    if [ "$s" = four-servers ] && [ "$cores" -ge 2 ]; then   # the machine's own floor for weak scaling
+      run_on 1 four-servers "$r" "1&" 0 & together=$!
+      run_on 1b four-servers "$r" "1b&" 1
+      wait "$together"
+    fi
   done
   echo "  done: $s" >&2
 done
@@ -102,6 +111,7 @@ print(f"{'scenario':<14} {'silos':>5} {'wall s':>8} {'events':>11} {'events/s':>
       f"{'msgs/win':>9} {'bytes/win':>10} {'waits':>8} {'barrier':>8} {'CPU s':>6}  {'run s/silo':<16} "
       f"{'wait s/silo':<16} {'each round s':<20} note")
 for (s, label), (median, events, rate, msgs, size, waits, barrier, cpu, idle, ran, waited, walls) in med.items():
+    if label.endswith("&"): continue   # the lone silos at once: printed below, with weak scaling
     n = int(label.rstrip("b"))
     speed = "/".join(f"{med[(s, b)][0] / median:.2f}x" for b in ("1", "1b") if (s, b) in med)
     rounds = "/".join(f"{per_round((s, b), (s, label)):.2f}x" for b in ("1", "1b") if (s, b) in med)
@@ -119,4 +129,19 @@ for b in ("1", "1b"):
         core = "core 1" if b == "1b" else "core 0"
         print(f"weak scaling: eight-servers on 2 silos / four-servers on 1 silo on {core}, wall time ratio {ratio:.2f}"
               f" (of the medians), {rounds:.2f} (the median of each round's ratio)")
+for b in ("1", "1b"):
+    if ("four-servers", b + "&") in med:
+        core = "core 1" if b == "1b" else "core 0"
+        ratio = med[("four-servers", b + "&")][0] / med[("four-servers", b)][0]
+        rounds = per_round(("four-servers", b + "&"), ("four-servers", b))
+        print(f"machine floor: four-servers on the lone silo on {core} while the other lone silo runs it too (each"
+              f" with its run process on its own core), wall time ratio to alone {ratio:.2f} (of the medians),"
+              f" {rounds:.2f} (the median of each round's ratio)")
+together = sorted({r for (s, l, r) in wall if (s, l) == ("four-servers", "1&") and ("four-servers", "1b&", r) in wall})
+if together:   # what weak scaling would be if the engine cost nothing: the slower of two independent silos
+    slower = {r: max(wall[("four-servers", "1&", r)], wall[("four-servers", "1b&", r)]) for r in together}
+    floor = ["{:.2f}".format(statistics.median(slower[r] / wall[("four-servers", b, r)] for r in together))
+             for b in ("1", "1b")]
+    print(f"machine floor for weak scaling: the slower of the two lone silos at once / four-servers alone on core 0 /"
+          f" on core 1: {'/'.join(floor)} (the median of each round's ratio)")
 PY
