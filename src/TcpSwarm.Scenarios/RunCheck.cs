@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TcpSwarm.Scenarios;
 
 /// <summary>A condition a run must meet to pass, on one number of summary.json: `handshake.p99 &lt; 1s`.</summary>
@@ -33,5 +31,5 @@ public sealed record RunCheck(string Text, string Path, string Operator, double 
     };
 
     /// <summary>Where the check was written, as problems locate it.</summary>
-    public string Location => string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}");
+    public string Location => ScenarioProblem.Locate(File, Line, Column);
 }

@@ -13,5 +13,5 @@ public sealed record ScenarioNote(string File, int Line, int Column, string Fiel
     /// <summary>The message, the input it quotes with its control characters escaped.</summary>
     public string Message { get; init; } = Printable.Of(Message);
 
-    public override string ToString() => $"note: {File}:{Line}:{Column}: {Field}: {Message}";
+    public override string ToString() => $"note: {ScenarioProblem.Locate(File, Line, Column)}: {Field}: {Message}";
 }

@@ -84,12 +84,12 @@ public sealed class CheckTests
         Assert.Equal(2, result.Code);
         Assert.Equal(
         [
-            "error: --check:0:0: servers.webb.peak_syn_queue < 10: 'servers.webb.peak_syn_queue' names no figure of "
+            "error: --check: servers.webb.peak_syn_queue < 10: 'servers.webb.peak_syn_queue' names no figure of "
             + "summary.json: 'webb' is not one of the scenario's servers; did you mean 'web'? (there: web)",
-            "error: --check:0:0: outcomes.timed_outt == 0: 'outcomes.timed_outt' names no figure of summary.json: "
+            "error: --check: outcomes.timed_outt == 0: 'outcomes.timed_outt' names no figure of summary.json: "
             + "'timed_outt' is not a field of outcomes; did you mean 'timed_out'? (there: completed, refused, reset, "
             + "timed_out, port_exhausted, open)",
-            "error: --check:0:0: attempts > 5%: 'attempts' names no figure of summary.json: attempts is a count, not "
+            "error: --check: attempts > 5%: 'attempts' names no figure of summary.json: attempts is a count, not "
             + "a fraction; a percentage compares with a fraction (such as handshake.over_1s); write the count "
             + "without %",
             "3 problems; nothing was started.",

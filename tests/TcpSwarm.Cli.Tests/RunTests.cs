@@ -121,7 +121,7 @@ public sealed class RunTests
         var result = await tool.Run("run", Quickstart, "--out", temp.File("taken"));
 
         Assert.Equal(2, result.Code);
-        Assert.StartsWith($"error: --out:0:0: out: cannot create the run folder '{temp.File("taken")}'",
+        Assert.StartsWith($"error: --out: out: cannot create the run folder '{temp.File("taken")}'",
             result.ErrorLines[0], StringComparison.Ordinal);
         Assert.Equal("1 problem; nothing was started.", result.ErrorLines[^1]);
         result.AssertNoStackTrace();

@@ -34,7 +34,7 @@ public sealed class SharedFolderTests
         var result = await Tcpswarm.RunRefusing("run", Quickstart, "--out", temp.Path);
 
         Assert.Equal(2, result.Code);
-        Assert.Equal($"error: --out:0:0: out: '{temp.Path}' holds an earlier run (its run.json says completed); give "
+        Assert.Equal($"error: --out: out: '{temp.Path}' holds an earlier run (its run.json says completed); give "
                      + "--force to remove its files and write this run there, or another --out", result.ErrorLines[0]);
         Assert.Equal("1 problem; nothing was started.", result.ErrorLines[^1]);
         Assert.Equal(["seed 1"], result.OutLines);
@@ -74,7 +74,7 @@ public sealed class SharedFolderTests
         var report = await Tcpswarm.RunRefusing("report", temp.Path);
 
         Assert.Equal(2, run.Code);
-        Assert.StartsWith($"error: --out:0:0: out: another tcpswarm run (or report) is writing into '{temp.Path}'",
+        Assert.StartsWith($"error: --out: out: another tcpswarm run (or report) is writing into '{temp.Path}'",
             run.ErrorLines[0], StringComparison.Ordinal);
         Assert.Equal(2, report.Code);
         Assert.StartsWith($"error: another tcpswarm run (or report) is writing into '{temp.Path}'",
@@ -98,7 +98,7 @@ public sealed class SharedFolderTests
         var result = await Tcpswarm.RunRefusing("run", Quickstart, "--out", folder);
 
         Assert.Equal(2, result.Code);
-        Assert.StartsWith($"error: --out:0:0: out: cannot write into the run folder '{folder}'", result.ErrorLines[0],
+        Assert.StartsWith($"error: --out: out: cannot write into the run folder '{folder}'", result.ErrorLines[0],
             StringComparison.Ordinal);
         Assert.Equal(["seed 1"], result.OutLines);
         result.AssertNoStackTrace();

@@ -16,7 +16,7 @@ public sealed class SysctlFileOptionTests
 
         Assert.Equal(0, result.Code);
         // syn-flood.yaml names both keys in its own sysctl:, which wins; the note says so.
-        Assert.Contains($"note: --sysctl-file:0:0: sysctl_file: '{dir.File("web.sysctl")}': 0 settings applied, 2 keys "
+        Assert.Contains($"note: --sysctl-file: sysctl_file: '{dir.File("web.sysctl")}': 0 settings applied, 2 keys "
                         + "ignored (the model does not use them), 2 left to the scenario's sysctl: or --set, which win",
             result.ErrorLines);
         Assert.Contains("  profile     linux-6.18 with net.ipv4.tcp_max_syn_backlog=1024, net.ipv4.tcp_syncookies=1",
@@ -64,7 +64,7 @@ public sealed class SysctlFileOptionTests
             "/nonexistent/web.sysctl");
 
         Assert.Equal(2, result.Code);
-        Assert.Equal("error: --sysctl-file:0:0: sysctl_file: no such file '/nonexistent/web.sysctl'; use the path of a "
+        Assert.Equal("error: --sysctl-file: sysctl_file: no such file '/nonexistent/web.sysctl'; use the path of a "
                      + "file of `sysctl -a` output", result.ErrorLines[0]);
     }
 }

@@ -79,7 +79,7 @@ public sealed class ValidateTests
         var result = await Tcpswarm.RunRefusing("validate", "/nonexistent/scenario.yaml");
 
         Assert.Equal(2, result.Code);
-        Assert.Equal(["error: /nonexistent/scenario.yaml:0:0: file: no such file", "1 problem; nothing was started."],
+        Assert.Equal(["error: /nonexistent/scenario.yaml: file: no such file", "1 problem; nothing was started."],
             result.ErrorLines);
         Assert.Empty(result.Out);
     }

@@ -28,7 +28,7 @@ public sealed class SiloPortTests
             foreach (var silo in refused)
             {
                 Assert.Equal(2, await silo.Exit());
-                Assert.Matches($"error: --(silo|gateway)-port:0:0: (silo|gateway)-port: port ({siloPort}|{gatewayPort})"
+                Assert.Matches($"error: --(silo|gateway)-port: (silo|gateway)-port: port ({siloPort}|{gatewayPort})"
                                + " .*is in use", silo.Error);
                 Assert.DoesNotContain("   at ", silo.Error, StringComparison.Ordinal);
             }

@@ -83,7 +83,7 @@ public sealed class SeveralMistakesTests
     {
         var result = ScenarioLoader.Load("/nonexistent/scenario.yaml", ScenarioOverrides.None, 4L << 30);
 
-        Assert.Equal("error: /nonexistent/scenario.yaml:0:0: file: no such file",
+        Assert.Equal("error: /nonexistent/scenario.yaml: file: no such file",
             Assert.Single(result.Problems).ToString());
     }
 }

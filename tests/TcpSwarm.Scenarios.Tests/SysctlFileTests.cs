@@ -181,7 +181,7 @@ public sealed class SysctlFileTests : IDisposable
         var result = LoadWith("/nonexistent/web.sysctl");
 
         var problem = Assert.Single(result.Problems);
-        Assert.Equal("error: --sysctl-file:0:0: sysctl_file: no such file '/nonexistent/web.sysctl'; use the path of "
+        Assert.Equal("error: --sysctl-file: sysctl_file: no such file '/nonexistent/web.sysctl'; use the path of "
                      + "a file of `sysctl -a` output", problem.ToString());
     }
 

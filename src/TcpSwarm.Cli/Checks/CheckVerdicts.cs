@@ -39,8 +39,7 @@ internal sealed class CheckVerdicts
         {
             double measured = Value(summary.RootElement, field);
             double limit = Limit(check, field);
-            var from = check.Line == 0 ? check.File : check.Location;
-            verdicts.Add(new CheckDocument(check.Text, from, field, double.IsNaN(measured) ? null : measured,
+            verdicts.Add(new CheckDocument(check.Text, check.Location, field, double.IsNaN(measured) ? null : measured,
                 Format(measured, field, check.Unit == CheckUnit.Percent), check.Operator, limit,
                 !double.IsNaN(measured) && RunCheck.Holds(measured, check.Operator, limit)));
         }
