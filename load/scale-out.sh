@@ -95,6 +95,7 @@ python3 - "$results" "$cores" <<'PY'
 import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 cores = int(sys.argv[2])
+core_of = {"1": "core 0", "1b": "core 1"}   # the lone silos' clusters
 med = {}
 for key in dict.fromkeys((r[0], r[1]) for r in rows):   # in the order measured
     rs = [r for r in rows if (r[0], r[1]) == key]
@@ -126,16 +127,14 @@ for b in ("1", "1b"):
     if ("eight-servers", "2") in med and ("four-servers", b) in med:
         ratio = med[("eight-servers", "2")][0] / med[("four-servers", b)][0]
         rounds = per_round(("eight-servers", "2"), ("four-servers", b))
-        core = "core 1" if b == "1b" else "core 0"
-        print(f"weak scaling: eight-servers on 2 silos / four-servers on 1 silo on {core}, wall time ratio {ratio:.2f}"
-              f" (of the medians), {rounds:.2f} (the median of each round's ratio)")
+        print(f"weak scaling: eight-servers on 2 silos / four-servers on 1 silo on {core_of[b]}, wall time ratio"
+              f" {ratio:.2f} (of the medians), {rounds:.2f} (the median of each round's ratio)")
 for b in ("1", "1b"):
     if ("four-servers", b + "&") in med:
-        core = "core 1" if b == "1b" else "core 0"
         ratio = med[("four-servers", b + "&")][0] / med[("four-servers", b)][0]
         rounds = per_round(("four-servers", b + "&"), ("four-servers", b))
-        print(f"machine floor: four-servers on the lone silo on {core} while the other lone silo runs it too (each"
-              f" with its run process on its own core), wall time ratio to alone {ratio:.2f} (of the medians),"
+        print(f"machine floor: four-servers on the lone silo on {core_of[b]} while the other lone silo runs it too"
+              f" (each with its run process on its own core), wall time ratio to alone {ratio:.2f} (of the medians),"
               f" {rounds:.2f} (the median of each round's ratio)")
 together = sorted({r for (s, l, r) in wall if (s, l) == ("four-servers", "1&") and ("four-servers", "1b&", r) in wall})
 if together:   # what weak scaling would be if the engine cost nothing: the slower of two independent silos
