@@ -25,6 +25,7 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
     private readonly List<Task> _delivering = [];                 // messages this leg, until their peers hold them
     private PeerMessageOrder? _order;
     private TaskCompletionSource _delivered = new();
+    private readonly List<Arrival> _arrivals = [];                // a peer's message, decoded; reused for every one
 
     private HostPartition Partition =>
         _partition ?? throw new InvalidOperationException($"partition {this.GetPrimaryKeyString()} was not prepared");
@@ -122,7 +123,10 @@ public sealed class PartitionGrain(RunRegistry runs, ArrivalCodec codec, IPartit
     {
         var partition = Partition;
         foreach (var (promise, arrivals) in _order!.Take(from, seq, through, payload))
-            partition.Deliver(from, codec.Decode(arrivals), promise);
+        {
+            codec.Decode(arrivals, _arrivals);
+            partition.Deliver(from, _arrivals, promise);          // copies each arrival into its host's queue
+        }
         _delivered.TrySetResult();
         return Task.CompletedTask;
     }

@@ -83,8 +83,11 @@ public sealed class WireTests(ClusterFixture fixture)
 
         var payload = codec.Encode(arrivals);
         Assert.Equal(4 + 2 * ArrivalCodec.RecordBytes, payload.Length);
-        Assert.Equal(arrivals, codec.Decode(payload));
-        Assert.Empty(codec.Decode(codec.Encode([])));
+        var decoded = new List<Arrival>();
+        codec.Decode(payload, decoded);
+        Assert.Equal(arrivals, decoded);
+        codec.Decode(codec.Encode([]), decoded);                  // the list is reused: cleared, then filled
+        Assert.Empty(decoded);
     }
 
     [Theory]
@@ -95,7 +98,7 @@ public sealed class WireTests(ClusterFixture fixture)
     {
         var payload = new ArrivalCodec().Encode([new(3, new HostEvent(HostEventKind.Arrival, Instant.Zero, 1, 0,
             new Segment(1, 2, 3, 4, new SeqNum(5), new SeqNum(6), TcpFlags.Ack, 0, 0)))]);
-        var e = Assert.Throws<InvalidDataException>(() => new ArrivalCodec().Decode(payload[..bytes]));
+        var e = Assert.Throws<InvalidDataException>(() => new ArrivalCodec().Decode(payload[..bytes], []));
         Assert.Contains($"{ArrivalCodec.RecordBytes} bytes per arrival", e.Message, StringComparison.Ordinal);
     }
 }
