@@ -1,5 +1,10 @@
 # Sourced by load/scale-out.sh and load/silo-memory.sh: a Redis on a free port for membership, and `tcpswarm silo`
 # processes pinned one per core (silo K on core K-1, DOTNET_PROCESSOR_COUNT=1), all gone when the script exits.
+# On one CPU the .NET runtime waits ten times as long before it starts counting calls to move hot code to optimised
+# code, and each newly compiled method starts that wait again; a pinned silo then needed five or six runs to reach
+# its steady speed, and code that only a split run uses (the exchange between silos) was still slow in the rounds
+# measured. DOTNET_TC_DelaySingleProcMultiplier=1 gives it the wait it has on more CPUs: steady by its second run,
+# and no faster once steady (docs/scale-out.md, "Warm-up on one CPU").
 # Expects TCPSWARM (the built tcpswarm.dll) and NAME (the sourcing script's name, for messages).
 command -v redis-server >/dev/null || { echo "$NAME: needs redis-server (apt-get install redis-server)" >&2; exit 2; }
 command -v taskset >/dev/null || { echo "$NAME: needs taskset (util-linux)" >&2; exit 2; }
@@ -22,7 +27,7 @@ start_silos() {
   local n=$1 id=$2 first=${3:-0} k
   silos=()
   for k in $(seq 1 "$n"); do
-    DOTNET_PROCESSOR_COUNT=1 taskset -c $(( (first + k - 1) % cores )) \
+    DOTNET_PROCESSOR_COUNT=1 DOTNET_TC_DelaySingleProcMultiplier=1 taskset -c $(( (first + k - 1) % cores )) \
       dotnet "$TCPSWARM" silo --redis 127.0.0.1:"$REDIS_PORT" --cluster-id "$id" --silo-port "$(free_port)" \
       --gateway-port "$(free_port)" > "$work/$id-silo$k.log" 2>&1 &
     silos+=($!); started+=($!)

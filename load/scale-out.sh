@@ -7,16 +7,16 @@
 # the lone silo on core 0 and on core 1. The `tcpswarm run` process that starts each run takes CPU too (starting,
 # compiling, writing the outputs); it is pinned to core 0 for every cluster (CLIENT_CORE=0, the default), so that
 # one silo does not get a free core for it that two silos must share; CLIENT_CORE= leaves it free.
-# Per scenario and cluster, medians of RUNS rounds after WARMUP warm-up rounds (default 3: a fresh silo is still
-# compiling hot code in its third run): wall time, events per wall second, the speedup (of the medians, and the median
-# of each round's ratio, which a machine whose speed drifts between rounds moves less), what crossed between silos
-# per window, how often a silo waited for a peer, the share of the wall time the clock's barriers added, the silos'
-# CPU seconds, each silo's seconds running windows and waiting for peers, and each round's wall time. Weak scaling: when
-# four-servers is measured, its rounds also run load/eight-servers.yaml (twice the work) on the 2-silo cluster, and
-# the script prints the ratio of its wall time to four-servers' on each lone silo, both ways too. Beside it, the
-# machine's own floor for that ratio: each round also runs four-servers on both lone silos at once (each with its run
-# process on its own core), and the script prints how much longer each took than alone, and the slower of the two
-# over each alone: what weak scaling would be if running across silos cost nothing.
+# Per scenario and cluster, medians of RUNS rounds after WARMUP warm-up rounds (default 3; a pinned silo reaches its
+# steady speed in its second run, load/pinned-silos.sh says how): wall time, events per wall second, the speedup (of the
+# medians, and the median of each round's ratio, which a machine whose speed drifts between rounds moves less), what
+# crossed between silos per window, how often a silo waited for a peer, the share of the wall time the clock's barriers
+# added, the silos' CPU seconds, each silo's seconds running windows and waiting for peers, and each round's wall time.
+# Weak scaling: when four-servers is measured, its rounds also run load/eight-servers.yaml (twice the work) on the
+# 2-silo cluster, and the script prints the ratio of its wall time to four-servers' on each lone silo, both ways too.
+# Beside it, the machine's own floor for that ratio: each round also runs four-servers on both lone silos at once (each
+# with its run process on its own core), and the script prints how much longer each took than alone, and the slower of
+# the two over each alone: what weak scaling would be if running across silos cost nothing.
 #   load/scale-out.sh [RUNS] [SCENARIO...]   (default 3 rounds; four-servers, hot-server, syn-flood)
 #   SET="duration=2s" WARMUP=1 load/scale-out.sh 1     (a quick try: every run gets --set duration=2s)
 # Needs redis-server (Debian's package), taskset, python3 and a Release build: dotnet build src/TcpSwarm.Cli -c Release.
